@@ -1,0 +1,43 @@
+"""The maintainer's commands. Data errors are printed as `file:line: field: message`, never as tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataInvalid
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="Công cụ dữ liệu Cẩm nang Dân vận chính quyền")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="kiểm tra toàn bộ dữ liệu (lỗi và cảnh báo)")
+    check.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .loader import load
+    from .lint import lint
+
+    try:
+        dataset = load(args.data)
+    except DataInvalid as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    from .index import SiteIndex
+    warnings = lint(dataset, SiteIndex(dataset))
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    counts = (f"{len(dataset.documents)} văn bản, {len(dataset.plans)} kế hoạch, {len(dataset.campaigns)} phong trào, "
+              f"{len(dataset.themes)} chủ đề, {len(dataset.terms)} thuật ngữ, {len(dataset.organisations)} cơ quan")
+    print(f"Dữ liệu hợp lệ: {counts}; {len(warnings)} cảnh báo.")
+    return 1 if args.strict and warnings else 0
+
+
+COMMANDS = {"check": run_check}

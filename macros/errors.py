@@ -1,0 +1,37 @@
+"""Problems found in the data, told the way a maintainer can act on them: file, line, field, words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem in a data file (`level` warning: lint, the build still succeeds)."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+    level: Literal["error", "warning"] = "error"
+    code: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        tag = "cảnh báo: " if self.level == "warning" else ""
+        return f"{where}:{field} {tag}{self.message}"
+
+
+class DataInvalid(Exception):
+    """Raised once, after every file was read, when any error was found."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(errors)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(e) for e in self.errors]
+        lines.append(f"{len(self.errors)} lỗi dữ liệu; chưa tạo trang nào. Sửa các lỗi trên rồi chạy lại.")
+        return "\n".join(lines)

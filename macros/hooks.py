@@ -1,0 +1,33 @@
+"""mkdocs hooks: validate data before anything is written, then add the pages that come from data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# mkdocs loads this file by path with only its folder on sys.path; make the package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
+
+from macros.errors import DataInvalid  # noqa: E402
+from macros.pages import add_generated  # noqa: E402
+from macros.site import state_for  # noqa: E402
+
+log = get_plugin_logger("dvcq")
+
+
+def on_config(config):
+    try:
+        state = state_for(config)
+    except DataInvalid as exc:
+        raise Abort("\n" + exc.report()) from None
+    for warning in state.warnings:
+        log.info(str(warning))
+    return config
+
+
+def on_files(files, config):
+    add_generated(files, config, state_for(config))
+    return files

@@ -1,0 +1,304 @@
+"""Derived indexes: who cites whom, relations both ways, chains of bases, groupings for pages.
+
+Computed once per build from a validated `Dataset`; renderers only read from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import model
+from .calendar import Deadline, deadlines, undated
+from .citations import Candidate, CitationFinder, Mention, alias_key, number_key
+from .loader import Dataset
+from .text import LABELS
+
+# Relations that lead from a document up to what it rests on (used for chains of bases).
+UPWARD = ("based-on", "implements", "continues", "details", "amends", "replaces")
+
+
+TIERS = (
+    "Đảng – Trung ương", "Quốc hội", "Chính phủ, Thủ tướng Chính phủ, bộ, ngành trung ương", "Tỉnh ủy",
+    "HĐND, UBND tỉnh", "Sở, ngành, cơ quan chuyên môn", "Mặt trận, đoàn thể", "Chưa rõ cơ quan ban hành",
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A mention of `target` in a plan part (`anchor` is the task/target/assignment id, or a part name)."""
+
+    plan: str
+    anchor: str
+    target: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """One relation edge: `source` —type→ `target`; `stated_in` names the plan that says so."""
+
+    type: str
+    source: str
+    target: str
+    stated_in: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    record: str
+    loc: tuple
+    text: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlanText:
+    """One piece of plan text that may cite documents."""
+
+    anchor: str
+    loc: tuple
+    text: str
+
+
+@dataclass
+class SiteIndex:
+    data: Dataset
+    citations: list[Citation] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for plan in self.data.plans.values():
+            province = self.province_of(plan.id)
+            for piece in plan_texts(plan):
+                for mention in self.finder.find(piece.text, province):
+                    self._record(plan.id, piece, mention)
+
+    def _record(self, plan_id: str, piece: PlanText, mention: Mention) -> None:
+        if mention.target is None:
+            self.unresolved.append(Unresolved(plan_id, piece.loc, mention.text, mention.candidates))
+        elif mention.target != plan_id:
+            self.citations.append(Citation(plan_id, piece.anchor, mention.target, mention.text))
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def record(self, record_id: str):
+        for table in (self.data.documents, self.data.plans, self.data.campaigns, self.data.themes,
+                      self.data.organisations, self.data.terms):
+            if record_id in table:
+                return table[record_id]
+        raise KeyError(record_id)
+
+    def kind_of(self, record_id: str) -> str:
+        for kind in ("documents", "plans", "campaigns", "themes", "organisations", "terms"):
+            if record_id in getattr(self.data, kind):
+                return kind
+        raise KeyError(record_id)
+
+    def province_of(self, record_id: str) -> str | None:
+        record = self.record(record_id)
+        issuer = getattr(record, "issuer", None)
+        org = self.data.organisations.get(issuer) if issuer else None
+        return org.province if org else None
+
+    def org_name(self, org_id: str | None) -> str | None:
+        org = self.data.organisations.get(org_id) if org_id else None
+        return org.name if org else None
+
+    @cached_property
+    def finder(self) -> CitationFinder:
+        numbers: dict[str, list[Candidate]] = defaultdict(list)
+        aliases: dict[str, list[Candidate]] = defaultdict(list)
+        for record in [*self.data.documents.values(), *self.data.plans.values()]:
+            scope = Candidate(record.id, self.province_of(record.id))
+            if record.number and any(ch.isdigit() for ch in record.number):
+                numbers[number_key(record.number)].append(scope)
+            for alias in getattr(record, "aliases", []):
+                aliases[alias_key(alias)].append(scope)
+        return CitationFinder(dict(numbers), dict(aliases))
+
+    # --- citations -----------------------------------------------------------------------
+
+    @cached_property
+    def cited_by(self) -> dict[str, list[Citation]]:
+        table: dict[str, list[Citation]] = defaultdict(list)
+        for citation in self.citations:
+            if citation not in table[citation.target]:
+                table[citation.target].append(citation)
+        for plan in self.data.plans.values():
+            for task in plan.tasks:
+                for target in task.cites:
+                    extra = Citation(plan.id, task.id, target, "")
+                    if not any(c.plan == plan.id and c.anchor == task.id for c in table[target]):
+                        table[target].append(extra)
+        return dict(table)
+
+    def cites(self, plan_id: str, anchor: str) -> list[str]:
+        """Documents one part of a plan cites, in order of first mention, explicit `cites` last."""
+        found = [c.target for c in self.citations if c.plan == plan_id and c.anchor == anchor]
+        task = next((t for t in self.data.plans[plan_id].tasks if t.id == anchor), None)
+        return list(dict.fromkeys([*found, *(task.cites if task else [])]))
+
+    @cached_property
+    def plans_citing(self) -> dict[str, list[str]]:
+        return {doc: sorted({c.plan for c in cits}) for doc, cits in self.cited_by.items()}
+
+    def plan_bases(self, plan_id: str) -> list[str]:
+        """What the plan rests on: what it implements, then what its preamble and aims cite."""
+        plan = self.data.plans[plan_id]
+        heads = {"preamble", "purposes", "requirements"}
+        cited = [c.target for c in self.citations if c.plan == plan_id and c.anchor in heads]
+        return list(dict.fromkeys([*plan.implements, *cited]))
+
+    # --- relations -----------------------------------------------------------------------
+
+    @cached_property
+    def links(self) -> list[Link]:
+        edges = [Link(r.type, d.id, r.target, r.stated_in, r.note)
+                 for d in self.data.documents.values() for r in d.relations]
+        edges += [Link("implements", p.id, t, p.id) for p in self.data.plans.values() for t in p.implements]
+        return edges
+
+    @cached_property
+    def links_out(self) -> dict[str, list[Link]]:
+        table: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            table[link.source].append(link)
+        return dict(table)
+
+    @cached_property
+    def links_in(self) -> dict[str, list[Link]]:
+        table: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            table[link.target].append(link)
+        return dict(table)
+
+    def chain(self, plan_id: str) -> list[tuple[int, str, str]]:
+        """The tree of bases above a plan as (depth, relation, record id), depth-first, each record once."""
+        rows: list[tuple[int, str, str]] = []
+        seen = {plan_id}
+        plan = self.data.plans[plan_id]
+
+        def walk(record_id: str, depth: int, via: str) -> None:
+            if record_id in seen:
+                return
+            seen.add(record_id)
+            rows.append((depth, via, record_id))
+            for link in self.links_out.get(record_id, []):
+                if link.type in UPWARD:
+                    walk(link.target, depth + 1, link.type)
+
+        for base in self.plan_bases(plan_id):
+            walk(base, 0, "implements" if base in plan.implements else "based-on")
+        return rows
+
+    def children(self, plan_or_doc: str) -> list[str]:
+        """Plans that implement this plan or document."""
+        return sorted(p.id for p in self.data.plans.values() if plan_or_doc in p.implements)
+
+    # --- groupings -----------------------------------------------------------------------
+
+    def tasks_with_theme(self, theme_id: str) -> Iterator[tuple[model.Plan, model.Task]]:
+        for plan in self.sorted_plans:
+            for task in plan.tasks:
+                if theme_id in task.themes:
+                    yield plan, task
+
+    def documents_for_theme(self, theme_id: str) -> list[str]:
+        cited = [d for plan, task in self.tasks_with_theme(theme_id) for d in self.cites(plan.id, task.id)]
+        tagged = [d.id for d in self.data.documents.values() if theme_id in d.themes]
+        ranked = sorted(set(cited) | set(tagged), key=lambda d: (-cited.count(d), d))
+        return [d for d in ranked if d in self.data.documents]
+
+    def campaign_targets(self, campaign_id: str) -> list[tuple[model.Plan, model.Target]]:
+        return [(p, t) for p in self.sorted_plans for t in p.targets if campaign_id in t.campaigns]
+
+    def campaign_tasks(self, campaign_id: str) -> list[tuple[model.Plan, model.Task]]:
+        return [(p, t) for p in self.sorted_plans for t in p.tasks if campaign_id in t.campaigns]
+
+    @cached_property
+    def sorted_plans(self) -> list[model.Plan]:
+        return sorted(self.data.plans.values(), key=lambda p: (self.province_of(p.id) or "", p.date or "", p.id))
+
+    @cached_property
+    def sorted_documents(self) -> list[model.Document]:
+        return sorted(self.data.documents.values(), key=lambda d: (d.date or "9999", d.id))
+
+    def tier_of(self, record_id: str) -> str:
+        """Place in the hierarchy of bases: system and level of the issuer."""
+        record = self.record(record_id)
+        org = self.data.organisations.get(record.issuer) if record.issuer else None
+        if org is None:
+            return TIERS[-1]
+        if org.kind == "dang":
+            return TIERS[0] if org.level == "trung-uong" else TIERS[3]
+        if org.kind == "mat-tran-doan-the":
+            return TIERS[6]
+        if org.level == "trung-uong":
+            return TIERS[1] if "quoc-hoi" in (org.id, org.parent) else TIERS[2]
+        return TIERS[4] if org.level == "tinh" else TIERS[5]
+
+    def level_groups(self, docs) -> list[tuple[str, list]]:
+        groups: dict[str, list] = {tier: [] for tier in TIERS}
+        for doc in docs:
+            groups[self.tier_of(doc.id)].append(doc)
+        return [(tier, items) for tier, items in groups.items() if items]
+
+    def basis_rows(self, matrix: dict[str, dict[str, int]]) -> list[str]:
+        """Documents cited by most plans first, uncited ones left out."""
+        rows = [d for d, row in matrix.items() if any(row.values())]
+        return sorted(rows, key=lambda d: (-sum(1 for n in matrix[d].values() if n), d))
+
+    def plans_by_province(self) -> list[tuple[str, list[model.Plan]]]:
+        groups: dict[str, list[model.Plan]] = defaultdict(list)
+        for plan in self.sorted_plans:
+            groups[self.province_of(plan.id) or "Trung ương"].append(plan)
+        return sorted(groups.items())
+
+    def all_deadlines(self) -> list[Deadline]:
+        return sorted(d for plan in self.sorted_plans for d in deadlines(plan))
+
+    @staticmethod
+    def undated(plan: model.Plan):
+        return undated(plan)
+
+    def org_groups(self) -> list[tuple[str, list[model.Organisation]]]:
+        groups: dict[str, list[model.Organisation]] = defaultdict(list)
+        for org in sorted(self.data.organisations.values(), key=lambda o: (o.province or "", o.name)):
+            groups[f"{LABELS[org.kind]} – {LABELS[org.level].lower()}"].append(org)
+        return sorted(groups.items())
+
+    def theme_matrix(self) -> dict[str, dict[str, int]]:
+        """themes × plans: how many tasks of each plan carry each theme."""
+        return {t: {p.id: sum(t in k.themes for k in p.tasks) for p in self.sorted_plans} for t in self.data.themes}
+
+    def basis_matrix(self) -> dict[str, dict[str, int]]:
+        """documents × plans: how many times each plan cites each document."""
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for doc, cits in self.cited_by.items():
+            for c in cits:
+                counts[doc][c.plan] += 1
+        return {d: {p.id: counts[d][p.id] for p in self.sorted_plans} for d in self.data.documents}
+
+
+def plan_texts(plan: model.Plan) -> Iterator[PlanText]:
+    """Every piece of a plan's prose, with the anchor a citation of it should link to."""
+    if plan.preamble:
+        yield PlanText("preamble", ("preamble",), plan.preamble)
+    for part in ("purposes", "requirements"):
+        for i, text in enumerate(getattr(plan, part)):
+            yield PlanText(part, (part, i), text)
+    for i, target in enumerate(plan.targets):
+        yield PlanText(target.id, ("targets", i, "text"), target.text)
+    for i, task in enumerate(plan.tasks):
+        if task.title:
+            yield PlanText(task.id, ("tasks", i, "title"), task.title)
+        yield PlanText(task.id, ("tasks", i, "text"), task.text)
+    for i, job in enumerate(plan.assignments):
+        for j, duty in enumerate(job.duties):
+            yield PlanText(job.id, ("assignments", i, "duties", j), duty)
+    for i, note in enumerate(plan.footnotes):
+        yield PlanText(f"fn-{note.number}", ("footnotes", i, "text"), note.text)

@@ -1,0 +1,197 @@
+"""data/ → validated `Dataset`: every file read, every problem collected, then one verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .errors import DataError, DataInvalid
+from .yamlsource import YamlSource, read_yaml
+
+# Which model reads which file: one record per file in folders, lists in single files.
+RECORD_FOLDERS: dict[str, type[BaseModel]] = {
+    "documents": model.Document,
+    "plans": model.Plan,
+    "campaigns": model.Campaign,
+}
+LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "themes.yaml": (model.ThemesFile, "themes"),
+    "glossary.yaml": (model.GlossaryFile, "terms"),
+}
+ORGANISATION_FOLDER = "organisations"
+SOURCE_FOLDER = "sources"
+
+
+@dataclass
+class Origin:
+    """Where a record came from, so later checks can name file and line."""
+
+    source: YamlSource
+    base: tuple[str | int, ...] = ()
+
+    def at(self, *loc: str | int) -> tuple[str, int]:
+        return self.source.path, self.source.line_of((*self.base, *loc))
+
+
+@dataclass
+class Dataset:
+    """Everything under data/, validated field by field (references are checked by `validate`)."""
+
+    root: Path
+    organisations: dict[str, model.Organisation] = field(default_factory=dict)
+    themes: dict[str, model.Theme] = field(default_factory=dict)
+    terms: dict[str, model.Term] = field(default_factory=dict)
+    documents: dict[str, model.Document] = field(default_factory=dict)
+    plans: dict[str, model.Plan] = field(default_factory=dict)
+    campaigns: dict[str, model.Campaign] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    warnings: list[DataError] = field(default_factory=list)
+
+    def where(self, record_id: str, *loc: str | int) -> tuple[str, int]:
+        return self.origins[record_id].at(*loc)
+
+
+def load(root: Path) -> Dataset:
+    """Load and validate `root` (the data/ folder); raise `DataInvalid` listing every error."""
+    from .validate import check_references  # local: validate needs Dataset defined here
+
+    dataset, errors = read_all(root)
+    errors += check_references(dataset)
+    if errors:
+        raise DataInvalid(errors)
+    return dataset
+
+
+def read_all(root: Path) -> tuple[Dataset, list[DataError]]:
+    dataset = Dataset(root=root)
+    errors: list[DataError] = []
+    if not root.is_dir():
+        return dataset, [DataError(str(root), 1, "", "không tìm thấy thư mục dữ liệu")]
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            errors += _read_file(dataset, path)
+    return dataset, errors
+
+
+def _read_file(dataset: Dataset, path: Path) -> list[DataError]:
+    rel = path.relative_to(dataset.root)
+    display = (Path(dataset.root.name) / rel).as_posix()
+    folder = rel.parts[0] if len(rel.parts) > 1 else ""
+    if folder == SOURCE_FOLDER:
+        dataset.sources[rel.name] = path.read_text(encoding="utf-8", errors="replace")
+        return []
+    if path.suffix not in {".yaml", ".yml"}:
+        if path.name.startswith(".") or path.suffix in {".md", ".txt"}:
+            return []
+        return [DataError(display, 1, "", "tệp không phải YAML (.yaml) trong thư mục dữ liệu")]
+    source = read_yaml(path, display)
+    if source.errors:
+        return source.errors
+    if not isinstance(source.data, dict):
+        kind = "danh sách" if isinstance(source.data, list) else "một giá trị đơn"
+        return [DataError(display, 1, "", f"tệp phải là một bảng 'trường: giá trị', không phải {kind}")]
+    if folder in RECORD_FOLDERS and len(rel.parts) == 2:
+        return _add_record(dataset, source, RECORD_FOLDERS[folder], folder, path.stem)
+    if folder == ORGANISATION_FOLDER and len(rel.parts) == 2:
+        return _add_list(dataset, source, model.OrganisationsFile, "organisations", "organisations")
+    if not folder and rel.name in LIST_FILES:
+        schema, key = LIST_FILES[rel.name]
+        return _add_list(dataset, source, schema, key, key)
+    return [DataError(display, 1, "", "không rõ tệp này chứa loại dữ liệu gì; xem Hướng dẫn bảo trì "
+                      "về vị trí các tệp (documents/, plans/, campaigns/, organisations/, themes.yaml, glossary.yaml)")]
+
+
+def _add_record(dataset: Dataset, source: YamlSource, schema: type[BaseModel], kind: str, stem: str) -> list[DataError]:
+    record, errors = _validate(source, schema, source.data, ())
+    if record is None:
+        return errors
+    if record.id != stem:
+        errors.append(DataError(source.path, source.line_of(("id",)), "id",
+                                f"mã '{record.id}' phải trùng tên tệp '{stem}.yaml'"))
+    return errors + _register(dataset, getattr(dataset, kind), record, Origin(source))
+
+
+def _add_list(dataset: Dataset, source: YamlSource, schema: type[BaseModel], key: str, kind: str) -> list[DataError]:
+    unknown = [k for k in source.data if k != key]
+    errors = [DataError(source.path, source.line_of((k,)), k, f"trường không hợp lệ; tệp này chỉ có '{key}:'")
+              for k in unknown]
+    items = source.data.get(key)
+    if not isinstance(items, list):
+        return errors + [DataError(source.path, source.line_of((key,)), key, "phải là một danh sách các mục")]
+    item_schema = schema.model_fields[key].annotation.__args__[0]
+    for index, item in enumerate(items):
+        record, item_errors = _validate(source, item_schema, item, (key, index))
+        errors += item_errors
+        if record is not None:
+            errors += _register(dataset, getattr(dataset, kind), record, Origin(source, (key, index)))
+    return errors
+
+
+def _register(dataset: Dataset, table: dict[str, Any], record: Any, origin: Origin) -> list[DataError]:
+    if record.id in dataset.origins:
+        first_file, first_line = dataset.where(record.id)
+        file, line = origin.at("id")
+        return [DataError(file, line, "id", f"mã '{record.id}' bị trùng với {first_file}:{first_line}")]
+    table[record.id] = record
+    dataset.origins[record.id] = origin
+    return []
+
+
+def _validate(source: YamlSource, schema: type[BaseModel], data: Any, base: tuple) -> tuple[Any, list[DataError]]:
+    try:
+        return schema.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_explain(source, base, err) for err in exc.errors()]
+
+
+def _explain(source: YamlSource, base: tuple, err: Any) -> DataError:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    full = (*base, *loc)
+    return DataError(source.path, source.line_of(full), field_name(full), _message(err))
+
+
+def field_name(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không có trong mô hình dữ liệu (viết sai tên trường?)",
+    "string_type": "phải là văn bản",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "list_type": "phải là danh sách (mỗi mục bắt đầu bằng '- ')",
+    "dict_type": "phải là một bảng 'trường: giá trị'",
+    "model_type": "phải là một bảng 'trường: giá trị'",
+    "bool_type": "phải là true hoặc false",
+}
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    given = err.get("input")
+    if kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "")
+        return f"giá trị '{given}' không hợp lệ; chọn một trong: {allowed}"
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' không đúng dạng mã: chỉ dùng chữ thường không dấu, số và dấu '-'"
+    if kind == "string_too_short" or (kind == "too_short" and not given):
+        return "không được để trống"
+    if kind == "too_short":
+        return "cần ít nhất một mục"
+    if kind == "string_too_long":
+        return f"quá dài (tối đa {err.get('ctx', {}).get('max_length')} ký tự)"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"giá trị {given} nằm ngoài khoảng cho phép"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return _MESSAGES.get(kind, err["msg"])

@@ -1,0 +1,306 @@
+"""The typed data model: what a maintainer may write in `data/*.yaml`.
+
+Every record kind is a frozen pydantic model with `extra="forbid"`, so an unknown
+field is an error, and each field carries a description that also ends up in the
+JSON Schema given to editors (see `macros.schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+
+Id = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang."),
+]
+Text = Annotated[str, Field(min_length=1, max_length=20000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=600)]
+
+
+def check_partial_date(value: object) -> object:
+    """Accept `2025`, `2025-03` or `2025-03-07`, and refuse impossible days such as 2023-02-30."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    if not re.fullmatch(DATE_PATTERN, value):
+        raise ValueError("ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD (ví dụ 2022-01-17)")
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        raise ValueError(f"tháng {parts[1]} không tồn tại")
+    if len(parts) == 3:
+        try:
+            _dt.date(*parts)
+        except ValueError:
+            raise ValueError(f"ngày {value} không tồn tại") from None
+    return value
+
+
+class Record(BaseModel):
+    """Base for every YAML mapping: unknown fields are errors, values never change after load."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- organisations -----------------------------------------------------------------------
+
+OrgKind = Literal["dang", "nha-nuoc", "mat-tran-doan-the"]
+OrgLevel = Literal["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
+
+
+class Organisation(Record):
+    """Cơ quan, tổ chức: an issuer of documents or a unit assigned work in a plan."""
+
+    id: Id
+    name: ShortText = Field(description="Tên đầy đủ, ví dụ 'Ủy ban nhân dân tỉnh Lào Cai'.")
+    short_name: ShortText | None = Field(None, description="Tên viết tắt, ví dụ 'UBND tỉnh Lào Cai'.")
+    kind: OrgKind = Field(description="Hệ thống: dang (Đảng), nha-nuoc (Nhà nước), mat-tran-doan-the.")
+    level: OrgLevel = Field(description="Cấp: trung-uong, tinh, so-nganh, huyen, xa.")
+    parent: Id | None = Field(None, description="Mã cơ quan cấp trên trực tiếp.")
+    province: ShortText | None = Field(None, description="Tỉnh (để trống với cơ quan trung ương).")
+    aliases: list[ShortText] = Field(default_factory=list, description="Các cách gọi khác trong văn bản.")
+
+
+class OrganisationsFile(Record):
+    organisations: list[Organisation]
+
+
+# --- themes and glossary -----------------------------------------------------------------
+
+
+class Theme(Record):
+    """Chủ đề: the task taxonomy that groups tasks and guidance."""
+
+    id: Id
+    name: ShortText
+    description: Text = Field(description="Hai, ba câu giải thích, rút từ các kế hoạch nguồn.")
+    order: int = Field(0, description="Thứ tự hiển thị.")
+
+
+class ThemesFile(Record):
+    themes: list[Theme]
+
+
+class Term(Record):
+    """Thuật ngữ: an abbreviation used in the sources, shown as a tooltip wherever it appears."""
+
+    id: Id
+    term: ShortText = Field(description="Chữ viết tắt, ví dụ 'UBND'.")
+    meaning: ShortText = Field(description="Nghĩa đầy đủ, ví dụ 'Ủy ban nhân dân'.")
+    notes: Text | None = None
+
+
+class GlossaryFile(Record):
+    terms: list[Term]
+
+
+# --- documents -----------------------------------------------------------------------------
+
+DocumentType = Literal[
+    "nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "quy-dinh", "quy-che", "luat",
+    "phap-lenh", "nghi-dinh", "thong-tu", "ke-hoach", "de-an", "chuong-trinh",
+    "huong-dan", "thong-bao", "van-kien", "khac",
+]
+DocumentStatus = Literal["con-hieu-luc", "het-hieu-luc", "chua-ro"]
+RelationType = Literal["based-on", "implements", "continues", "details", "amends", "replaces", "promulgates"]
+
+
+class Relation(Record):
+    """A stated link from this document to another: 'X triển khai Y' is stored on X as implements: Y."""
+
+    type: RelationType = Field(
+        description="based-on (căn cứ), implements (triển khai thực hiện), continues (tiếp tục thực hiện), "
+        "details (quy định chi tiết), amends (sửa đổi, bổ sung), replaces (thay thế), promulgates (ban hành)."
+    )
+    target: Id = Field(description="Mã văn bản hoặc kế hoạch được liên kết tới.")
+    stated_in: Id | None = Field(None, description="Mã kế hoạch nguồn nêu quan hệ này.")
+    note: Text | None = None
+
+
+class Document(Record):
+    """Văn bản: a legal basis cited by the plans."""
+
+    id: Id
+    number: ShortText | None = Field(None, description="Số ký hiệu như văn bản ghi, ví dụ '33/CT-TTg'.")
+    type: DocumentType
+    issuer: Id | None = Field(None, description="Mã cơ quan ban hành; để trống nếu nguồn không nêu.")
+    co_issuers: list[Id] = Field(default_factory=list, description="Cơ quan cùng ban hành (văn bản liên tịch).")
+    date: str | None = Field(None, description="Ngày ban hành: YYYY-MM-DD, YYYY-MM hoặc YYYY.")
+    effective: str | None = Field(None, description="Ngày có hiệu lực, nếu nguồn nêu.")
+    title: Text | None = Field(None, description="Trích yếu như nguồn ghi.")
+    aliases: list[ShortText] = Field(default_factory=list, description="Các cách trích dẫn khác trong nguồn.")
+    status: DocumentStatus = Field("chua-ro", description="Hiệu lực: con-hieu-luc, het-hieu-luc, chua-ro.")
+    relations: list[Relation] = Field(default_factory=list)
+    themes: list[Id] = Field(default_factory=list, description="Chủ đề mà văn bản làm căn cứ.")
+    notes: Text | None = None
+    problems: list[Text] = Field(default_factory=list, description="Nghi vấn về dữ liệu ghi nhận từ nguồn.")
+
+    _check_date = field_validator("date", "effective", mode="before")(check_partial_date)
+
+    @property
+    def issuer_key(self) -> str:
+        return self.issuer or ""
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date else "Chưa rõ năm"
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+ReportPeriod = Literal["thang", "quy", "6-thang", "9-thang", "nam", "5-nam", "dinh-ky", "dot-xuat"]
+DUE_PATTERN = r"^(?:\d{4}-)?\d{2}-\d{2}$"
+
+
+class Period(Record):
+    start: int = Field(ge=1945, le=2100)
+    end: int = Field(ge=1945, le=2100)
+
+
+class Target(Record):
+    """Chỉ tiêu: a measurable target of a plan."""
+
+    id: Id = Field(description="Neo ổn định trong trang kế hoạch, ví dụ 'ct-1'.")
+    text: Text
+    quantity: ShortText | None = Field(None, description="Định lượng như nguồn ghi: '100%', 'trên 90%', '01-02 mô hình'.")
+    deadline: ShortText | None = Field(None, description="Thời hạn như nguồn ghi: 'đến năm 2025', 'hằng năm'.")
+    themes: list[Id] = Field(default_factory=list)
+    campaigns: list[Id] = Field(default_factory=list)
+
+
+class Task(Record):
+    """Nhiệm vụ, giải pháp: one numbered task of part III with its full text."""
+
+    id: Id = Field(description="Neo ổn định, ví dụ 'nv-1'.")
+    number: ShortText = Field(description="Số mục như nguồn: '1', '2', '3.1'.")
+    title: Text | None = None
+    text: Text = Field(description="Toàn văn; đoạn cách nhau bằng dòng trống; dòng bắt đầu '- ' là gạch đầu dòng; "
+                       "chú thích cuối trang ghi [^1].")
+    themes: list[Id] = Field(min_length=1, description="Chủ đề của nhiệm vụ (ít nhất một).")
+    cites: list[Id] = Field(default_factory=list, description="Văn bản được viện dẫn mà không nêu số trong câu chữ.")
+    campaigns: list[Id] = Field(default_factory=list)
+
+
+class Report(Record):
+    """Chế độ báo cáo: one reporting duty with its deadlines."""
+
+    text: Text = Field(description="Câu chữ trong nguồn.")
+    period: ReportPeriod
+    due: list[str] = Field(default_factory=list, description="Hạn: 'MM-DD' (mỗi năm của kỳ kế hoạch) hoặc 'YYYY-MM-DD'.")
+    to: Id | None = Field(None, description="Cơ quan nhận báo cáo.")
+    via: Id | None = Field(None, description="Gửi qua cơ quan (ví dụ Sở Nội vụ).")
+
+    @field_validator("due")
+    @classmethod
+    def _due_dates(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not re.fullmatch(DUE_PATTERN, value):
+                raise ValueError(f"hạn '{value}' phải có dạng MM-DD hoặc YYYY-MM-DD")
+            full = value if len(value) == 10 else f"2024-{value}"
+            try:
+                _dt.date.fromisoformat(full)
+            except ValueError:
+                raise ValueError(f"hạn '{value}' không phải ngày có thật") from None
+        return values
+
+
+class Assignment(Record):
+    """Tổ chức thực hiện: the duties given to one unit."""
+
+    id: Id = Field(description="Neo ổn định, ví dụ 'th-1'.")
+    number: ShortText | None = None
+    unit: Id | None = Field(None, description="Mã cơ quan; để trống khi nguồn giao chung ('Các phòng, ban').")
+    unit_text: ShortText = Field(description="Đơn vị như nguồn ghi.")
+    duties: list[Text] = Field(min_length=1)
+    reports: list[Report] = Field(default_factory=list)
+
+
+class Signer(Record):
+    """Khối chữ ký: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name'."""
+
+    on_behalf: ShortText | None = Field(None, description="Sau 'TM.', ví dụ 'ỦY BAN NHÂN DÂN'.")
+    deputy_for: ShortText | None = Field(None, description="Sau 'KT.', ví dụ 'CHỦ TỊCH'.")
+    title: ShortText = Field(description="Chức vụ người ký, ví dụ 'PHÓ CHỦ TỊCH'.")
+    name: ShortText | None = Field(None, description="Họ tên; để trống nếu bản nguồn không có.")
+
+
+class Footnote(Record):
+    number: int = Field(ge=1)
+    text: Text
+
+
+class Headings(Record):
+    """Part headings as the source writes them (they differ between plans)."""
+
+    aims: ShortText = "MỤC ĐÍCH, YÊU CẦU"
+    targets: ShortText = "MỘT SỐ CHỈ TIÊU CỤ THỂ"
+    tasks: ShortText = "NHIỆM VỤ VÀ GIẢI PHÁP"
+    organisation: ShortText = "TỔ CHỨC THỰC HIỆN"
+
+
+class Plan(Record):
+    """Kế hoạch công tác dân vận chính quyền: the documents this site is about."""
+
+    id: Id
+    source: ShortText = Field(description="Tên tệp văn bản gốc trong data/sources/.")
+    issuer: Id
+    number: ShortText | None = Field(None, description="Số ký hiệu như nguồn ghi; bản dự thảo có thể chỉ có '/KH-UBND'.")
+    place: ShortText | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD, hoặc chỉ YYYY khi bản nguồn chưa ghi ngày.")
+    title: Text
+    period: Period
+    implements: list[Id] = Field(default_factory=list, description="Kế hoạch/văn bản cấp trên mà kế hoạch này thực hiện.")
+    preamble: Text | None = Field(None, description="Đoạn mở đầu 'Thực hiện …' như nguồn ghi.")
+    headings: Headings = Field(default_factory=Headings)
+    purposes: list[Text] = Field(default_factory=list)
+    requirements: list[Text] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    tasks: list[Task] = Field(min_length=1)
+    assignments: list[Assignment] = Field(default_factory=list)
+    closing: Text | None = None
+    recipients: list[ShortText] = Field(default_factory=list)
+    signer: Signer | None = None
+    footnotes: list[Footnote] = Field(default_factory=list)
+    notes: Text | None = None
+    problems: list[Text] = Field(default_factory=list, description="Nghi vấn/lỗi của bản nguồn, ghi lại nguyên trạng.")
+
+    _check_date = field_validator("date", mode="before")(check_partial_date)
+
+
+# --- campaigns -----------------------------------------------------------------------------
+
+CampaignKind = Literal["phong-trao-thi-dua", "cuoc-van-dong"]
+ModelStatus = Literal["dang-ky", "cong-nhan"]
+
+
+class CampaignModel(Record):
+    """Mô hình: a registered or recognised model of an emulation campaign."""
+
+    name: ShortText
+    unit: Id | None = None
+    unit_text: ShortText | None = None
+    field: ShortText | None = Field(None, description="Lĩnh vực.")
+    year: int | None = Field(None, ge=1945, le=2100)
+    status: ModelStatus = "dang-ky"
+    description: Text | None = None
+    plan: Id | None = Field(None, description="Kế hoạch ghi nhận mô hình.")
+
+
+class Campaign(Record):
+    """Phong trào thi đua, cuộc vận động: such as 'Dân vận khéo'."""
+
+    id: Id
+    name: ShortText
+    kind: CampaignKind
+    aliases: list[ShortText] = Field(default_factory=list)
+    description: Text | None = Field(None, description="Giới thiệu, rút từ nguồn.")
+    bases: list[Id] = Field(default_factory=list, description="Văn bản làm căn cứ.")
+    themes: list[Id] = Field(default_factory=list)
+    models: list[CampaignModel] = Field(default_factory=list)

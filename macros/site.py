@@ -1,0 +1,45 @@
+"""One build's state: the data loaded once, its indexes and the renderer, shared by hooks and macros."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import DataError
+from .index import SiteIndex
+from .lint import lint
+from .loader import Dataset, load
+from .render import Renderer
+
+_STATES: dict[int, tuple[object, "SiteState"]] = {}
+
+
+@dataclass
+class SiteState:
+    data: Dataset
+
+    @cached_property
+    def index(self) -> SiteIndex:
+        return SiteIndex(self.data)
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        return Renderer(self.index)
+
+    @cached_property
+    def warnings(self) -> list[DataError]:
+        return lint(self.data, self.index)
+
+
+def data_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / config.extra.get("data_dir", "data")
+
+
+def state_for(config) -> SiteState:
+    """Load data/ once per config object (so `mkdocs serve` reloads it on every rebuild)."""
+    key = id(config)
+    if key not in _STATES or _STATES[key][0] is not config:
+        _STATES.clear()
+        _STATES[key] = (config, SiteState(load(data_dir(config))))
+    return _STATES[key][1]
