@@ -50,7 +50,7 @@ class Dataset:
     campaigns: dict[str, model.Campaign] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
-    warnings: list[DataError] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # ids of records that did not validate
 
     def where(self, record_id: str, *loc: str | int) -> tuple[str, int]:
         return self.origins[record_id].at(*loc)
@@ -90,6 +90,8 @@ def _read_file(dataset: Dataset, path: Path) -> list[DataError]:
             return []
         return [DataError(display, 1, "", "tệp không phải YAML (.yaml) trong thư mục dữ liệu")]
     source = read_yaml(path, display)
+    if folder in RECORD_FOLDERS and (source.errors or not isinstance(source.data, dict)):
+        dataset.failed.add(path.stem)  # so references to it are not reported a second time
     if source.errors:
         return source.errors
     if not isinstance(source.data, dict):
@@ -109,6 +111,7 @@ def _read_file(dataset: Dataset, path: Path) -> list[DataError]:
 def _add_record(dataset: Dataset, source: YamlSource, schema: type[BaseModel], kind: str, stem: str) -> list[DataError]:
     record, errors = _validate(source, schema, source.data, ())
     if record is None:
+        dataset.failed.add(str(source.data.get("id", stem)))
         return errors
     if record.id != stem:
         errors.append(DataError(source.path, source.line_of(("id",)), "id",
@@ -127,6 +130,8 @@ def _add_list(dataset: Dataset, source: YamlSource, schema: type[BaseModel], key
     for index, item in enumerate(items):
         record, item_errors = _validate(source, item_schema, item, (key, index))
         errors += item_errors
+        if record is None and isinstance(item, dict):
+            dataset.failed.add(str(item.get("id")))
         if record is not None:
             errors += _register(dataset, getattr(dataset, kind), record, Origin(source, (key, index)))
     return errors

@@ -13,7 +13,8 @@ Ref = tuple[str, tuple, str, str]  # (record id, location, referenced id, table 
 
 
 def check_references(data: Dataset) -> list[DataError]:
-    errors = [_missing(data, ref) for ref in _references(data) if not _exists(data, ref[2], ref[3])]
+    errors = [_missing(data, ref) for ref in _references(data)
+              if not _exists(data, ref[2], ref[3]) and ref[2] not in data.failed]
     errors += _plan_checks(data)
     errors += _relation_checks(data)
     return [e for e in errors if e is not None]
@@ -123,7 +124,7 @@ def _relation_checks(data: Dataset) -> Iterator[DataError]:
         for i, rel in enumerate(doc.relations):
             if rel.target == doc.id:
                 yield _err(data, doc.id, ("relations", i, "target"), "văn bản không thể có quan hệ với chính nó")
-            back = data.documents.get(rel.target)
+            back = data.documents.get(rel.target) if rel.target != doc.id else None
             if back and rel.type in {"replaces", "amends"} and any(
                 r.type == rel.type and r.target == doc.id for r in back.relations
             ):

@@ -68,14 +68,17 @@ def read_yaml(path: Path, display: str) -> YamlSource:
         return source
     loader = _Loader(text)
     try:
+        if "*" in text or "<<" in text:
+            _refuse_aliases(text)
         node = loader.get_single_node()
         source.data = _Builder(loader, source).build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         message = f"lỗi cú pháp YAML: {exc.problem or exc.context}"
-        if "\t" in text and "tab" in str(exc.problem or "").lower() + str(exc).lower():
-            message += " (YAML không cho dùng ký tự tab để thụt lề; hãy dùng dấu cách)"
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+            message += " (dòng này có ký tự tab: YAML chỉ cho thụt lề bằng dấu cách)"
         source.errors.append(DataError(display, line, "", message))
     except yaml.YAMLError as exc:
         source.errors.append(DataError(display, 1, "", f"lỗi cú pháp YAML: {exc}"))
@@ -123,6 +126,13 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
 }
+
+
+def _refuse_aliases(text: str) -> None:
+    """Anchors are harmless alone; an alias (or merge) reuses text in a way maintainers cannot see."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _refuse(event, "không dùng anchor/alias (&, *, <<) trong dữ liệu: hãy viết đầy đủ giá trị")
 
 
 def _refuse(node: yaml.Node, problem: str) -> yaml.MarkedYAMLError:

@@ -1,0 +1,42 @@
+# Set-up and everyday commands. `make serve` and `make test` are all a fresh machine needs.
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build check test browsers bench schema clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+serve: install
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+# Build into a temporary folder and swap it in only when the build succeeded.
+build: install
+	rm -rf site.partial
+	$(MKDOCS) build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
+
+check: install
+	$(PY) -m macros check
+
+schema: install
+	$(PY) -m macros schema
+
+browsers:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: install browsers
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf site site.partial test-artifacts

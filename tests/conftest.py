@@ -1,0 +1,48 @@
+"""Shared fixtures: the real site built once per session, helpers to build from other data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True) -> subprocess.CompletedProcess:
+    """Build with the project's mkdocs.yml, pointing `extra.data_dir` at `data_dir`."""
+    config = ROOT / "mkdocs.yml"
+    if data_dir != DATA:
+        text = config.read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data_dir}")
+        config = ROOT / f".mkdocs-test-{os.getpid()}-{site_dir.name}.yml"
+        config.write_text(text, encoding="utf-8")
+    args = [*MKDOCS, "build", "-f", str(config), "-d", str(site_dir)] + (["--strict"] if strict else [])
+    try:
+        return subprocess.run(args, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
+    finally:
+        if data_dir != DATA:
+            config.unlink()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once with --strict."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A private copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target

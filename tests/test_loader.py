@@ -1,0 +1,152 @@
+"""Loading and validation: every class of data error gives file, line, field and plain words."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.errors import DataInvalid
+from macros.loader import load
+from tests.minidata import write_minidata
+
+PLAN = "plans/kh-1-2025-ubnd-a.yaml"
+DOC = "documents/ct-33-2021-ttg.yaml"
+
+
+@pytest.fixture
+def mini(tmp_path):
+    return write_minidata(tmp_path / "data")
+
+
+def errors_of(root):
+    with pytest.raises(DataInvalid) as info:
+        load(root)
+    return [str(e) for e in info.value.errors]
+
+
+def edit(root, rel, old, new):
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_valid_minidata_loads(mini):
+    data = load(mini)
+    assert set(data.plans) == {"kh-1-2025-ubnd-a"}
+    assert data.documents["ct-33-2021-ttg"].date == "2021-11-26"
+
+
+def test_yaml_syntax_error_names_line(mini):
+    edit(mini, DOC, "type: chi-thi", "type: [chi-thi")
+    [msg] = errors_of(mini)
+    assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:")
+    assert "cú pháp YAML" in msg
+
+
+def test_missing_field(mini):
+    edit(mini, DOC, "type: chi-thi\n", "")
+    assert errors_of(mini) == ["data/documents/ct-33-2021-ttg.yaml:1: type: thiếu trường bắt buộc"]
+
+
+def test_unknown_field_names_its_line(mini):
+    edit(mini, DOC, "type: chi-thi\n", "type: chi-thi\ntitel: sai tên\n")
+    [msg] = errors_of(mini)
+    assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:4: titel:")
+
+
+def test_wrong_type(mini):
+    edit(mini, PLAN, "period: {start: 2025, end: 2025}", "period: {start: hai nghìn, end: 2025}")
+    [msg] = errors_of(mini)
+    assert msg == "data/plans/kh-1-2025-ubnd-a.yaml:7: period.start: phải là số nguyên"
+
+
+@pytest.mark.parametrize("bad, words", [("2021-13-01", "tháng 13"), ("2023-02-30", "không tồn tại"), ("26/11/2021", "YYYY")])
+def test_bad_dates(mini, bad, words):
+    edit(mini, DOC, "date: 2021-11-26", f"date: {bad}")
+    [msg] = errors_of(mini)
+    assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:5: date:") and words in msg
+
+
+def test_partial_dates_are_allowed(mini):
+    edit(mini, DOC, "date: 2021-11-26", "date: 2021")
+    assert load(mini).documents["ct-33-2021-ttg"].date == "2021"
+
+
+def test_unknown_enum_lists_choices(mini):
+    edit(mini, DOC, "type: chi-thi", "type: chi-thị")
+    [msg] = errors_of(mini)
+    assert "data/documents/ct-33-2021-ttg.yaml:3: type: giá trị 'chi-thị' không hợp lệ" in msg
+    assert "'nghi-quyet'" in msg
+
+
+def test_duplicate_id_across_files(mini):
+    (mini / "documents/ct-33-copy.yaml").write_text((mini / DOC).read_text(encoding="utf-8"), encoding="utf-8")
+    msgs = errors_of(mini)
+    assert any("mã 'ct-33-2021-ttg' bị trùng với data/documents/ct-33-2021-ttg.yaml:1" in m for m in msgs)
+
+
+def test_unknown_reference(mini):
+    edit(mini, PLAN, "implements: [ct-33-2021-ttg]", "implements: [ct-99-2021-ttg]")
+    assert errors_of(mini) == [
+        "data/plans/kh-1-2025-ubnd-a.yaml:8: implements[0]: không có văn bản hoặc kế hoạch nào mang mã 'ct-99-2021-ttg'"
+    ]
+
+
+def test_document_related_to_itself(mini):
+    edit(mini, DOC, "aliases:", "relations:\n  - {type: replaces, target: ct-33-2021-ttg}\naliases:")
+    [msg] = errors_of(mini)
+    assert "relations[0].target" in msg and "chính nó" in msg
+
+
+def test_duplicate_yaml_key(mini):
+    edit(mini, DOC, "type: chi-thi\n", "type: chi-thi\ntype: luat\n")
+    assert errors_of(mini) == ["data/documents/ct-33-2021-ttg.yaml:4: lỗi cú pháp YAML: khóa 'type' bị lặp lại trong cùng một mục"]
+
+
+def test_anchors_and_aliases_refused(mini):
+    edit(mini, DOC, "title: về", "title: &t về")
+    edit(mini, DOC, "aliases:\n  - Chỉ thị 33 của Thủ tướng", "aliases:\n  - *t")
+    [msg] = errors_of(mini)
+    assert "anchor/alias" in msg and ":8:" in msg
+
+
+def test_tab_indentation(mini):
+    edit(mini, DOC, "aliases:\n  - ", "aliases:\n\t- ")
+    [msg] = errors_of(mini)
+    assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:") and "tab" in msg
+
+
+def test_non_utf8_file(mini):
+    (mini / DOC).write_bytes("id: ct-33-2021-ttg\ntitle: Ch\xe1\n".encode("latin-1"))
+    [msg] = errors_of(mini)
+    assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:2:") and "UTF-8" in msg
+
+
+def test_empty_file(mini):
+    (mini / DOC).write_text("# only a comment\n", encoding="utf-8")
+    assert errors_of(mini) == ["data/documents/ct-33-2021-ttg.yaml:1: tệp rỗng: không có dữ liệu nào"]
+
+
+def test_list_instead_of_mapping(mini):
+    (mini / DOC).write_text("- id: ct-33-2021-ttg\n", encoding="utf-8")
+    [msg] = errors_of(mini)
+    assert "không phải danh sách" in msg
+
+
+def test_file_name_must_match_id(mini):
+    (mini / DOC).rename(mini / "documents/chi-thi-33.yaml")
+    [msg] = errors_of(mini)
+    assert msg == "data/documents/chi-thi-33.yaml:1: id: mã 'ct-33-2021-ttg' phải trùng tên tệp 'chi-thi-33.yaml'"
+
+
+def test_all_errors_reported_at_once(mini):
+    edit(mini, DOC, "type: chi-thi", "type: sai")
+    edit(mini, PLAN, "issuer: ubnd-a", "issuer: ubnd-b")
+    msgs = errors_of(mini)
+    assert len(msgs) == 2 and {m.split(":")[0] for m in msgs} == {"data/documents/ct-33-2021-ttg.yaml", "data/plans/kh-1-2025-ubnd-a.yaml"}
+
+
+def test_bad_report_due_date(mini):
+    edit(mini, PLAN, 'due: ["11-25"]', 'due: ["11-31"]')
+    [msg] = errors_of(mini)
+    assert "assignments[0].reports[0].due" in msg and "không phải ngày có thật" in msg
