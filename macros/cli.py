@@ -17,6 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="kiểm tra toàn bộ dữ liệu (lỗi và cảnh báo)")
     check.add_argument("--data", type=Path, default=DEFAULT_DATA)
     check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    sub.add_parser("schema", help="tạo lại JSON Schema trong docs/schema/ từ mô hình dữ liệu")
+    new = sub.add_parser("new", help="tạo tệp bản ghi mới có đủ các trường")
+    new.add_argument("kind", choices=["document", "plan", "campaign"])
+    new.add_argument("id")
+    new.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -40,4 +45,30 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if args.strict and warnings else 0
 
 
-COMMANDS = {"check": run_check}
+def run_schema(args: argparse.Namespace) -> int:
+    from .schema import write_all
+
+    for path in write_all():
+        print(f"đã ghi {path}")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .model import ID_PATTERN
+    from .scaffold import FOLDERS, scaffold
+    import re
+
+    if not re.fullmatch(ID_PATTERN, args.id):
+        print(f"mã '{args.id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-'", file=sys.stderr)
+        return 2
+    path = args.data / FOLDERS[args.kind] / f"{args.id}.yaml"
+    if path.exists():
+        print(f"{path} đã có; không ghi đè", file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(args.kind, args.id), encoding="utf-8")
+    print(f"đã tạo {path}: điền các trường rồi chạy 'python -m macros check'")
+    return 0
+
+
+COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new}

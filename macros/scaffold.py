@@ -1,0 +1,84 @@
+"""`python -m macros new KIND ID`: a new record file with every field, commented from the model.
+
+Required fields are written out with an example value; optional ones are commented out, so
+the file validates after the maintainer fills the required values.
+"""
+
+from __future__ import annotations
+
+import typing
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .schema import KINDS
+
+FOLDERS = {"document": "documents", "plan": "plans", "campaign": "campaigns"}
+EXAMPLES = {
+    "date": "2025-01-15", "name": "Tên",
+    "text": "Nội dung", "start": "2025", "end": "2025", "source": "ten-tep-nguon.txt", "issuer": "ubnd-lai-chau",
+    "unit_text": "Sở Nội vụ", "themes": "[tuyen-truyen]", "duties": "[Nhiệm vụ được giao]", "period": "nam",
+}
+
+
+def scaffold(kind: str, record_id: str) -> str:
+    lines = [f"# yaml-language-server: $schema=../../docs/schema/{kind}.schema.json", f"id: {record_id}"]
+    for name, info in KINDS[kind].model_fields.items():
+        if name != "id":
+            lines += _field(name, info, "", commented=False)
+    return "\n".join(lines) + "\n"
+
+
+def _field(name: str, info: FieldInfo, indent: str, commented: bool) -> list[str]:
+    off = commented or not info.is_required()
+    mark = "# " if off else ""
+    note = _note(info)
+    nested = _nested(info.annotation)
+    if nested is None:
+        return [f"{indent}{mark}{name}: {_example(name, info)}{note}".rstrip()]
+    head = f"{indent}{mark}{name}:{note}"
+    child_indent = indent + ("  - " if _is_list(info.annotation) else "  ")
+    body = []
+    for i, (key, sub) in enumerate(nested.model_fields.items()):
+        lead = child_indent if i == 0 else indent + "    " if _is_list(info.annotation) else child_indent
+        body += _field(key, sub, lead, off)
+    return [head, *body]
+
+
+def _note(info: FieldInfo) -> str:
+    parts = [info.description or ""]
+    choices = _choices(info.annotation)
+    if choices:
+        parts.append("một trong: " + ", ".join(choices))
+    text = " ".join(p for p in parts if p)
+    return f"  # {text}" if text else ""
+
+
+def _example(name: str, info: FieldInfo) -> str:
+    if name in EXAMPLES:
+        return EXAMPLES[name]
+    choices = _choices(info.annotation)
+    if choices:
+        return choices[0]
+    return "[]" if _is_list(info.annotation) else ""
+
+
+def _choices(annotation) -> list[str]:
+    for arg in [annotation, *typing.get_args(annotation)]:
+        if typing.get_origin(arg) is typing.Literal:
+            return [str(a) for a in typing.get_args(arg)]
+        for inner in typing.get_args(arg):
+            if typing.get_origin(inner) is typing.Literal:
+                return [str(a) for a in typing.get_args(inner)]
+    return []
+
+
+def _is_list(annotation) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def _nested(annotation) -> type[BaseModel] | None:
+    for arg in [annotation, *typing.get_args(annotation)]:
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
