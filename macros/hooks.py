@@ -9,10 +9,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
+from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import add_generated  # noqa: E402
+from macros.search import enrich_search_index  # noqa: E402
 from macros.site import state_for  # noqa: E402
 
 log = get_plugin_logger("dvcq")
@@ -31,3 +32,8 @@ def on_config(config):
 def on_files(files, config):
     add_generated(files, config, state_for(config))
     return files
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it (-100)
+def on_post_build(config):
+    enrich_search_index(config.site_dir, state_for(config))

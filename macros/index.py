@@ -26,6 +26,9 @@ TIERS = (
 )
 
 
+CENTRAL = set(TIERS[:3])
+
+
 @dataclass(frozen=True)
 class Citation:
     """A mention of `target` in a plan part (`anchor` is the task/target/assignment id, or a part name)."""
@@ -147,11 +150,13 @@ class SiteIndex:
         return {doc: sorted({c.plan for c in cits}) for doc, cits in self.cited_by.items()}
 
     def plan_bases(self, plan_id: str) -> list[str]:
-        """What the plan rests on: what it implements, then what its preamble and aims cite."""
+        """What the plan rests on: what it implements, what its preamble and aims cite, then the
+        central documents its tasks cite (the top of the chain when the sources state no link up)."""
         plan = self.data.plans[plan_id]
         heads = {"preamble", "purposes", "requirements"}
         cited = [c.target for c in self.citations if c.plan == plan_id and c.anchor in heads]
-        return list(dict.fromkeys([*plan.implements, *cited]))
+        central = [c.target for c in self.citations if c.plan == plan_id and self.tier_of(c.target) in CENTRAL]
+        return list(dict.fromkeys([*plan.implements, *cited, *central]))
 
     # --- relations -----------------------------------------------------------------------
 

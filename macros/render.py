@@ -110,13 +110,18 @@ class Renderer:
         out.append(self._plain(text[pos:], footnotes_of))
         return Markup("".join(out).strip())
 
-    @staticmethod
-    def _plain(text: str, plan_id: str | None) -> str:
+    def _plain(self, text: str, plan_id: str | None) -> str:
+        """Escaped text; `[^N]` becomes a superscript link to footnote N of the plan."""
         parts = FOOTNOTE_REF.split(text)
         return "".join(
-            T.md_escape(part, strip=False) if i % 2 == 0 else f'<sup class="fn-ref"><a href="#fn-{part}">{part}</a></sup>'
+            T.md_escape(part, strip=False) if i % 2 == 0 else self._footnote_ref(part, plan_id)
             for i, part in enumerate(parts)
         )
+
+    def _footnote_ref(self, number: str, plan_id: str | None) -> str:
+        if plan_id is None:
+            return f"<sup>{number}</sup>"
+        return f'<sup class="fn-ref">[{number}]({self.record_url(plan_id, f"fn-{number}")})</sup>'
 
     def prose(self, text: str, province: str | None = None, plan_id: str | None = None) -> Markup:
         """Multi-paragraph text: blank lines split paragraphs, lines starting '- ' become a list."""

@@ -1,0 +1,178 @@
+"""The real site, built once: pages, links, citations, relations, calendar, open data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import icalendar
+import pytest
+
+from macros.calendar import deadlines
+from macros.citations import NUMBER_RE, number_key
+from macros.loader import load
+from macros.site import SiteState
+from tests.conftest import DATA
+from tests.htmlcheck import broken_links, link_targets, main_text, parse
+
+STATE = SiteState(load(DATA))
+DATASET = STATE.data
+INDEX = STATE.index
+
+
+def page(site, kind, record_id):
+    section = {"documents": "van-ban", "plans": "ke-hoach", "campaigns": "phong-trao", "themes": "chu-de"}[kind]
+    return site / section / f"{record_id}.html"
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_home_page_leads_to_every_section(site):
+    links = parse(site / "index.html").links
+    for target in ("van-ban/index.html", "ke-hoach/index.html", "phong-trao/index.html", "chu-de/index.html",
+                   "huong-dan/index.html", "thuat-ngu.html"):
+        assert target in links
+
+
+@pytest.mark.parametrize("kind", ["documents", "plans", "campaigns", "themes"])
+def test_every_record_has_its_page(site, kind):
+    for record_id in getattr(DATASET, kind):
+        assert page(site, kind, record_id).exists(), record_id
+
+
+def test_no_broken_internal_links_or_anchors(site):
+    assert broken_links(site) == []
+
+
+def test_every_number_in_the_sources_resolves_to_a_record():
+    known = {number_key(r.number) for r in [*DATASET.documents.values(), *DATASET.plans.values()] if r.number}
+    for name, text in DATASET.sources.items():
+        joined = re.sub(r"-\s*\n\s*", "-", text).replace("\n", " ")
+        joined = re.sub(r"(\d+/[A-ZĐ]+-)\s+([A-Z])", r"\1\2", joined)
+        missing = {m for m in NUMBER_RE.findall(joined) if number_key(m) not in known}
+        assert not missing, f"{name}: {sorted(missing)}"
+
+
+def _source_task_headings(text: str) -> list[str]:
+    """Numbered headings between the tasks part and 'TỔ CHỨC THỰC HIỆN' of a source plan."""
+    lines = [re.sub(r"[#*]", "", ln).strip() for ln in text.splitlines()]
+    start = next(i for i, ln in enumerate(lines) if re.match(r"^(II|III)\.\s*(NHIỆM VỤ|NỘI DUNG)", ln))
+    end = next(i for i, ln in enumerate(lines) if i > start and "TỔ CHỨC THỰC HIỆN" in ln)
+    return [ln for ln in lines[start:end] if re.match(r"^\d+\.\s+\S", ln)]
+
+
+@pytest.mark.parametrize("plan_id", sorted(DATASET.plans))
+def test_every_task_of_the_source_is_transcribed(plan_id):
+    plan = DATASET.plans[plan_id]
+    source = flat(DATASET.sources[plan.source])
+    headings = _source_task_headings(DATASET.sources[plan.source])
+    assert len(plan.tasks) == len(headings)
+    for task, heading in zip(plan.tasks, headings):
+        assert heading.startswith(f"{task.number}.")
+        opening = " ".join((task.title or task.text).split()[:4])
+        assert opening in flat(heading) or opening in source
+
+
+@pytest.mark.parametrize("plan_id", sorted(DATASET.plans))
+def test_plan_page_shows_every_target_task_and_assignment(site, plan_id):
+    plan = DATASET.plans[plan_id]
+    text = main_text(page(site, "plans", plan_id))
+    ids = parse(page(site, "plans", plan_id)).ids
+    for item in [*plan.targets, *plan.tasks, *plan.assignments]:
+        assert item.id in ids
+    for target in plan.targets:
+        assert flat(target.text.replace("[^", "").split("[")[0])[:60] in text
+    for task in plan.tasks:
+        first = re.sub(r"^- ", "", task.text.strip().splitlines()[0])
+        assert flat(first).split("[^")[0][:80] in text
+    for recipient in plan.recipients:
+        assert recipient in text
+
+
+def test_every_document_lists_who_cites_or_relates_to_it(site):
+    for doc_id in DATASET.documents:
+        text = main_text(page(site, "documents", doc_id))
+        cited = INDEX.plans_citing.get(doc_id, [])
+        if cited:
+            assert "Được trích dẫn trong" in text
+            links = link_targets(site, page(site, "documents", doc_id))
+            assert {f"ke-hoach/{p}.html" for p in cited} <= links
+        else:
+            assert INDEX.links_in.get(doc_id) or INDEX.links_out.get(doc_id), doc_id
+
+
+def test_each_relation_appears_on_both_pages(site):
+    for link in INDEX.links:
+        for here, there in ((link.source, link.target), (link.target, link.source)):
+            kind = INDEX.kind_of(here)
+            other = page(site, INDEX.kind_of(there), there).relative_to(site).as_posix()
+            assert other in link_targets(site, page(site, kind, here)), (here, there)
+
+
+def test_ambiguous_number_resolves_by_province(site):
+    tra_vinh = link_targets(site, page(site, "plans", "kh-26-2023-vp-ubnd-tra-vinh"))
+    assert "van-ban/kh-13-2022-ubnd-tra-vinh.html" in tra_vinh
+    assert "ke-hoach/kh-13-2022-ubnd-lao-cai.html" not in tra_vinh
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page(site, "plans", "kh-13-2022-ubnd-lao-cai").read_text(encoding="utf-8"))
+    assert re.sub(r"<[^>]+>", "", heading.group(1)).startswith("Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai")
+
+
+@pytest.mark.parametrize("plan_id", sorted(DATASET.plans))
+def test_chain_of_bases_reaches_a_central_document(site, plan_id):
+    central = [rid for _, _, rid in INDEX.chain(plan_id) if INDEX.tier_of(rid) in INDEX_CENTRAL]
+    assert INDEX.chain(plan_id)[0][2] in DATASET.plans[plan_id].implements
+    assert central
+    assert f"van-ban/{central[0]}.html" in link_targets(site, page(site, "plans", plan_id))
+
+
+INDEX_CENTRAL = {"Đảng – Trung ương", "Quốc hội", "Chính phủ, Thủ tướng Chính phủ, bộ, ngành trung ương"}
+
+
+def test_hierarchy_page_reaches_every_document(site):
+    links = link_targets(site, site / "van-ban" / "he-thong.html")
+    assert {f"van-ban/{d}.html" for d in DATASET.documents} <= links
+
+
+def test_calendar_holds_every_dated_deadline(site):
+    text = main_text(site / "ke-hoach" / "lich-bao-cao.html")
+    all_events = icalendar.Calendar.from_ical((site / "lich" / "tat-ca.ics").read_bytes()).walk("VEVENT")
+    expected = sorted(d.date for p in DATASET.plans.values() for d in deadlines(p))
+    assert expected and sorted(e.decoded("dtstart") for e in all_events) == expected
+    for day in expected:
+        assert day.strftime("%d/%m/%Y") in text
+
+
+def test_binh_dinh_quarterly_deadlines_are_dated_for_the_plan_year(site):
+    cal = icalendar.Calendar.from_ical((site / "lich" / "kh-ubnd-binh-dinh-2025.ics").read_bytes())
+    days = {e.decoded("dtstart").isoformat() for e in cal.walk("VEVENT")}
+    assert {"2025-03-20", "2025-06-20", "2025-09-20", "2025-11-25"} <= days
+
+
+def test_comparison_matrix_matches_the_data(site):
+    text = main_text(site / "ke-hoach" / "so-sanh.html")
+    for theme in DATASET.themes.values():
+        counts = [sum(theme.id in t.themes for t in p.tasks) for p in INDEX.sorted_plans]
+        row = " ".join(str(c) if c else "—" for c in counts)
+        assert f"{theme.name} {row}" in text
+
+
+def test_open_data_json(site):
+    everything = json.loads((site / "du-lieu" / "tat-ca.json").read_text(encoding="utf-8"))
+    assert {d["id"] for d in everything["documents"]} == set(DATASET.documents)
+    one = json.loads((site / "du-lieu" / "van-ban" / "ct-33-2021-ttg.json").read_text(encoding="utf-8"))
+    assert one["number"] == "33/CT-TTg" and one["cited_by"]
+    assert "du-lieu/van-ban/ct-33-2021-ttg.json" in link_targets(site, page(site, "documents", "ct-33-2021-ttg"))
+    assert (site / "schema" / "plan.schema.json").exists()
+
+
+def test_suspicious_citations_are_shown_on_the_quality_page(site):
+    text = main_text(site / "chat-luong-du-lieu.html")
+    assert "149/2018/NĐ-CP" in text and "sớm hơn năm 2018" in text, text[:3000]
+    assert "13/KH-UBND" in text or "kh-13-2022" in text
+
+
+def test_source_text_is_published(site):
+    for plan in DATASET.plans.values():
+        assert (site / "ke-hoach" / "nguon" / plan.source).read_text(encoding="utf-8") == DATASET.sources[plan.source]
