@@ -30,19 +30,19 @@ def scaffold(kind: str, record_id: str) -> str:
 
 
 def _field(name: str, info: FieldInfo, indent: str, commented: bool) -> list[str]:
+    """Lines for one field; optional fields (and everything inside them) are commented out."""
     off = commented or not info.is_required()
-    mark = "# " if off else ""
-    note = _note(info)
     nested = _nested(info.annotation)
     if nested is None:
-        return [f"{indent}{mark}{name}: {_example(name, info)}{note}".rstrip()]
-    head = f"{indent}{mark}{name}:{note}"
-    child_indent = indent + ("  - " if _is_list(info.annotation) else "  ")
-    body = []
-    for i, (key, sub) in enumerate(nested.model_fields.items()):
-        lead = child_indent if i == 0 else indent + "    " if _is_list(info.annotation) else child_indent
-        body += _field(key, sub, lead, off)
-    return [head, *body]
+        lines = [f"{name}: {_example(name, info)}{_note(info)}".rstrip()]
+    else:
+        lines = [f"{name}:{_note(info)}"]
+        dash = _is_list(info.annotation)
+        for i, (key, sub) in enumerate(nested.model_fields.items()):
+            child = _field(key, sub, "", False if sub.is_required() else True)
+            lead = "  - " if dash and i == 0 else "    " if dash else "  "
+            lines += [lead + ln for ln in child]
+    return [f"{indent}# {ln}" if off else f"{indent}{ln}" for ln in lines]
 
 
 def _note(info: FieldInfo) -> str:
@@ -57,6 +57,8 @@ def _note(info: FieldInfo) -> str:
 def _example(name: str, info: FieldInfo) -> str:
     if name in EXAMPLES:
         return EXAMPLES[name]
+    if isinstance(info.default, str):
+        return info.default
     choices = _choices(info.annotation)
     if choices:
         return choices[0]

@@ -1,0 +1,145 @@
+"""Bad and hostile input: clear errors, no half-written site, text shown as text, stable output."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import string
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros.errors import DataError, DataInvalid
+from macros.loader import load
+from macros.schema import KINDS, schema_text
+from macros.scaffold import scaffold
+from tests.conftest import DATA, ROOT, build_site
+from tests.htmlcheck import link_targets, main_text
+from tests.minidata import write_minidata
+
+HOSTILE = '<script>alert(1)</script> [bấm](http://evil.example) {{ 7*7 }} {% if true %}X{% endif %} **đậm** | ống'
+
+
+def test_broken_file_stops_build_before_any_page(data_copy, tmp_path):
+    plan = next((data_copy / "plans").glob("*.yaml"))
+    plan.write_text(plan.read_text(encoding="utf-8").replace("period:", "periode:", 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(out, data_copy)
+    assert result.returncode != 0
+    assert f"data/plans/{plan.name}:" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists()
+
+
+def test_hostile_text_renders_as_plain_text(data_copy, tmp_path):
+    path = data_copy / "plans" / "kh-26-2023-vp-ubnd-tra-vinh.yaml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["tasks"][0]["title"] = HOSTILE
+    record["tasks"][0]["text"] = HOSTILE + "\n\n- " + HOSTILE
+    record["recipients"][0] = HOSTILE
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(out, data_copy)
+    assert result.returncode == 0, result.stderr
+    for page in ("ke-hoach/kh-26-2023-vp-ubnd-tra-vinh.html", "chu-de/tuyen-truyen.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in html
+        assert "http://evil.example" not in {h for h in link_targets(out, out / page)}
+        assert 'href="http://evil.example"' not in html
+        text = main_text(out / page)
+        assert "<script>alert(1)</script> [bấm](http://evil.example) {{ 7*7 }} {% if true %}X{% endif %} **đậm** | ống" in text
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert build_site(first).returncode == 0
+    assert build_site(second).returncode == 0
+    compare = filecmp.dircmp(first, second)
+    differing = _differences(compare)
+    assert differing == []
+
+
+def _differences(compare: filecmp.dircmp) -> list[str]:
+    _, mismatch, errors = filecmp.cmpfiles(compare.left, compare.right, compare.common_files, shallow=False)
+    out = mismatch + errors + compare.left_only + compare.right_only
+    for sub in compare.subdirs.values():
+        out += _differences(sub)
+    return out
+
+
+def test_maintainer_adds_a_document_and_a_plan_that_cites_it(data_copy, tmp_path):
+    from macros.cli import main
+
+    assert main(["new", "document", "ct-7-2026-ubnd-lai-chau", "--data", str(data_copy)]) == 0
+    doc = data_copy / "documents" / "ct-7-2026-ubnd-lai-chau.yaml"
+    text = doc.read_text(encoding="utf-8")
+    text = text.replace("# number:", "number: 07/CT-UBND  #", 1).replace("type: nghi-quyet", "type: chi-thi", 1)
+    text = text.replace("# issuer:", "issuer: ubnd-lai-chau  #", 1)
+    doc.write_text(text, encoding="utf-8")
+    plan = data_copy / "plans" / "kh-9-2026-ubnd-lai-chau.yaml"
+    plan.write_text("""\
+id: kh-9-2026-ubnd-lai-chau
+source: 000_7f0c1111eba5b876.txt
+issuer: ubnd-lai-chau
+number: 09/KH-UBND
+date: 2026-02-05
+title: Thực hiện công tác dân vận chính quyền năm 2026
+period: {start: 2026, end: 2026}
+tasks:
+  - id: nv-1
+    number: "1"
+    title: Quán triệt
+    text: Quán triệt Chỉ thị số 07/CT-UBND của Ủy ban nhân dân tỉnh.
+    themes: [tuyen-truyen]
+""", encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(out, data_copy)
+    assert result.returncode == 0, result.stderr
+    assert "ke-hoach/kh-9-2026-ubnd-lai-chau.html" in link_targets(out, out / "van-ban" / "ct-7-2026-ubnd-lai-chau.html")
+    assert "van-ban/ct-7-2026-ubnd-lai-chau.html" in link_targets(out, out / "ke-hoach" / "kh-9-2026-ubnd-lai-chau.html")
+
+
+def test_scaffolds_validate_once_filled(tmp_path):
+    for kind in ("document", "campaign"):
+        data = yaml.safe_load(scaffold(kind, "x-1"))
+        assert data["id"] == "x-1"
+        KINDS[kind].model_validate(data)
+
+
+def test_published_schema_is_generated_from_the_model():
+    for kind in KINDS:
+        assert (ROOT / "docs" / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8") == schema_text(kind)
+
+
+def test_every_data_file_names_its_schema():
+    for path in DATA.rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.exists(), path
+        json.loads(schema.read_text(encoding="utf-8"))
+
+
+_text = st.text(alphabet=string.printable + "đĐâăơưáạ\t{}[]&*:-|>", max_size=60)
+_value = st.recursive(st.none() | st.booleans() | st.integers() | _text,
+                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3), max_leaves=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(["id", "type", "date", "title", "aliases", "relations", "number", "extra"]), value=_value,
+       raw=st.one_of(st.none(), _text))
+def test_any_broken_record_gives_a_model_or_located_errors(tmp_path_factory, field, value, raw):
+    root = write_minidata(tmp_path_factory.mktemp("h") / "data")
+    doc = root / "documents" / "ct-33-2021-ttg.yaml"
+    if raw is not None:
+        doc.write_text(raw, encoding="utf-8")
+    else:
+        record = yaml.safe_load(doc.read_text(encoding="utf-8"))
+        record[field] = value
+        doc.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    try:
+        load(root)
+    except DataInvalid as exc:
+        assert exc.errors and all(isinstance(e, DataError) and e.file.startswith("data/") and e.line >= 1
+                                  for e in exc.errors)
