@@ -48,7 +48,7 @@ class Renderer:
         )
         self.env.globals.update(
             link=self.link, url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
-            relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
+            relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
         )
 
     def render(self, template: str, current: str, **context) -> str:
@@ -95,19 +95,31 @@ class Renderer:
             return record.term
         return record.name
 
+    def plans_by_level(self) -> list[tuple[str, list]]:
+        """Plans grouped by the level of their issuer (tỉnh, sở-ngành, huyện, xã)."""
+        groups: dict[str, list] = {}
+        for plan in self.index.sorted_plans:
+            level = self.data.organisations[plan.issuer].level
+            groups.setdefault(level, []).append(plan)
+        order = ["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
+        return [(T.label(level), groups[level]) for level in order if level in groups]
+
     # --- prose ---------------------------------------------------------------------------
 
-    def inline(self, text: str, province: str | None = None, footnotes_of: str | None = None) -> Markup:
-        """One paragraph of data text → escaped Markdown with citation links and footnote refs."""
+    def inline(self, text: str, province: str | None = None, self_id: str | None = None) -> Markup:
+        """One paragraph of data text → escaped Markdown with citation links and footnote refs.
+
+        `self_id` is the record the text belongs to: it is never linked to itself, and its
+        footnote markers `[^N]` link to its footnotes."""
         out, pos = [], 0
         for mention in self.index.finder.find(text, province):
-            out.append(self._plain(text[pos:mention.start], footnotes_of))
-            if mention.target and mention.target != footnotes_of:
+            out.append(self._plain(text[pos:mention.start], self_id))
+            if mention.target and mention.target != self_id:
                 out.append(f"[{T.md_escape(mention.text)}]({self.record_url(mention.target)})")
             else:
                 out.append(T.md_escape(mention.text))
             pos = mention.end
-        out.append(self._plain(text[pos:], footnotes_of))
+        out.append(self._plain(text[pos:], self_id))
         return Markup("".join(out).strip())
 
     def _plain(self, text: str, plan_id: str | None) -> str:
