@@ -27,7 +27,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from . import model
 from .calendar import STAMP
-from .index import TIERS, SiteIndex
+from .index import CENTRAL, TIERS, SiteIndex
 from .render import Renderer
 from .text import LABELS, label, roman
 from .validate import FOOTNOTE_REF
@@ -64,6 +64,8 @@ RULES = (
 )
 
 PARTS = ("aims", "targets", "tasks", "organisation")  # the four parts of a plan, in order
+PART_NAMES = {"aims": "mục đích, yêu cầu", "targets": "chỉ tiêu", "tasks": "nhiệm vụ, giải pháp",
+              "organisation": "tổ chức thực hiện"}
 REPORT_PERIODS = ("quy", "6-thang", "9-thang", "nam")  # the periodic reports the report template covers
 MIN_SHARE = 0.5  # "common": found in at least half of the source plans
 EXCERPT = 320  # longest quoted wording, in characters
@@ -82,6 +84,7 @@ FORM_FIELDS: dict[str, tuple[str, str]] = {
     "plan": ("Thực hiện theo kế hoạch", "[Số, ngày, trích yếu kế hoạch công tác dân vận chính quyền của đơn vị]"),
 }
 FORM_FIELD_OF = {"unit_text": "unit"}  # model fields that share one line of the form
+FORM_STATUS = {"dang-ky": "Đăng ký xây dựng mới", "cong-nhan": "Đề nghị công nhận"}  # model.ModelStatus
 
 
 # --- the structure every template is written from ---------------------------------------------------
@@ -123,7 +126,9 @@ class Draft:
 
 def hint_text(para: Para) -> str:
     """A hint as plain text: 'Gợi ý (source): “wording”'."""
-    return f"Gợi ý ({para.quote.source}): “{para.quote.text}”" if para.quote else para.text
+    if not para.quote:
+        return para.text
+    return f"Gợi ý ({para.quote.source}): “{para.quote.text}”" + (f" {para.text}" if para.text else "")
 
 
 def recipient_line(text: str, last: bool) -> str:
@@ -136,10 +141,30 @@ def recipient_line(text: str, last: bool) -> str:
 class Drafting:
     """Everything the guide states and the templates suggest, counted from one index."""
 
+    national = NATIONAL
+    rules = RULES
+    form_campaign = FORM_CAMPAIGN
+
     def __init__(self, index: SiteIndex) -> None:
         self.ix = index
         self.data = index.data
-        self.title_of = Renderer(index).title_of
+
+    @cached_property
+    def title_of(self):
+        return Renderer(self.ix).title_of
+
+    @staticmethod
+    def excerpt(text: str, limit: int = 0) -> str:
+        return excerpt(text, limit or EXCERPT)
+
+    @cached_property
+    def drafts(self) -> list[Draft]:
+        """The three templates: plan, registration form, periodic report."""
+        return [plan_draft(self), form_draft(self), report_draft(self)]
+
+    @staticmethod
+    def download(draft: Draft, ext: str) -> str:
+        return download_path(draft, ext)
 
     @cached_property
     def plans(self) -> list[model.Plan]:
@@ -176,6 +201,21 @@ class Drafting:
             rows.append((plan, cells))
         return rows
 
+    def complete(self) -> list[model.Plan]:
+        return [p for p in self.plans if len(self.parts_of(p)) == len(PARTS)]
+
+    def missing_parts(self) -> list[tuple[model.Plan, list[str]]]:
+        rows = [(p, [PART_NAMES[x] for x in PARTS if x not in self.parts_of(p)]) for p in self.plans]
+        return [(p, names) for p, names in rows if names]
+
+    def newest_with(self, field: str) -> tuple[model.Plan, str] | None:
+        """The newest plan that has `field` (preamble, purposes…), with its first value."""
+        for plan in self.newest:
+            value = getattr(plan, field)
+            if value:
+                return plan, value[0] if isinstance(value, list) else value
+        return None
+
     def with_part(self, part: str) -> list[model.Plan]:
         return [p for p in self.plans if part in self.parts_of(p)]
 
@@ -185,8 +225,20 @@ class Drafting:
         counts = Counter(getattr(p.headings, part) for p in self.with_part(part))
         return max(counts, key=lambda h: (counts[h], h == default), default=default)
 
+    def heading_counts(self, part: str) -> list[tuple[str, int]]:
+        counts = Counter(getattr(p.headings, part) for p in self.with_part(part))
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
     def opening_count(self, prefix: str, field: str) -> int:
-        return sum(1 for p in self.plans if (getattr(p, field) or "").startswith(prefix))
+        return sum(1 for p in self.plans if (getattr(p, field) or "").strip().startswith(prefix))
+
+    def ending_count(self, suffix: str, field: str) -> int:
+        return sum(1 for p in self.plans if (getattr(p, field) or "").strip().endswith(suffix))
+
+    def count_range(self, field: str) -> tuple[int, int]:
+        """Fewest and most items of a list field (purposes, tasks…) among the plans that have any."""
+        sizes = [len(getattr(p, field)) for p in self.plans if getattr(p, field)]
+        return (min(sizes), max(sizes)) if sizes else (0, 0)
 
     # bases
 
@@ -196,7 +248,7 @@ class Drafting:
         return doc.status != "het-hieu-luc" and not replaced
 
     def is_central(self, doc_id: str) -> bool:
-        return TIERS.index(self.ix.tier_of(doc_id)) < 3
+        return self.ix.tier_of(doc_id) in CENTRAL
 
     @cached_property
     def cited_documents(self) -> list[tuple[str, int]]:
@@ -246,7 +298,8 @@ class Drafting:
     # targets and tasks
 
     def targets_by_theme(self) -> list[tuple[model.Theme, list[tuple[model.Plan, model.Target]]]]:
-        rows = [(t, [(p, x) for p in self.plans for x in p.targets if t.id in x.themes]) for t in self.themes]
+        """Every target once, under its first theme."""
+        rows = [(t, [(p, x) for p in self.plans for x in p.targets if x.themes[:1] == [t.id]]) for t in self.themes]
         return [(t, items) for t, items in rows if items]
 
     @cached_property
@@ -302,6 +355,9 @@ class Drafting:
 
     def dated_reports(self) -> list[tuple[model.Plan, model.Assignment, model.Report]]:
         return [(p, a, r) for p, a, r in self.reports() if r.due]
+
+    def undated_reports(self) -> list[tuple[model.Plan, model.Assignment, model.Report]]:
+        return [(p, a, r) for p, a, r in self.reports() if not r.due]
 
     def newest_dated(self) -> tuple[model.Plan, model.Assignment, model.Report] | None:
         """The newest report duty with a date: the suggested wording for reporting deadlines."""
@@ -363,7 +419,8 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 def place_date(place: str, date: str) -> str:
     """'Lai Châu, ngày 05 tháng 02 năm 2026': days under 10 and months 1–2 take a leading zero."""
     year, month, day = (int(x) for x in date.split("-"))
-    return f"{place}, ngày {day:02d} tháng {month:02d if month <= 2 else month} năm {year}"
+    month_text = f"{month:02d}" if month <= 2 else str(month)
+    return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
 
 
 def signer_lines(signer: model.Signer) -> list[str]:
@@ -393,7 +450,7 @@ def _title_key(title: str) -> str:
 
 # --- the three templates ------------------------------------------------------------------------------
 
-HEADER = {"parent": "[CƠ QUAN CẤP TRÊN TRỰC TIẾP]", "issuer": "[TÊN CƠ QUAN BAN HÀNH]",
+HEADER = {"parent": "[CƠ QUAN CẤP TRÊN]", "issuer": "[TÊN CƠ QUAN BAN HÀNH]",
           "place_date": "[Địa danh], ngày … tháng … năm [20…]"}
 
 
@@ -413,14 +470,6 @@ def _signer(k: Drafting) -> tuple[str, ...]:
     return (*lines, f"[{s.title}]", "[Họ và tên]")
 
 
-def _newest(k: Drafting, field: str) -> tuple[model.Plan, str] | None:
-    for plan in k.newest:
-        value = getattr(plan, field)
-        if value:
-            return plan, value[0] if isinstance(value, list) else value
-    return None
-
-
 def _hint(k: Drafting, found, anchor: str | None = None) -> list[Para]:
     return [Para("hint", quote=k.quote(found[1], found[0], anchor))] if found else []
 
@@ -430,23 +479,23 @@ def _preamble(k: Drafting) -> list[Para]:
     return [Para("body", "Thực hiện:"), *bases,
             Para("item", "[Văn bản, kế hoạch của cấp ủy, chính quyền cấp trên trực tiếp];"),
             Para("body", "[Tên cơ quan] xây dựng Kế hoạch thực hiện công tác dân vận chính quyền năm [20…] như sau:"),
-            *_hint(k, _newest(k, "preamble"), "preamble")]
+            *_hint(k, k.newest_with("preamble"), "preamble")]
 
 
 def _aims(k: Drafting) -> list[Para]:
     return [Para("part", f"I. {k.heading('aims')}"),
             Para("section", "1. Mục đích"), Para("body", "[Mục đích của kế hoạch]"),
-            *_hint(k, _newest(k, "purposes"), "purposes"),
+            *_hint(k, k.newest_with("purposes"), "purposes"),
             Para("section", "2. Yêu cầu"), Para("body", "[Yêu cầu khi triển khai kế hoạch]"),
-            *_hint(k, _newest(k, "requirements"), "requirements")]
+            *_hint(k, k.newest_with("requirements"), "requirements")]
 
 
 def _targets(k: Drafting) -> list[Para]:
     out = [Para("part", f"II. {k.heading('targets')}")]
     for i, (theme, plan, target) in enumerate(k.typical_targets(), 1):
         out.append(Para("body", f"{i}. [{theme.name}: tỷ lệ, số lượng, thời hạn]"))
-        amount = f" (định lượng: {target.quantity})" if target.quantity else ""
-        out.append(Para("hint", quote=Quote(excerpt(target.text) + amount, plan.id, target.id, k.title_of(plan.id))))
+        amount = f"(định lượng: {target.quantity})" if target.quantity else ""
+        out.append(Para("hint", amount, k.quote(target.text, plan, target.id)))
     return out
 
 
@@ -469,7 +518,7 @@ def _organisation(k: Drafting) -> list[Para]:
     out += [Para("section", "2. [Đơn vị tham mưu theo dõi, đôn đốc, tổng hợp]"), Para("body", "[Nhiệm vụ được giao]")]
     out += _hint(k, (follow_up[0], follow_up[1].duties[-1]), follow_up[1].id) if follow_up else []
     out += [Para("section", "3. Chế độ báo cáo"),
-            Para("body", "[Kỳ báo cáo] (trước ngày [ngày/tháng]) báo cáo [cơ quan nhận] (qua [cơ quan tổng hợp])")]
+            Para("body", "[Kỳ báo cáo], trước ngày [ngày/tháng], báo cáo [cơ quan nhận] qua [cơ quan tổng hợp]")]
     out += _hint(k, (dated[0], dated[2].text), dated[1].id) if dated else []
     return out
 
@@ -477,13 +526,13 @@ def _organisation(k: Drafting) -> list[Para]:
 def _closing(k: Drafting) -> list[Para]:
     return [Para("body", "Trên đây là Kế hoạch thực hiện công tác dân vận chính quyền năm [20…] của [tên cơ quan]; "
                          "[yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện]./."),
-            *_hint(k, _newest(k, "closing"))]
+            *_hint(k, k.newest_with("closing"))]
 
 
 def form_draft(k: Drafting) -> Draft:
     campaign = k.data.campaigns.get(FORM_CAMPAIGN)
     name = campaign.name if campaign else "Dân vận khéo"
-    statuses = "    ".join(f"{CHECKBOX} {LABELS[s]}" for s in get_args(model.ModelStatus))
+    statuses = "    ".join(f"{CHECKBOX} {FORM_STATUS[s]}" for s in get_args(model.ModelStatus))
     body = [Para("body", f"Thực hiện [kế hoạch, hướng dẫn về phong trào thi đua “{name}”], [tên cơ quan, đơn vị] "
                          f"đăng ký xây dựng mô hình “{name}” như sau:")]
     for target_plan, target in (k.ix.campaign_targets(FORM_CAMPAIGN) if campaign else [])[:2]:
@@ -493,7 +542,7 @@ def form_draft(k: Drafting) -> Draft:
         body.append(Para("body", statuses if field == "status" else placeholder))
     return Draft("dang-ky-mo-hinh-dan-van-kheo", f"Đăng ký mô hình “{name}”", **HEADER, number="",
                  kind="ĐĂNG KÝ", summary=f"Xây dựng mô hình “{name}” năm [20…]", body=tuple(body),
-                 recipients=("[Cơ quan nhận đăng ký]", "Lưu: VT."), signer=("[THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ]", "[Họ và tên]"))
+                 recipients=("[Cơ quan nhận đăng ký]", "Lưu: VT"), signer=("[THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ]", "[Họ và tên]"))
 
 
 def report_draft(k: Drafting) -> Draft:
@@ -518,8 +567,6 @@ def report_draft(k: Drafting) -> Draft:
                  recipients=("[Cơ quan nhận báo cáo] (b/c)", "Lưu: VT, […]"), signer=_signer(k))
 
 
-def drafts(k: Drafting) -> list[Draft]:
-    return [plan_draft(k), form_draft(k), report_draft(k)]
 
 
 def download_path(draft: Draft, ext: str) -> str:
@@ -528,7 +575,7 @@ def download_path(draft: Draft, ext: str) -> str:
 
 
 def downloads(index: SiteIndex) -> Iterator[tuple[str, bytes]]:
-    for draft in drafts(Drafting(index)):
+    for draft in Drafting(index).drafts:
         yield download_path(draft, "docx"), to_docx(draft)
         yield download_path(draft, "md"), to_markdown(draft).encode("utf-8")
 
@@ -538,9 +585,10 @@ def downloads(index: SiteIndex) -> Iterator[tuple[str, bytes]]:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
-def md_plain(text: str) -> str:
+def md_plain(text: str, strip: bool = True) -> str:
     """Data text → Markdown showing exactly that text (backslash escapes, readable in an editor)."""
-    return _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text).strip())
+    text = re.sub(r"\s+", " ", text)
+    return _MD_SPECIAL.sub(r"\\\1", text.strip() if strip else text)
 
 
 def to_markdown(d: Draft) -> str:
@@ -549,8 +597,9 @@ def to_markdown(d: Draft) -> str:
     right = f"**{NATIONAL[0]}**<br>**{NATIONAL[1]}**"
     lines = [f"| {left} | {right} |", "|:---:|:---:|", f"| {d.number} | *{d.place_date}* |", "",
              f"# {d.kind}", "", f"**{d.summary}**", ""]
-    for para in d.body:
-        lines += [_md_para(para), ""]
+    for para, after in zip(d.body, (*d.body[1:], None)):
+        tight = para.style == "item" and after is not None and after.style == "item"
+        lines += [_md_para(para)] + ([] if tight else [""])
     lines += [f"**{x}**  " for x in d.signer[:-1]] + ["", f"**{d.signer[-1]}**", "", "***Nơi nhận:***", ""]
     lines += [recipient_line(x, i == len(d.recipients) - 1) for i, x in enumerate(d.recipients)]
     return "\n".join(lines) + "\n"
@@ -564,19 +613,24 @@ def _md_para(para: Para) -> str:
     if para.style == "item":
         return f"- {_md_mixed(para.text)}"
     if para.style == "hint":
-        return f"*Gợi ý ({md_plain(para.quote.source)}): “{md_plain(para.quote.text)}”*"
+        return f"*{md_plain(hint_text(para))}*"
     return _md_mixed(para.text)
 
 
 def _md_mixed(text: str) -> str:
     """Our own text with data inside: keep the bracketed placeholders, escape the rest."""
-    return "".join(part if re.fullmatch(r"\[[^\]]*\]", part) else md_plain(part)
+    return "".join(part if re.fullmatch(r"\[[^\]]*\]", part) else md_plain(part, strip=False)
                    for part in re.split(r"(\[[^\]]*\])", text))
 
 
 # --- Word ----------------------------------------------------------------------------------------------
 
 ZIP_TIME = STAMP.timetuple()[:6]
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 GREY = RGBColor(0x59, 0x59, 0x59)
 
 
@@ -667,10 +721,10 @@ def _rule(cell_or_doc, indent_cm: float) -> None:
     fmt.space_after, fmt.line_spacing = Pt(6), Pt(2)
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "3"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     border.append(bottom)
-    para._p.get_or_add_pPr().append(border)
+    para._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)  # schema order: before spacing, ind
 
 
 def _table(doc, rows: int, widths: tuple[float, float]):
@@ -740,3 +794,6 @@ def _core(doc, d: Draft) -> None:
     props.created = props.modified = props.last_printed = STAMP.replace(tzinfo=None)
     props.revision = 1
     props.comments = props.keywords = props.category = ""
+    rels = doc.part.package.rels  # drop the stock template's thumbnail picture
+    for rid in [r for r, rel in rels.items() if rel.reltype.endswith("/thumbnail")]:
+        rels.pop(rid)

@@ -18,13 +18,15 @@ LISTS = {
     "organisations": "organisations.md.j2",
     "data_quality": "quality.md.j2",
     "home_stats": "home.md.j2",
+    "drafting_guide": "guide.md.j2",
+    "templates_page": "templates_page.md.j2",
 }
 
 
 def register(env) -> None:
     def render(template: str, **context) -> str:
         state = state_for(env.conf)
-        return state.renderer.render(template, env.page.file.src_uri, state=state, **context)
+        return state.renderer.render(template, env.page.file.src_uri, state=state, drafting=state.drafting, **context)
 
     @env.macro
     def record_page(kind: str, record_id: str) -> str:

@@ -11,6 +11,7 @@ import json
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .calendar import deadlines, to_ics
+from .drafting import downloads
 from .render import SECTIONS, page_of
 from .site import SiteState
 from .text import label, year_of
@@ -37,6 +38,8 @@ def _generated(state: SiteState):
     yield "lich/tat-ca.ics", plan_ics(state, list(data.plans)), InclusionLevel.NOT_IN_NAV
     for name, text in sorted(data.sources.items()):
         yield source_path(name), text.encode("utf-8"), InclusionLevel.NOT_IN_NAV
+    for path, blob in downloads(state.index):  # templates: mau/*.docx and mau/*.md.txt
+        yield path, blob, InclusionLevel.NOT_IN_NAV
 
 
 def json_path(kind: str, record_id: str) -> str:

@@ -6,10 +6,15 @@ search plugin has written `search/search_index.json`, this step adds to each rec
 entry two small fields of distinct tokens that Material indexes (see `fields` in mkdocs.yml)
 but never shows:
 
-- `keys`: the page title folded ("chi thi 33/ct ttg") and the number's other spellings
-  ("2" for "02", "bcd" for "BCĐ"), weighted like the title;
+- `keys`: the page title folded ("chi thi 33/ct ttg"), the number's other spellings
+  ("2" for "02", "bcd" for "BCĐ") and each whole name of the record joined into one token
+  ("_luatthuchiendanchuocoso"), weighted like the title;
 - `also`: aliases, the full title of a document or plan and its issuer, as written and
   folded, weighted lower so they find the page without outranking a page named that way.
+
+lunr scores word by word, so a page named "Thực hiện dân chủ ở cơ sở" and one named "Luật
+Thực hiện dân chủ ở cơ sở" match either query alike; docs/assets/javascripts/search-fold.js adds
+the query's joined form as a boosted exact clause, and the page named exactly so wins.
 
 Each glossary term also becomes a section entry of the glossary page (`thuat-ngu.html#ubnd`),
 so "UBND" finds the glossary first. Only tokens the entry does not already contain are added:
@@ -23,6 +28,7 @@ import gzip
 import json
 import os
 import re
+from html import escape
 from pathlib import Path
 
 from .render import GLOSSARY_PAGE, SECTIONS
@@ -31,14 +37,18 @@ from .text import fold
 
 INDEX = Path("search") / "search_index.json"
 PLAIN_ENV = "DVCQ_SEARCH_PLAIN"
-TERM_BOOST = 40  # a glossary row must outrank every page whose title contains the abbreviation
+# A glossary row must outrank every page whose title holds the abbreviation ("UBND" is in many
+# document numbers): such a page has boost 8 and Material's x5 for a whole-page hit, a row x2.
+TERM_BOOST = 40
 _LEADING_ZEROS = re.compile(r"(?<![\d])0+(?=\d)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def search_index_size(site_dir: str | Path) -> dict:
     """Bytes of the search index as served (raw and gzipped), for the benchmark and the size test."""
     raw = (Path(site_dir) / INDEX).read_bytes()
-    return {"raw": len(raw), "gzip": len(gzip.compress(raw, compresslevel=9, mtime=0)), "entries": len(json.loads(raw)["docs"])}
+    entries = len(json.loads(raw)["docs"])
+    return {"raw": len(raw), "gzip": len(gzip.compress(raw, compresslevel=9, mtime=0)), "entries": entries}
 
 
 def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
@@ -57,7 +67,7 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         location = entry["location"]
         if location in pages:
             _add_keys(entry, *_record_words(state, *pages[location]), splitter)
-        elif location == _html(GLOSSARY_PAGE):
+        elif location == _html(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
             docs += _glossary_rows(state, splitter, {e["location"] for e in index["docs"]})
     index["docs"] = docs
     # Same serialisation as Material's search plugin, so sizes compare like for like.
@@ -76,29 +86,38 @@ def _record_pages(state: SiteState) -> dict[str, tuple[str, str]]:
     }
 
 
-def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str], list[str]]:
-    """(primary, secondary) texts of one record: how it is named, and how else it is called."""
+def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str], list[str], list[str]]:
+    """(primary, secondary, names): how the page is titled, how else the record is called, its whole names."""
     record = state.index.record(record_id)
     title = state.renderer.title_of(record_id)
     primary = [fold(title)]
     number = getattr(record, "number", None)
     if number:
         primary += [fold(number), _LEADING_ZEROS.sub("", fold(number))]
-    secondary = [*getattr(record, "aliases", []), getattr(record, "title", None) or "", getattr(record, "name", "")]
+    called = [getattr(record, "title", None), getattr(record, "name", None), *getattr(record, "aliases", [])]
+    names = [title, number, *called]
     if kind == "plans":
         issuer = state.data.organisations.get(record.issuer)
-        secondary += [issuer.name, issuer.short_name or ""] if issuer else []
-        secondary.append(record.place or "")
-    secondary = [s for s in secondary if s]
-    return primary, secondary + [fold(s) for s in secondary]
+        called += [issuer.name, issuer.short_name] if issuer else []
+        called.append(record.place)
+    called = [c for c in called if c]
+    return primary, called + [fold(c) for c in called], [n for n in names if n]
 
 
-def _add_keys(entry: dict, primary: list[str], secondary: list[str], splitter: re.Pattern) -> None:
+def joined(text: str) -> str:
+    """A whole name as one token ('Dân vận khéo' → '_danvankheo'); search-fold.js makes the same of a query.
+
+    The leading '_' keeps Material's prefix search ("dan*") from matching it as a word would.
+    """
+    return "_" + _NOT_ALNUM.sub("", fold(text))
+
+
+def _add_keys(entry: dict, primary: list[str], secondary: list[str], names: list[str], splitter: re.Pattern) -> None:
     """Set `keys` and `also` to the tokens the entry's title (and, for short entries, text) lacks."""
     seen = set(_tokens(entry["title"], splitter))
     if len(entry["text"]) < 200:
         seen.update(_tokens(entry["text"], splitter))
-    keys = _new_tokens(primary, splitter, seen)
+    keys = _new_tokens(primary + [joined(n) for n in names], splitter, seen)
     also = _new_tokens(secondary, splitter, seen)
     if keys:
         entry["keys"] = " ".join(keys)
@@ -113,8 +132,10 @@ def _glossary_rows(state: SiteState, splitter: re.Pattern, existing: set[str]) -
         location = f"{_html(GLOSSARY_PAGE)}#{term.id}"
         if location in existing:
             continue
-        row = {"location": location, "title": term.term, "text": term.meaning, "boost": TERM_BOOST}
-        _add_keys(row, [fold(term.term)], [fold(term.meaning)], splitter)
+        # Material shows title and text as HTML, as its own entries are.
+        title, text = escape(term.term, quote=False), escape(term.meaning, quote=False)
+        row = {"location": location, "title": title, "text": text, "boost": TERM_BOOST}
+        _add_keys(row, [fold(term.term)], [], [term.term], splitter)
         rows.append(row)
     return rows
 

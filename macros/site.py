@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .drafting import Drafting
 from .errors import DataError
 from .index import SiteIndex
 from .lint import lint
@@ -26,6 +27,10 @@ class SiteState:
     @cached_property
     def renderer(self) -> Renderer:
         return Renderer(self.index)
+
+    @cached_property
+    def drafting(self) -> Drafting:
+        return Drafting(self.index)
 
     @cached_property
     def warnings(self) -> list[DataError]:

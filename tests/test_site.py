@@ -176,3 +176,9 @@ def test_suspicious_citations_are_shown_on_the_quality_page(site):
 def test_source_text_is_published(site):
     for plan in DATASET.plans.values():
         assert (site / "ke-hoach" / "nguon" / plan.source).read_text(encoding="utf-8") == DATASET.sources[plan.source]
+
+
+def test_no_page_shows_escaped_markup(site):
+    for path in site.rglob("*.html"):
+        text = main_text(path)
+        assert "&#" not in text and "&amp;" not in text and "!!! " not in text, path

@@ -1,0 +1,297 @@
+"""Drafting guide and templates: the .docx and Markdown templates, their layout and sources, and their pages."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import get_args
+
+import docx
+import pytest
+
+from macros import drafting as D
+from macros import model
+from macros.calendar import STAMP
+from macros.index import CENTRAL, SiteIndex
+from macros.loader import load
+from tests.conftest import DATA
+from tests.htmlcheck import link_targets, main_text, parse
+from tests.minidata import write_minidata
+
+ROMAN = ("I.", "II.", "III.", "IV.")
+
+
+@pytest.fixture(scope="module")
+def kit() -> D.Drafting:
+    return D.Drafting(SiteIndex(load(DATA)))
+
+
+@pytest.fixture(scope="module")
+def drafts(kit) -> dict[str, D.Draft]:
+    return {d.slug: d for d in kit.drafts}
+
+
+@pytest.fixture(scope="module")
+def files(drafts) -> dict[str, tuple[bytes, str]]:
+    return {slug: (D.to_docx(d), D.to_markdown(d)) for slug, d in drafts.items()}
+
+
+# --- reading the outputs back ------------------------------------------------------------------
+
+
+def lines_of(cell) -> list[str]:
+    return [p.text for p in cell.paragraphs if p.text.strip()]
+
+
+def docx_outline(blob: bytes) -> dict:
+    doc = docx.Document(io.BytesIO(blob))
+    head, foot = doc.tables[0], doc.tables[-1]
+    body = [p for p in doc.paragraphs if p.text.strip()]
+    return {
+        "header": [lines_of(c) for row in head.rows for c in row.cells],
+        "kind": body[0].text, "summary": body[1].text,
+        "parts": [p.text for p in body if p.style.name == "Heading 1"],
+        "sections": [p.text for p in body if p.style.name == "Heading 2"],
+        "items": [p.text[2:] for p in body if p.text.startswith("- ")],
+        "hints": [p.text for p in body if p.text.startswith("Gợi ý (")],
+        "recipients": lines_of(foot.rows[0].cells[0])[1:],
+        "signer": lines_of(foot.rows[0].cells[1]),
+    }
+
+
+def _plain(md: str) -> str:
+    return re.sub(r"\\(.)", r"\1", md)
+
+
+def md_outline(text: str) -> dict:
+    lines = text.splitlines()
+    cells = [c.strip() for row in (lines[0], lines[2]) for c in row.strip().strip("|").split("|")]
+    header = [[x.strip("*") for x in c.split("<br>") if x.strip("*")] for c in cells]
+    cut = lines.index("***Nơi nhận:***")
+    signer, i = [], cut - 1
+    while i >= 0 and (not lines[i].strip() or re.fullmatch(r"\*\*[^*].*\*\*\s*", lines[i])):
+        if lines[i].strip():
+            signer.insert(0, lines[i].strip()[2:-2])
+        i -= 1
+    body = lines[:cut]
+    return {
+        "header": header,
+        "kind": next(x[2:] for x in lines if x.startswith("# ")),
+        "summary": lines[lines.index(next(x for x in lines if x.startswith("# "))) + 2].strip("*"),
+        "parts": [x[3:] for x in body if x.startswith("## ")],
+        "sections": [x[4:] for x in body if x.startswith("### ")],
+        "items": [_plain(x[2:]) for x in body if x.startswith("- ")],
+        "hints": [_plain(x[1:-1]) for x in body if x.startswith("*Gợi ý (")],
+        "recipients": [_plain(x) for x in lines[cut + 1:] if x.startswith("- ")],
+        "signer": [_plain(x) for x in signer],
+    }
+
+
+# --- the plan template -------------------------------------------------------------------------
+
+
+def test_plan_docx_is_an_administrative_document(files):
+    doc = docx.Document(io.BytesIO(files["ke-hoach-mau"][0]))
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
+    for side, mm in D.MARGINS_MM.items():
+        assert round(getattr(section, f"{side}_margin").mm) == mm
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    out = docx_outline(files["ke-hoach-mau"][0])
+    assert out["header"] == [["[CƠ QUAN CẤP TRÊN]", "[TÊN CƠ QUAN BAN HÀNH]"], list(D.NATIONAL),
+                             ["Số: …/KH-[…]"], ["[Địa danh], ngày … tháng … năm [20…]"]]
+    motto = doc.tables[0].rows[0].cells[1].paragraphs[1].runs[0]
+    assert motto.bold and motto.underline
+    assert doc.tables[0].rows[1].cells[1].paragraphs[0].runs[0].italic
+    title = [p for p in doc.paragraphs if p.text.strip()][:2]
+    assert [p.text for p in title] == ["KẾ HOẠCH", "Thực hiện công tác dân vận chính quyền năm [20…]"]
+    assert all(p.runs[0].bold and p.alignment == 1 for p in title)  # bold, centred
+
+
+def test_plan_has_the_four_parts_named_as_most_sources_name_them(files, kit):
+    parts = docx_outline(files["ke-hoach-mau"][0])["parts"]
+    assert [p.split(" ", 1)[0] for p in parts] == list(ROMAN)
+    assert parts[0] == "I. MỤC ĐÍCH, YÊU CẦU" and parts[3] == "IV. TỔ CHỨC THỰC HIỆN"
+    for part, heading in zip(D.PARTS, parts):
+        counts = dict(kit.heading_counts(part))
+        assert counts[heading.split(" ", 1)[1]] == max(counts.values())
+
+
+def test_plan_bases_are_the_documents_most_plans_cite(files, kit):
+    ix, n = kit.ix, len(kit.plans)
+    expected = {d for d, plans in ix.plans_citing.items() if d in ix.data.documents and len(plans) * 2 >= n
+                and ix.tier_of(d) in CENTRAL and ix.data.documents[d].status != "het-hieu-luc"}
+    assert set(kit.common_bases) == expected
+    assert "ct-33-2021-ttg" in expected  # every source plan implements Chỉ thị 33/CT-TTg
+    items = docx_outline(files["ke-hoach-mau"][0])["items"]
+    assert items[:len(expected)] == [f"{kit.citation(d)};" for d in kit.common_bases]
+    assert "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ" in items[len(expected) - 1]
+
+
+def test_a_document_no_longer_in_force_leaves_the_template(data_copy):
+    path = data_copy / "documents" / "ct-33-2021-ttg.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^status:.*$", "", text) + "\nstatus: het-hieu-luc\n"
+    path.write_text(text, encoding="utf-8")
+    kit = D.Drafting(SiteIndex(load(data_copy)))
+    assert "ct-33-2021-ttg" not in kit.common_bases
+    assert "33/CT-TTg" not in "\n".join(docx_outline(D.to_docx(kit.drafts[0]))["items"])
+
+
+def test_plan_signature_block_and_recipients(files, kit):
+    out = docx_outline(files["ke-hoach-mau"][0])
+    assert out["signer"] == ["TM. [ỦY BAN NHÂN DÂN]", "KT. [CHỦ TỊCH]", "[PHÓ CHỦ TỊCH]", "[Họ và tên]"]
+    signer = docx.Document(io.BytesIO(files["ke-hoach-mau"][0])).tables[-1].rows[0].cells[1].paragraphs[0]
+    assert signer.runs[0].bold
+    assert out["recipients"][-1] == "- Lưu: VT, […]."
+    assert all(x.endswith(";") for x in out["recipients"][:-1])
+    assert "- Sở Nội vụ;" in out["recipients"]  # named by most source plans
+
+
+def test_plan_sections_follow_the_common_themes(files, kit):
+    sections = docx_outline(files["ke-hoach-mau"][0])["sections"]
+    themes = [t.name for t in kit.common_task_themes()]
+    assert [s for s in sections if s.split(". ", 1)[1] in themes] == [f"{i}. {t}" for i, t in enumerate(themes, 1)]
+    assert all(len(kit.plans_with(t.id, "tasks")) * 2 >= len(kit.plans) for t in kit.common_task_themes())
+
+
+def test_every_suggestion_is_verbatim_from_its_plan(drafts, kit):
+    for draft in drafts.values():
+        for para in draft.body:
+            if para.quote:
+                words = plan_text(kit.data.plans[para.quote.plan])
+                assert para.quote.text.removesuffix(" …") in words, para.quote.text
+
+
+def plan_text(plan: model.Plan) -> str:
+    parts = [plan.preamble or "", plan.closing or "", *plan.purposes, *plan.requirements]
+    parts += [t.text for t in plan.targets] + [t.text for t in plan.tasks]
+    parts += [d for a in plan.assignments for d in a.duties] + [r.text for a in plan.assignments for r in a.reports]
+    return " ".join(re.sub(r"^- ", "", re.sub(r"\s+", " ", D.FOOTNOTE_REF.sub("", p)).strip()) for p in parts)
+
+
+# --- Markdown mirrors Word ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", ["ke-hoach-mau", "dang-ky-mo-hinh-dan-van-kheo", "bao-cao-ket-qua"])
+def test_markdown_has_the_same_structure_as_word(files, slug):
+    blob, text = files[slug]
+    assert md_outline(text) == docx_outline(blob)
+
+
+def test_markdown_escapes_data_text(tmp_path):
+    root = write_minidata(tmp_path / "data")
+    plan = root / "plans" / "kh-1-2025-ubnd-a.yaml"
+    hostile = "<b>x</b> [bấm](http://evil.example) **đậm** | ống"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Quán triệt Chỉ thị", f"{hostile} Quán triệt Chỉ thị"),
+                    encoding="utf-8")
+    kit = D.Drafting(SiteIndex(load(root)))
+    text = D.to_markdown(kit.drafts[0])
+    assert "\\<b\\>x\\</b\\> \\[bấm\\](http://evil.example) \\*\\*đậm\\*\\* \\| ống" in text
+    assert md_outline(text) == docx_outline(D.to_docx(kit.drafts[0]))
+
+
+# --- form and report ---------------------------------------------------------------------------
+
+
+def test_form_asks_for_every_field_of_a_campaign_model(files):
+    fields = set(model.CampaignModel.model_fields)
+    assert set(D.FORM_FIELDS) | set(D.FORM_FIELD_OF) == fields
+    assert set(D.FORM_FIELD_OF.values()) <= set(D.FORM_FIELDS)
+    assert set(D.FORM_STATUS) == set(get_args(model.ModelStatus))
+    out = docx_outline(files["dang-ky-mo-hinh-dan-van-kheo"][0])
+    assert out["kind"] == "ĐĂNG KÝ" and "“Dân vận khéo”" in out["summary"]
+    assert out["sections"] == [f"{i}. {label}:" for i, (label, _) in enumerate(D.FORM_FIELDS.values(), 1)]
+    assert out["header"][1] == list(D.NATIONAL)
+
+
+def test_report_headings_follow_the_plan_template(files, kit):
+    plan, report = docx_outline(files["ke-hoach-mau"][0]), docx_outline(files["bao-cao-ket-qua"][0])
+    assert report["kind"] == "BÁO CÁO" and report["header"][2] == ["Số: …/BC-[…]"]
+    assert [p.split(" ", 1)[0] for p in report["parts"]] == list(ROMAN)
+    tasks = [s for s in plan["sections"] if s.split(". ", 1)[1] in {t.name for t in kit.common_task_themes()}]
+    assert report["sections"][:len(tasks)] == tasks
+    body = " ".join(p.text for p in docx.Document(io.BytesIO(files["bao-cao-ket-qua"][0])).paragraphs)
+    for period in D.REPORT_PERIODS:
+        assert f"{D.CHECKBOX} {D.LABELS[period]}" in body
+    assert report["signer"] == plan["signer"]
+
+
+# --- stable bytes, robustness ------------------------------------------------------------------
+
+
+def test_docx_bytes_are_stable(drafts, files):
+    for slug, draft in drafts.items():
+        blob = files[slug][0]
+        assert D.to_docx(draft) == blob
+        with zipfile.ZipFile(io.BytesIO(blob)) as z:
+            assert {i.date_time for i in z.infolist()} == {D.ZIP_TIME}
+            assert "docProps/thumbnail.jpeg" not in z.namelist()  # the stock template's picture
+        props = docx.Document(io.BytesIO(blob)).core_properties
+        stamps = {d.replace(tzinfo=None) for d in (props.created, props.modified, props.last_printed)}
+        assert stamps == {STAMP.replace(tzinfo=None)}
+
+
+def test_templates_build_from_minimal_data(tmp_path):
+    kit = D.Drafting(SiteIndex(load(write_minidata(tmp_path / "data"))))
+    for draft in kit.drafts:
+        assert md_outline(D.to_markdown(draft)) == docx_outline(D.to_docx(draft))
+    assert kit.common_bases == ["ct-33-2021-ttg"]
+    assert any(x.startswith("TM. ") for x in kit.drafts[0].signer)  # no signer in the data: generic block
+
+
+def test_date_line_takes_leading_zeros():
+    assert D.place_date("Lai Châu", "2026-02-05") == "Lai Châu, ngày 05 tháng 02 năm 2026"
+    assert D.place_date("Trà Vinh", "2023-04-17") == "Trà Vinh, ngày 17 tháng 4 năm 2023"
+
+
+# --- the built site ----------------------------------------------------------------------------
+
+
+def test_site_publishes_the_same_files(site, files):
+    for slug, (blob, text) in files.items():
+        assert (site / "mau" / f"{slug}.docx").read_bytes() == blob
+        assert (site / "mau" / f"{slug}.md.txt").read_text(encoding="utf-8") == text
+    assert not (site / "mau" / "ke-hoach-mau.html").exists()  # the Markdown download is not a page
+
+
+def test_templates_page_links_downloads_and_previews(site, drafts):
+    page = site / "huong-dan" / "mau.html"
+    html = page.read_text(encoding="utf-8")
+    targets = set(link_targets(site, page))
+    text = main_text(page)
+    for slug, draft in drafts.items():
+        assert {f"mau/{slug}.docx", f"mau/{slug}.md.txt"} <= targets
+        assert f'download="{slug}.docx"' in html
+        for para in draft.body:
+            if para.style == "part":
+                assert para.text in text
+    assert text.count(D.NATIONAL[0]) == len(drafts)
+
+
+def test_guide_page_is_drawn_from_the_data(site, kit):
+    page = site / "huong-dan" / "xay-dung-ke-hoach.html"
+    ids, text = parse(page).ids, main_text(page)
+    assert {"bo-cuc", "muc-dich", "chi-tieu", "nhiem-vu", "to-chuc", "can-cu", "bao-cao", "the-thuc"} <= ids
+    targets = set(link_targets(site, page))
+    for doc in kit.common_bases:
+        assert f"van-ban/{doc}.html" in targets
+    for plan in kit.plans:
+        assert f"ke-hoach/{plan.id}.html" in targets
+        if plan.purposes:
+            assert kit.excerpt(plan.purposes[0]) in text
+    for _, _, report in kit.dated_reports():
+        assert report.text in text
+    for quantity, count in kit.quantities():
+        assert f"“{quantity}” ({count})" in text
+    for element, rule, ours in D.RULES:
+        assert rule in text and ours in text
+    assert f"{len(kit.complete())}/{len(kit.plans)} kế hoạch có đủ bốn phần" in text
+
+
+def test_section_landing_page_links_both_pages(site):
+    page = site / "huong-dan" / "index.html"
+    targets = set(link_targets(site, page))
+    assert {"huong-dan/xay-dung-ke-hoach.html", "huong-dan/mau.html"} <= targets
+    assert "Mẫu và hướng dẫn" in main_text(page)
