@@ -124,12 +124,33 @@ def _relation_checks(data: Dataset) -> Iterator[DataError]:
         for i, rel in enumerate(doc.relations):
             if rel.target == doc.id:
                 yield _err(data, doc.id, ("relations", i, "target"), "văn bản không thể có quan hệ với chính nó")
-            back = data.documents.get(rel.target) if rel.target != doc.id else None
-            if back and rel.type in {"replaces", "amends"} and any(
-                r.type == rel.type and r.target == doc.id for r in back.relations
-            ):
-                yield _err(data, doc.id, ("relations", i, "target"),
-                           f"vòng lặp: '{doc.id}' và '{rel.target}' cùng '{rel.type}' lẫn nhau")
+    for kind in ("replaces", "amends"):
+        yield from _cycles(data, kind)
+
+
+def _cycles(data: Dataset, kind: str) -> Iterator[DataError]:
+    """A chain of 'replaces' (or 'amends') that comes back to where it started makes no sense."""
+    edges = {d.id: [(i, r.target) for i, r in enumerate(d.relations) if r.type == kind and r.target != d.id]
+             for d in data.documents.values()}
+    reported: set[frozenset[str]] = set()
+    for start in sorted(edges):
+        for i, path in _paths_back(edges, start):
+            if frozenset(path) not in reported:
+                reported.add(frozenset(path))
+                loop = " → ".join([*path, start])
+                yield _err(data, start, ("relations", i, "target"), f"vòng lặp '{kind}': {loop}")
+
+
+def _paths_back(edges: dict, start: str) -> Iterator[tuple[int, list[str]]]:
+    stack = [(start, [start], None)]
+    while stack:
+        node, path, first = stack.pop()
+        for i, target in edges.get(node, []):
+            index = i if first is None else first
+            if target == start:
+                yield index, path
+            elif target not in path:
+                stack.append((target, [*path, target], index))
 
 
 def _err(data: Dataset, record_id: str, loc: tuple, message: str) -> DataError:

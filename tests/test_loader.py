@@ -150,3 +150,18 @@ def test_bad_report_due_date(mini):
     edit(mini, PLAN, 'due: ["11-25"]', 'due: ["11-31"]')
     [msg] = errors_of(mini)
     assert "assignments[0].reports[0].due" in msg and "không phải ngày có thật" in msg
+
+
+def test_replacement_cycle(mini):
+    (mini / "documents/ct-34-2022-ttg.yaml").write_text(
+        "id: ct-34-2022-ttg\nnumber: 34/CT-TTg\ntype: chi-thi\nrelations:\n  - {type: replaces, target: ct-33-2021-ttg}\n",
+        encoding="utf-8")
+    edit(mini, DOC, "aliases:", "relations:\n  - {type: replaces, target: ct-34-2022-ttg}\naliases:")
+    [msg] = errors_of(mini)
+    assert "vòng lặp 'replaces': ct-33-2021-ttg → ct-34-2022-ttg → ct-33-2021-ttg" in msg
+
+
+def test_very_long_text(mini):
+    edit(mini, DOC, "title: về", "title: " + "rất dài " * 4000 + "về")
+    [msg] = errors_of(mini)
+    assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:6: title: quá dài")
