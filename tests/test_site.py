@@ -182,3 +182,17 @@ def test_no_page_shows_escaped_markup(site):
     for path in site.rglob("*.html"):
         text = main_text(path)
         assert "&#" not in text and "&amp;" not in text and "!!! " not in text, path
+
+
+def test_tags_page_lists_every_document_under_its_type(site):
+    text = main_text(site / "the.html")
+    links = link_targets(site, site / "the.html")
+    assert {f"van-ban/{d}.html" for d in DATASET.documents} <= links
+    for label in ("Chỉ thị", "Kết luận", "Cấp trung ương", "Năm 2021"):
+        assert label in text
+
+
+def test_glossary_terms_show_their_meaning_on_every_page(site):
+    html = page(site, "plans", "kh-13-2022-ubnd-lao-cai").read_text(encoding="utf-8")
+    ubnd = next(t for t in DATASET.terms.values() if t.term == "UBND")
+    assert f'<abbr title="{ubnd.meaning}">UBND</abbr>' in html
