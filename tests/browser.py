@@ -73,7 +73,10 @@ def page_title(site_dir: Path, page: str) -> str:
 
 
 def number_forms(number: str, title: str) -> list[str]:
-    """'33/CT-TTg' → as written, lower case, 'CT-TTg 33', 'Chỉ thị 33', 'chi thi 33'; '59/2023/NĐ-CP' → '59/2023'."""
+    """'33/CT-TTg' → as written, lower case, 'CT-TTg 33', 'Chỉ thị 33', 'chi thi 33'.
+
+    A number with a year ('59/2023/NĐ-CP') also gives '59/2023'.
+    """
     forms = [number, number.lower()]
     lead = re.match(r"0*(\d+)[/-](.+)$", number)
     if not lead:
@@ -143,18 +146,24 @@ def serve(site_dir: Path):
 
 
 @contextlib.contextmanager
-def chromium(profile_dir: Path, **options):
-    """A Playwright persistent context on Debian's Chromium (Playwright's own browsers are not installed)."""
+def playwright():
+    """One Playwright driver per test module (its sync API cannot be nested)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile_dir), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **options
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+        yield pw
+
+
+@contextlib.contextmanager
+def chromium(pw, profile_dir: Path, **options):
+    """A persistent context on Debian's Chromium (Playwright's own browsers are not installed)."""
+    context = pw.chromium.launch_persistent_context(
+        str(profile_dir), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **options
+    )
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 # In the page: clear the box, wait for the empty list, set the query, wait for results; the
@@ -199,18 +208,32 @@ def first_result(page, query: str, timeout_ms: int = 3000) -> str | None:
 
 
 def type_query(page, query: str, timeout_ms: int = 5000) -> str | None:
-    """Type `query` key by key (real keyboard events), then return the first result's page."""
+    """Type `query` key by key (real keyboard events); the first result once the list stops changing."""
     box = page.locator("input.md-search__input")
     box.fill("")
+    box.dispatch_event("keyup")
     page.wait_for_function("() => !document.querySelector('li.md-search-result__item')", timeout=timeout_ms)
     box.press_sequentially(query)
-    try:
-        page.wait_for_selector("li.md-search-result__item a.md-search-result__link", timeout=timeout_ms)
-    except Exception:  # noqa: BLE001 - no result is an answer, not an error
-        return None
-    page.wait_for_timeout(150)  # let the last keystroke's results replace the earlier ones
-    href = page.locator("li.md-search-result__item a.md-search-result__link").first.get_attribute("href")
-    return result_page(page, href)
+    href = page.evaluate(_SETTLED_JS, [timeout_ms, 400])
+    return result_page(page, href) if href else None
+
+
+# In the page: wait until the result list has not changed for `quiet` ms (each keystroke sends
+# a query, and results arrive one after another); the first result's href (or None).
+_SETTLED_JS = """
+async ([timeout, quiet]) => {
+  const list = document.querySelector(".md-search-result__list");
+  let last = performance.now();
+  const watcher = new MutationObserver(() => { last = performance.now(); });
+  watcher.observe(list, { childList: true, subtree: true, characterData: true });
+  const end = performance.now() + timeout;
+  while (performance.now() - last < quiet && performance.now() < end)
+    await new Promise(r => setTimeout(r, 25));
+  watcher.disconnect();
+  const link = list.querySelector("li.md-search-result__item a.md-search-result__link");
+  return link ? link.getAttribute("href") : null;
+}
+"""
 
 
 def result_page(page, href: str) -> str:

@@ -27,7 +27,9 @@
   var QUERY = 2; // SearchMessageType.QUERY
   var EXACT_BOOST = 10;
   var NAME_BOOST = 30;
-  var LUNR_SYNTAX = /(?:^|\s)[+-]\S|[~^*:"]/; // the reader wrote lunr syntax: leave it alone
+  // The reader wrote lunr syntax (+must -mustnot fuzzy~ boost^ wild*): leave the query alone.
+  // Quotes and colons are not in this list: Material handles them, and names contain them.
+  var LUNR_SYNTAX = /(?:^|\s)[+-]\S|[~^*]/;
   var WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
 
   var joinedNames = new Set(); // every joined word sent, to hide it from the "missing" list
