@@ -68,7 +68,8 @@ class CitationFinder:
     @staticmethod
     def _resolve(match: re.Match, candidates: list[Candidate], province: str | None) -> Mention:
         ids = tuple(c.record_id for c in candidates)
-        return Mention(match.start(), match.end(), match.group(), pick(candidates, province), ids)
+        target = pick(candidates, province) or pick(candidates, _named_province(match, candidates))
+        return Mention(match.start(), match.end(), match.group(), target, ids)
 
 
 def pick(candidates: list[Candidate], province: str | None) -> str | None:
@@ -80,3 +81,10 @@ def pick(candidates: list[Candidate], province: str | None) -> str | None:
         if len(local) == 1:
             return local[0].record_id
     return None
+
+
+def _named_province(match: re.Match, candidates: list[Candidate]) -> str | None:
+    """The province named right after an ambiguous number ("13/KH-UBND của UBND tỉnh Lào Cai")."""
+    after = match.string[match.end(): match.end() + 80]
+    named = {c.province for c in candidates if c.province and c.province in after}
+    return named.pop() if len(named) == 1 else None

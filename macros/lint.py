@@ -19,7 +19,7 @@ YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d{2})/")
 
 def lint(data: Dataset, index) -> list[DataError]:
     checks = (_date_before_number_year, _shared_numbers, _orphan_documents, _tasks_citing_nothing,
-              _unresolved_citations, _shared_aliases)
+              _unresolved_citations, _unresolved_in_records, _shared_aliases)
     return sorted(w for check in checks for w in check(data, index))
 
 
@@ -69,6 +69,17 @@ def _unresolved_citations(data: Dataset, index) -> Iterator[DataError]:
     for item in index.unresolved:
         why = ("trùng với nhiều văn bản: " + ", ".join(item.candidates)) if item.candidates else "không khớp văn bản nào"
         yield _warn(data, item.record, item.loc, f"trích dẫn '{item.text}' {why}", "unresolved-citation")
+
+
+def _unresolved_in_records(data: Dataset, index) -> Iterator[DataError]:
+    """Mentions in document titles and notes, campaign and theme descriptions, that link nowhere."""
+    texts = [(d.id, (f,), getattr(d, f)) for d in data.documents.values() for f in ("title", "notes")]
+    texts += [(c.id, ("description",), c.description) for c in data.campaigns.values()]
+    for record_id, loc, text in texts:
+        for mention in index.finder.find(text or "", index.province_of(record_id)):
+            if mention.target is None:
+                why = "trùng với nhiều văn bản" if mention.candidates else "không khớp văn bản nào"
+                yield _warn(data, record_id, loc, f"trích dẫn '{mention.text}' {why}", "unresolved-citation")
 
 
 def _shared_aliases(data: Dataset, index) -> Iterator[DataError]:

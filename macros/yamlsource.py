@@ -8,6 +8,7 @@ ourselves and construct values from it.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ def read_yaml(path: Path, display: str) -> YamlSource:
     source = YamlSource(display)
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = unicodedata.normalize("NFC", raw.decode("utf-8"))  # one spelling for "ơ" typed either way
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         source.errors.append(DataError(display, line, "", "tệp không phải UTF-8 (byte lạ ở vị trí "

@@ -165,3 +165,10 @@ def test_very_long_text(mini):
     edit(mini, DOC, "title: về", "title: " + "rất dài " * 4000 + "về")
     [msg] = errors_of(mini)
     assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:6: title: quá dài")
+
+
+def test_text_is_stored_in_nfc(mini):
+    import unicodedata
+
+    edit(mini, DOC, "title: về tiếp tục", "title: " + unicodedata.normalize("NFD", "về tiếp tục"))
+    assert load(mini).documents["ct-33-2021-ttg"].title.startswith(unicodedata.normalize("NFC", "về tiếp tục"))
