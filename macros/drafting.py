@@ -67,6 +67,7 @@ PARTS = ("aims", "targets", "tasks", "organisation")  # the four parts of a plan
 PART_NAMES = {"aims": "mục đích, yêu cầu", "targets": "chỉ tiêu", "tasks": "nhiệm vụ, giải pháp",
               "organisation": "tổ chức thực hiện"}
 REPORT_PERIODS = ("quy", "6-thang", "9-thang", "nam")  # the periodic reports the report template covers
+SAMPLE = 24  # most plans the guide and the templates learn from
 MIN_SHARE = 0.5  # "common": found in at least half of the source plans
 EXCERPT = 320  # longest quoted wording, in characters
 FORM_CAMPAIGN = "dan-van-kheo"
@@ -168,7 +169,17 @@ class Drafting:
 
     @cached_property
     def plans(self) -> list[model.Plan]:
-        return self.ix.sorted_plans
+        """The plans the guide learns from: all of them, or the newest SAMPLE when there are more
+        (a guide quoting 20 000 plans would be neither readable nor quick to build)."""
+        if len(self.ix.sorted_plans) <= SAMPLE:
+            return self.ix.sorted_plans
+        newest = sorted(self.ix.sorted_plans, key=lambda p: (p.period.end, p.date or "", p.id), reverse=True)
+        chosen = {p.id for p in newest[:SAMPLE]}
+        return [p for p in self.ix.sorted_plans if p.id in chosen]
+
+    @cached_property
+    def total(self) -> int:
+        return len(self.ix.sorted_plans)
 
     @cached_property
     def newest(self) -> list[model.Plan]:
@@ -316,7 +327,7 @@ class Drafting:
         return [p for p in self.plans if any(theme_id in x.themes for x in getattr(p, part))]
 
     def task_themes(self) -> list[tuple[model.Theme, list[tuple[model.Plan, model.Task]]]]:
-        return [(t, list(self.ix.tasks_with_theme(t.id))) for t in self.themes]
+        return [(t, list(self.ix.tasks_with_theme(t.id, self.plans))) for t in self.themes]
 
     def common_task_themes(self) -> list[model.Theme]:
         return [t for t in self.themes if len(self.plans_with(t.id, "tasks")) >= self.quorum]
@@ -535,7 +546,7 @@ def form_draft(k: Drafting) -> Draft:
     statuses = "    ".join(f"{CHECKBOX} {FORM_STATUS[s]}" for s in get_args(model.ModelStatus))
     body = [Para("body", f"Thực hiện [kế hoạch, hướng dẫn về phong trào thi đua “{name}”], [tên cơ quan, đơn vị] "
                          f"đăng ký xây dựng mô hình “{name}” như sau:")]
-    for target_plan, target in (k.ix.campaign_targets(FORM_CAMPAIGN) if campaign else [])[:2]:
+    for target_plan, target in (k.ix.campaign_targets(FORM_CAMPAIGN, k.plans) if campaign else [])[:2]:
         body.append(Para("hint", quote=k.quote(target.text, target_plan, target.id)))
     for i, (field, (title, placeholder)) in enumerate(FORM_FIELDS.items(), 1):
         body.append(Para("section", f"{i}. {title}:"))

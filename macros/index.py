@@ -5,7 +5,7 @@ Computed once per build from a validated `Dataset`; renderers only read from her
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -128,20 +128,32 @@ class SiteIndex:
     @cached_property
     def cited_by(self) -> dict[str, list[Citation]]:
         table: dict[str, list[Citation]] = defaultdict(list)
+        seen: set[Citation] = set()  # sets keep this linear: ct-33 is cited by every plan in the country
+        parts: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for citation in self.citations:
-            if citation not in table[citation.target]:
+            if citation not in seen:
+                seen.add(citation)
                 table[citation.target].append(citation)
+                parts[citation.target].add((citation.plan, citation.anchor))
         for plan in self.data.plans.values():
             for task in plan.tasks:
                 for target in task.cites:
-                    extra = Citation(plan.id, task.id, target, "")
-                    if not any(c.plan == plan.id and c.anchor == task.id for c in table[target]):
-                        table[target].append(extra)
+                    if (plan.id, task.id) not in parts[target]:
+                        parts[target].add((plan.id, task.id))
+                        table[target].append(Citation(plan.id, task.id, target, ""))
+        return dict(table)
+
+    @cached_property
+    def citations_of(self) -> dict[str, list[Citation]]:
+        """plan id → its citations in text order (so per-plan lookups do not scan every citation)."""
+        table: dict[str, list[Citation]] = defaultdict(list)
+        for citation in self.citations:
+            table[citation.plan].append(citation)
         return dict(table)
 
     def cites(self, plan_id: str, anchor: str) -> list[str]:
         """Documents one part of a plan cites, in order of first mention, explicit `cites` last."""
-        found = [c.target for c in self.citations if c.plan == plan_id and c.anchor == anchor]
+        found = [c.target for c in self.citations_of.get(plan_id, []) if c.anchor == anchor]
         task = next((t for t in self.data.plans[plan_id].tasks if t.id == anchor), None)
         return list(dict.fromkeys([*found, *(task.cites if task else [])]))
 
@@ -154,8 +166,9 @@ class SiteIndex:
         central documents its tasks cite (the top of the chain when the sources state no link up)."""
         plan = self.data.plans[plan_id]
         heads = {"preamble", "purposes", "requirements"}
-        cited = [c.target for c in self.citations if c.plan == plan_id and c.anchor in heads]
-        central = [c.target for c in self.citations if c.plan == plan_id and self.tier_of(c.target) in CENTRAL]
+        own = self.citations_of.get(plan_id, [])
+        cited = [c.target for c in own if c.anchor in heads]
+        central = [c.target for c in own if self.tier_of(c.target) in CENTRAL]
         return list(dict.fromkeys([*plan.implements, *cited, *central]))
 
     # --- relations -----------------------------------------------------------------------
@@ -202,12 +215,20 @@ class SiteIndex:
 
     def children(self, plan_or_doc: str) -> list[str]:
         """Plans that implement this plan or document."""
-        return sorted(p.id for p in self.data.plans.values() if plan_or_doc in p.implements)
+        return list(self._children.get(plan_or_doc, ()))
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        table: dict[str, set[str]] = defaultdict(set)
+        for plan in self.data.plans.values():
+            for target in plan.implements:
+                table[target].add(plan.id)
+        return {target: sorted(ids) for target, ids in table.items()}
 
     # --- groupings -----------------------------------------------------------------------
 
-    def tasks_with_theme(self, theme_id: str) -> Iterator[tuple[model.Plan, model.Task]]:
-        for plan in self.sorted_plans:
+    def tasks_with_theme(self, theme_id: str, plans=None) -> Iterator[tuple[model.Plan, model.Task]]:
+        for plan in self.sorted_plans if plans is None else plans:
             for task in plan.tasks:
                 if theme_id in task.themes:
                     yield plan, task
@@ -215,14 +236,17 @@ class SiteIndex:
     def documents_for_theme(self, theme_id: str) -> list[str]:
         cited = [d for plan, task in self.tasks_with_theme(theme_id) for d in self.cites(plan.id, task.id)]
         tagged = [d.id for d in self.data.documents.values() if theme_id in d.themes]
-        ranked = sorted(set(cited) | set(tagged), key=lambda d: (-cited.count(d), d))
+        counts = Counter(cited)
+        ranked = sorted(set(cited) | set(tagged), key=lambda d: (-counts[d], d))
         return [d for d in ranked if d in self.data.documents]
 
-    def campaign_targets(self, campaign_id: str) -> list[tuple[model.Plan, model.Target]]:
-        return [(p, t) for p in self.sorted_plans for t in p.targets if campaign_id in t.campaigns]
+    def campaign_targets(self, campaign_id: str, plans=None) -> list[tuple[model.Plan, model.Target]]:
+        plans = self.sorted_plans if plans is None else plans
+        return [(p, t) for p in plans for t in p.targets if campaign_id in t.campaigns]
 
-    def campaign_tasks(self, campaign_id: str) -> list[tuple[model.Plan, model.Task]]:
-        return [(p, t) for p in self.sorted_plans for t in p.tasks if campaign_id in t.campaigns]
+    def campaign_tasks(self, campaign_id: str, plans=None) -> list[tuple[model.Plan, model.Task]]:
+        plans = self.sorted_plans if plans is None else plans
+        return [(p, t) for p in plans for t in p.tasks if campaign_id in t.campaigns]
 
     @cached_property
     def sorted_plans(self) -> list[model.Plan]:
@@ -276,9 +300,18 @@ class SiteIndex:
             groups[f"{LABELS[org.kind]} – {LABELS[org.level].lower()}"].append(org)
         return sorted(groups.items())
 
+    def top_plans(self, limit: int = 30) -> list[model.Plan]:
+        """Plans worth comparing side by side: all of them while few; at scale only the plans that
+        implement no other plan of the data (provincial plans), so pages stay readable and flat in cost."""
+        plans = self.sorted_plans
+        if len(plans) <= limit:
+            return plans
+        return [p for p in plans if not any(t in self.data.plans for t in p.implements)]
+
     def theme_matrix(self) -> dict[str, dict[str, int]]:
         """themes × plans: how many tasks of each plan carry each theme."""
-        return {t: {p.id: sum(t in k.themes for k in p.tasks) for p in self.sorted_plans} for t in self.data.themes}
+        tops = self.top_plans()
+        return {t: {p.id: sum(t in k.themes for k in p.tasks) for p in tops} for t in self.data.themes}
 
     def basis_matrix(self) -> dict[str, dict[str, int]]:
         """documents × plans: how many times each plan cites each document."""
@@ -286,7 +319,8 @@ class SiteIndex:
         for doc, cits in self.cited_by.items():
             for c in cits:
                 counts[doc][c.plan] += 1
-        return {d: {p.id: counts[d][p.id] for p in self.sorted_plans} for d in self.data.documents}
+        tops = self.top_plans()
+        return {d: {p.id: counts[d][p.id] for p in tops} for d in self.data.documents}
 
 
 def plan_texts(plan: model.Plan) -> Iterator[PlanText]:

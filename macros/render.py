@@ -8,6 +8,7 @@ template that forgets a filter still shows data as plain text.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 import re
 from pathlib import Path
@@ -60,7 +61,7 @@ class Renderer:
 
     def url(self, target: str, anchor: str | None = None) -> Markup:
         """Relative link from the current page to a docs path (mkdocs checks `.md` links in --strict)."""
-        rel = quote(posixpath.relpath(target, posixpath.dirname(self.current) or "."), safe="/.-_~")
+        rel = _relative(target, posixpath.dirname(self.current) or ".")
         return Markup(f"{rel}#{quote(anchor, safe='-_')}" if anchor else rel)
 
     def record_url(self, record_id: str, anchor: str | None = None) -> str:
@@ -151,6 +152,11 @@ class Renderer:
         defs = [f"*[{t.term}]: {_one_line(t.meaning)}" for t in self.data.terms.values()
                 if re.fullmatch(r"[\wĐđ/ .-]+", t.term) and len(t.term) > 1]
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
+
+
+@lru_cache(maxsize=1 << 16)  # a page links the same themes, organisations and documents many times
+def _relative(target: str, start: str) -> str:
+    return quote(posixpath.relpath(target, start), safe="/.-_~")
 
 
 def _one_line(text: str) -> str:

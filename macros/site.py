@@ -36,6 +36,17 @@ class SiteState:
     def warnings(self) -> list[DataError]:
         return lint(self.data, self.index)
 
+    @cached_property
+    def _warnings_by_file(self) -> dict[str, list[DataError]]:
+        table: dict[str, list[DataError]] = {}
+        for warning in self.warnings:
+            table.setdefault(warning.file, []).append(warning)
+        return table
+
+    def warnings_for(self, record_id: str) -> list[DataError]:
+        """Lint warnings about the file a record lives in (shown on the record's page)."""
+        return self._warnings_by_file.get(self.data.where(record_id)[0], [])
+
 
 def data_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / config.extra.get("data_dir", "data")
