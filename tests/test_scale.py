@@ -1,0 +1,113 @@
+"""Scale: a synthetic country-wide data set (benchmarks/synth.py) builds, and its pages and links are right.
+
+Timing lives in `make bench`; here only correctness at a size the real data never reaches.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from benchmarks import synth
+from macros.index import SiteIndex
+from macros.lint import lint
+from macros.loader import load
+
+from tests.conftest import build_site
+
+PLANS = 500
+HREF = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
+
+
+@pytest.fixture(scope="module")
+def synth_data(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("synth") / "data"
+    synth.generate(PLANS, data)
+    return data
+
+
+@pytest.fixture(scope="module")
+def synth_site(synth_data: Path, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("synth-site") / "site"
+    result = build_site(site, synth_data)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site
+
+
+def plan_ids(data: Path) -> list[str]:
+    return sorted(p.stem for p in (data / "plans").glob("*.yaml"))
+
+
+def local_links(page: Path) -> set[Path]:
+    """Every link of a built page to a file of the site, resolved against the page's folder."""
+    html = page.read_text(encoding="utf-8")
+    hrefs = [h for h in HREF.findall(html) if "://" not in h and not h.startswith(("mailto:", "data:"))]
+    return {(page.parent / unquote(h)).resolve() for h in hrefs}
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    synth.generate(60, first)
+    synth.generate(60, second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_synthetic_data_is_valid_and_every_citation_resolves(synth_data: Path) -> None:
+    data = load(synth_data)  # raises DataInvalid on any error
+    assert len(data.plans) == PLANS
+    assert len({o.province for o in data.organisations.values() if o.province}) == len(synth.W.PROVINCES)
+    provincial = [d for d in data.documents.values() if data.organisations[d.issuer].province]
+    assert len(provincial) == PLANS // 4
+    index = SiteIndex(data)
+    assert index.unresolved == []
+    codes = {w.code for w in lint(data, index)}
+    assert not codes & {"unresolved-citation", "shared-number", "task-without-citation"}
+    assert {"ct-33-2021-ttg", "kl-114-2015-tw", "nq-25-2013-tw", "luat-10-2022-qh15"} <= set(index.cited_by)
+
+
+def test_every_plan_has_a_page(synth_data: Path, synth_site: Path) -> None:
+    missing = [p for p in plan_ids(synth_data) if not (synth_site / "ke-hoach" / f"{p}.html").is_file()]
+    assert missing == []
+
+
+def test_plan_pages_link_to_existing_documents_they_cite(synth_data: Path, synth_site: Path) -> None:
+    for plan_id in plan_ids(synth_data):
+        page = synth_site / "ke-hoach" / f"{plan_id}.html"
+        links = local_links(page)
+        assert [str(link) for link in links if not link.exists()] == [], plan_id
+        plan = yaml.safe_load((synth_data / "plans" / f"{plan_id}.yaml").read_text(encoding="utf-8"))
+        cited = set(plan["implements"]) | {d for t in plan["tasks"] for d in t.get("cites", [])}
+        for record in cited:
+            folder = "van-ban" if (synth_data / "documents" / f"{record}.yaml").is_file() else "ke-hoach"
+            assert (synth_site / folder / f"{record}.html").resolve() in links, (plan_id, record)
+
+
+def test_citations_in_text_link_to_the_document_of_the_right_province(synth_data: Path, synth_site: Path) -> None:
+    """A provincial plan's page links its province's documents, never another province's same-named one."""
+    index = SiteIndex(load(synth_data))
+    for plan_id in plan_ids(synth_data)[:: max(1, PLANS // 50)]:
+        province = index.province_of(plan_id)
+        links = local_links(synth_site / "ke-hoach" / f"{plan_id}.html")
+        for link in links:
+            if link.parent.name == "van-ban" and link.stem in index.data.documents:
+                assert index.province_of(link.stem) in (None, province), (plan_id, link.stem)
+
+
+def test_plans_index_lists_every_plan(synth_data: Path, synth_site: Path) -> None:
+    listed = local_links(synth_site / "ke-hoach" / "index.html")
+    missing = [p for p in plan_ids(synth_data) if (synth_site / "ke-hoach" / f"{p}.html").resolve() not in listed]
+    assert missing == []
+
+
+def test_cited_central_document_lists_citing_plans(synth_data: Path, synth_site: Path) -> None:
+    index = SiteIndex(load(synth_data))
+    citing = index.plans_citing["ct-33-2021-ttg"]
+    assert len(citing) >= PLANS // 10
+    links = local_links(synth_site / "van-ban" / "ct-33-2021-ttg.html")
+    assert {(synth_site / "ke-hoach" / f"{p}.html").resolve() for p in citing} <= links
