@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test browsers bench schema clean
+.PHONY: install serve build provinces check test browsers bench schema clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -23,6 +23,12 @@ build: install
 	$(MKDOCS) build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
 
+# One site per province (publishing province by province), two builds at a time; see README.
+provinces: install
+	rm -rf site-tinh.partial
+	$(PY) -m macros provinces | xargs -P 2 -L 1 sh -c 'DVCQ_PROVINCE="$$*" $(MKDOCS) build --strict --quiet --site-dir site-tinh.partial/$$0'
+	rm -rf site-tinh && mv site-tinh.partial site-tinh
+
 check: install
 	$(PY) -m macros check
 
@@ -39,4 +45,4 @@ bench: install
 	$(PY) -m benchmarks.run
 
 clean:
-	rm -rf site site.partial test-artifacts
+	rm -rf site site.partial site-tinh site-tinh.partial test-artifacts

@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=["document", "plan", "campaign"])
     new.add_argument("id")
     new.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    provinces = sub.add_parser("provinces", help="liệt kê các tỉnh trong dữ liệu: 'thư-mục<TAB>Tên tỉnh' mỗi dòng")
+    provinces.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -71,4 +73,22 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new}
+def run_provinces(args: argparse.Namespace) -> int:
+    """One line per province, folder name first: what `make provinces` builds one site for."""
+    import re
+
+    from .loader import load
+    from .scope import provinces
+    from .text import fold
+
+    try:
+        dataset = load(args.data)
+    except DataInvalid as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for name in provinces(dataset):
+        print(f"{re.sub(r'[^a-z0-9]+', '-', fold(name)).strip('-')}\t{name}")
+    return 0
+
+
+COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new, "provinces": run_provinces}

@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import add_generated  # noqa: E402
-from macros.search import enrich_search_index  # noqa: E402
+from macros.search import enrich_search_index, index_page  # noqa: E402
 from macros.site import state_for  # noqa: E402
 
 log = get_plugin_logger("dvcq")
@@ -32,6 +32,12 @@ def on_config(config):
 def on_files(files, config):
     add_generated(files, config, state_for(config))
     return files
+
+
+@event_priority(10)  # before Material's search plugin, which then skips the page
+def on_page_context(context, page, config, nav):
+    index_page(page, config, state_for(config))
+    return context
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it (-100)

@@ -3,12 +3,18 @@
 Every `{{ value }}` in a template is escaped for Markdown by the environment's `finalize`,
 unless it is `Markup` that one of our filters built (links, prose with citations). So a
 template that forgets a filter still shows data as plain text.
+
+Long texts (the `prose` filter: task texts, notes, descriptions) are written as a raw HTML
+block, not Markdown: Python-Markdown passes such a block through without running its inline
+patterns over every word, which was most of the cost of a plan page. The glossary tooltips
+that Markdown's `abbr` would add there are added here instead.
 """
 
 from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from html import escape
 from urllib.parse import quote
 import re
 from pathlib import Path
@@ -64,13 +70,17 @@ class Renderer:
         rel = _relative(target, posixpath.dirname(self.current) or ".")
         return Markup(f"{rel}#{quote(anchor, safe='-_')}" if anchor else rel)
 
-    def record_url(self, record_id: str, anchor: str | None = None) -> str:
+    def record_url(self, record_id: str, anchor: str | None = None, html: bool = False) -> str:
+        """Link target of a record; `html` gives the built page's name, for links in raw HTML
+        (mkdocs rewrites `.md` links in Markdown only)."""
         kind = self.index.kind_of(record_id)
         if kind == "organisations":
-            return self.url(ORGANISATIONS_PAGE, record_id)
-        if kind == "terms":
-            return self.url(GLOSSARY_PAGE, record_id)
-        return self.url(page_of(kind, record_id), anchor)
+            target, anchor = ORGANISATIONS_PAGE, record_id
+        elif kind == "terms":
+            target, anchor = GLOSSARY_PAGE, record_id
+        else:
+            target = page_of(kind, record_id)
+        return self.url(target[: -len(".md")] + ".html" if html else target, anchor)
 
     def link(self, record_id: str, anchor: str | None = None, label: str | None = None) -> Markup:
         shown = T.md_escape(label if label is not None else self.title_of(record_id))
@@ -137,20 +147,67 @@ class Renderer:
         return f'<sup class="fn-ref">[{number}]({self.record_url(plan_id, f"fn-{number}")})</sup>'
 
     def prose(self, text: str, province: str | None = None, plan_id: str | None = None) -> Markup:
-        """Multi-paragraph text: blank lines split paragraphs, lines starting '- ' become a list."""
+        """Multi-paragraph text as one raw HTML block: blank lines split paragraphs, lines
+        starting '- ' become a list. The block stands on its own lines in a template."""
         blocks = []
         for para in re.split(r"\n\s*\n", text.strip()):
             lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
             if lines and all(ln.startswith("- ") for ln in lines):
-                blocks.append("\n".join(f"- {self.inline(ln[2:], province, plan_id)}" for ln in lines))
+                items = "".join(f"<li>{self.inline_html(ln[2:], province, plan_id)}</li>" for ln in lines)
+                blocks.append(f"<ul>{items}</ul>")
+            elif lines:
+                blocks.append(f"<p>{self.inline_html(' '.join(lines), province, plan_id)}</p>")
+        return Markup('<div class="prose">\n' + "\n".join(blocks) + "\n</div>")
+
+    def inline_html(self, text: str, province: str | None = None, self_id: str | None = None) -> str:
+        """One paragraph of data text → escaped HTML with citation links, footnote refs, tooltips."""
+        out, pos = [], 0
+        for mention in self.index.finder.find(text, province):
+            out.append(self._plain_html(text[pos:mention.start], self_id))
+            shown = escape(mention.text, quote=False)
+            if mention.target and mention.target != self_id:
+                out.append(f'<a href="{self.record_url(mention.target, html=True)}">{shown}</a>')
             else:
-                blocks.append(self.inline(" ".join(lines), province, plan_id))
-        return Markup("\n\n".join(blocks))
+                out.append(shown)
+            pos = mention.end
+        out.append(self._plain_html(text[pos:], self_id))
+        return "".join(out).strip()
+
+    def _plain_html(self, text: str, plan_id: str | None) -> str:
+        parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text))
+        return "".join(self._abbr(part) if i % 2 == 0 else self._footnote_ref_html(part, plan_id)
+                       for i, part in enumerate(parts))
+
+    def _footnote_ref_html(self, number: str, plan_id: str | None) -> str:
+        if plan_id is None:
+            return f"<sup>{escape(number)}</sup>"
+        return f'<sup class="fn-ref"><a href="{self.record_url(plan_id, f"fn-{number}", html=True)}">{escape(number)}</a></sup>'
+
+    def _abbr(self, text: str) -> str:
+        """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
+        pattern, meanings = self._abbr_table
+        if pattern is None:
+            return escape(text, quote=False)
+        parts = pattern.split(text)
+        return "".join(escape(part, quote=False) if i % 2 == 0 else
+                       f'<abbr title="{escape(meanings[part])}">{escape(part, quote=False)}</abbr>'
+                       for i, part in enumerate(parts))
+
+    @property
+    def _abbr_table(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        if not hasattr(self, "_abbr_cache"):
+            meanings = {t.term: _one_line(t.meaning) for t in self._abbr_terms()}
+            terms = sorted(meanings, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")(?!\w)") if terms else None
+            self._abbr_cache = (pattern, meanings)
+        return self._abbr_cache
+
+    def _abbr_terms(self):
+        return [t for t in self.data.terms.values() if re.fullmatch(r"[\wĐđ/ .-]+", t.term) and len(t.term) > 1]
 
     def abbreviations(self) -> str:
         """Glossary terms as Markdown `abbr` definitions: a tooltip wherever the term appears."""
-        defs = [f"*[{t.term}]: {_one_line(t.meaning)}" for t in self.data.terms.values()
-                if re.fullmatch(r"[\wĐđ/ .-]+", t.term) and len(t.term) > 1]
+        defs = [f"*[{t.term}]: {_one_line(t.meaning)}" for t in self._abbr_terms()]
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
 
 

@@ -20,6 +20,12 @@ Each glossary term also becomes a section entry of the glossary page (`thuat-ngu
 so "UBND" finds the glossary first. Only tokens the entry does not already contain are added:
 no folded copy of the full text, so the index stays well under twice its plain size.
 Setting DVCQ_SEARCH_PLAIN=1 skips the step (to measure the plain index).
+
+The sections themselves are cut here too (`page_entries`), not by Material's HTML parser: a
+regular expression splits the rendered page at its headings, several times faster, and at
+scale (more plans than `extra.search_full_text_plans`, default 100) each section keeps only
+its first words. Full text of thousands of plans would make an index of hundreds of MB that
+no phone loads; titles, numbers, names and headings still find every record and section.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import gzip
 import json
 import os
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from .render import GLOSSARY_PAGE, SECTIONS
@@ -42,6 +48,80 @@ PLAIN_ENV = "DVCQ_SEARCH_PLAIN"
 TERM_BOOST = 40
 _LEADING_ZEROS = re.compile(r"(?<![\d])0+(?=\d)")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_NUMBER_PARTS = re.compile(r"(\d+)\W+(\D.*)")
+
+
+FULL_TEXT_PLANS = 100  # default of extra.search_full_text_plans
+SUMMARY_CHARS = 160
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+_DROP = re.compile(r"<(script|style|object)\b.*?</\1>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|br|h[1-6]|details|summary|dl|dt|dd|"
+                        r"blockquote|pre|hr|figure|figcaption|section|article)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | None) -> list[dict]:
+    """Index entries of a rendered page: the page, then one per heading that has an id.
+
+    Like Material's parser: text before the first heading with an id belongs to the page
+    entry, whose title is the first h1 (or the page title); a section's text runs to the next
+    heading with an id. Text stays HTML-escaped, as Material's is; tags are dropped.
+    """
+    html = _DROP.sub("", html)
+    parts, pos, entries = [], 0, []
+    for m in _HEADING.finditer(html):
+        anchor = _ID.search(m.group(2))
+        if not anchor:
+            continue
+        parts.append((html[pos:m.start()], None))
+        parts.append((m.group(3), anchor.group(1), m.group(1)))
+        pos = m.end()
+    current = {"location": url, "title": _text(title), "text": []}
+    entries.append(current)
+    for part in parts + [(html[pos:], None)]:
+        if part[1] is None:
+            current["text"].append(part[0])
+        elif part[2] == "1" and len(entries) == 1 and not _text("".join(current["text"])):
+            current["title"] = _text(part[0]) or current["title"]
+        else:
+            current = {"location": f"{url}#{part[1]}", "title": _text(part[0]), "text": []}
+            entries.append(current)
+    for entry in entries:
+        entry["text"] = _limit(_text("".join(entry["text"])), text_limit)
+        if isinstance(meta.get("tags"), list):
+            entry["tags"] = [str(t) for t in meta["tags"] if t and isinstance(t, (str, int, float, bool))]
+        if "boost" in (meta.get("search") or {}):
+            entry["boost"] = meta["search"]["boost"]
+    return entries
+
+
+def _text(html: str) -> str:
+    """Visible text: a block tag separates words, an inline tag (a, abbr, strong) does not."""
+    return escape(_SPACE.sub(" ", unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html)))).strip(), quote=False)
+
+
+def _limit(text: str, limit: int | None) -> str:
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit].rstrip(" ,;:.&") + " …"
+
+
+def text_limit(config, plans: int) -> int | None:
+    """None (full text) for a site of up to `extra.search_full_text_plans` plans, else a summary length."""
+    return None if plans <= int(config.extra.get("search_full_text_plans", FULL_TEXT_PLANS)) else SUMMARY_CHARS
+
+
+def index_page(page, config, state: SiteState) -> None:
+    """Cut the page's entries now and keep Material's parser off it (`search.exclude`)."""
+    search = page.meta.get("search") or {}
+    if os.environ.get(PLAIN_ENV) or search.get("exclude"):
+        return
+    limit = text_limit(config, len(state.data.plans))
+    state.search_entries[page.url] = page_entries(page.content, page.url, page.title or "", page.meta, limit)
+    page.meta["search"] = {**search, "exclude": True}
 
 
 def search_index_size(site_dir: str | Path) -> dict:
@@ -59,6 +139,9 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    present = {entry["location"] for entry in index["docs"]}
+    for entries in state.search_entries.values():  # build order, as Material's; a page before its sections
+        index["docs"] += [e for e in entries if e["location"] not in present]
     splitter = re.compile(index["config"]["separator"])
     pages = _record_pages(state)
     docs = []
@@ -96,6 +179,8 @@ def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str
         primary += [fold(number), _LEADING_ZEROS.sub("", fold(number))]
     called = [getattr(record, "title", None), getattr(record, "name", None), *getattr(record, "aliases", [])]
     names = [title, number, *called]
+    if number and (split := _NUMBER_PARTS.fullmatch(number)):  # "33/CT-TTg" typed "CT-TTg 33"
+        names.append(f"{split.group(2)} {split.group(1)}")
     if kind == "plans":
         issuer = state.data.organisations.get(record.issuer)
         called += [issuer.name, issuer.short_name] if issuer else []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .index import SiteIndex
 from .lint import lint
 from .loader import Dataset, load
 from .render import Renderer
+from .scope import for_province
 
 _STATES: dict[int, tuple[object, "SiteState"]] = {}
 
@@ -19,6 +21,8 @@ _STATES: dict[int, tuple[object, "SiteState"]] = {}
 @dataclass
 class SiteState:
     data: Dataset
+    # Search entries cut from each rendered page (macros/search.py), by page URL.
+    search_entries: dict[str, list[dict]] = field(default_factory=dict)
 
     @cached_property
     def index(self) -> SiteIndex:
@@ -52,10 +56,19 @@ def data_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / config.extra.get("data_dir", "data")
 
 
+def province(config) -> str | None:
+    """The province a provincial site is built for (DVCQ_PROVINCE wins over extra.province)."""
+    return os.environ.get("DVCQ_PROVINCE") or config.extra.get("province") or None
+
+
+def scoped(data: Dataset, province_name: str | None) -> Dataset:
+    return for_province(data, province_name) if province_name else data
+
+
 def state_for(config) -> SiteState:
     """Load data/ once per config object (so `mkdocs serve` reloads it on every rebuild)."""
     key = id(config)
     if key not in _STATES or _STATES[key][0] is not config:
         _STATES.clear()
-        _STATES[key] = (config, SiteState(load(data_dir(config))))
+        _STATES[key] = (config, SiteState(scoped(load(data_dir(config)), province(config))))
     return _STATES[key][1]

@@ -207,6 +207,9 @@ def first_result(page, query: str, timeout_ms: int = 3000) -> str | None:
     return result_page(page, href) if href else None
 
 
+QUIET_MS = 1500
+
+
 def type_query(page, query: str, timeout_ms: int = 5000) -> str | None:
     """Type `query` key by key (real keyboard events); the first result once the list stops changing."""
     box = page.locator("input.md-search__input")
@@ -214,7 +217,7 @@ def type_query(page, query: str, timeout_ms: int = 5000) -> str | None:
     box.dispatch_event("keyup")
     page.wait_for_function("() => !document.querySelector('li.md-search-result__item')", timeout=timeout_ms)
     box.press_sequentially(query)
-    href = page.evaluate(_SETTLED_JS, [timeout_ms, 400])
+    href = page.evaluate(_SETTLED_JS, [timeout_ms, QUIET_MS])
     return result_page(page, href) if href else None
 
 

@@ -1,0 +1,44 @@
+"""How long a reader waits for the first search result, in Debian's chromium, on a built site.
+
+Two numbers, both from the reader's side:
+
+- `open_ms`: from opening the home page to the first result of a query typed at once. This
+  includes fetching and parsing the index and lunr building its index in the worker, so it
+  grows with the index; it is what the first search of a visit costs.
+- `query_ms`: from typing a second query to its first result, the index already loaded.
+
+The site is served over HTTP from this machine, so the network costs nothing here; the
+gzipped index size in the benchmark table says what a slow link adds.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from tests.browser import _SEARCH_JS, chromium, playwright, serve
+
+QUERIES = ("33/CT-TTg", "dan van kheo")
+
+
+def first_result_ms(site: Path, queries: tuple[str, str] = QUERIES, timeout_ms: int = 120_000) -> dict[str, float]:
+    with serve(site) as base, playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        with chromium(pw, Path(profile)) as context:
+            page = context.new_page()
+            start = time.monotonic()
+            page.goto(base + "index.html", wait_until="domcontentloaded")
+            _open_box(page)
+            first = page.evaluate(_SEARCH_JS, [queries[0], timeout_ms])
+            open_ms = 1000 * (time.monotonic() - start)
+            start = time.monotonic()
+            second = page.evaluate(_SEARCH_JS, [queries[1], timeout_ms])
+            query_ms = 1000 * (time.monotonic() - start)
+    if not first or not second:
+        raise RuntimeError(f"no search result on {site} for {queries}")
+    return {"open_ms": open_ms, "query_ms": query_ms}
+
+
+def _open_box(page) -> None:
+    page.evaluate("() => { const t = document.getElementById('__search'); t.checked = true; "
+                  "t.dispatchEvent(new Event('change')); document.querySelector('input.md-search__input').focus(); }")

@@ -1,0 +1,74 @@
+"""A provincial site: one province's records, everything central, and what they refer to."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros.errors import DataInvalid
+from macros.loader import load
+from macros.scope import for_province, provinces
+
+from tests.conftest import DATA, ENV, MKDOCS, ROOT
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load(DATA)
+
+
+def test_provinces_are_the_ones_the_organisations_name(data):
+    assert provinces(data) == ["Bình Định", "Lai Châu", "Lào Cai", "Trà Vinh"]
+
+
+def test_a_province_keeps_its_plans_and_central_documents(data):
+    scoped = for_province(data, "Lào Cai")
+    assert sorted(scoped.plans) == ["kh-13-2022-ubnd-lao-cai"]
+    def province(doc):
+        return data.organisations[doc.issuer].province if doc.issuer else None
+
+    central = {d for d, doc in data.documents.items() if not province(doc)}
+    assert central <= set(scoped.documents)
+    others = {province(doc) for doc in scoped.documents.values()} - {None, "Lào Cai"}
+    assert others == set()  # no Lào Cai record cites another province's document
+    assert not any(p == "Trà Vinh" for p in (o.province for o in scoped.organisations.values()))
+    assert set(scoped.sources) == {data.plans["kh-13-2022-ubnd-lao-cai"].source}
+
+
+def test_campaign_models_follow_the_plans_kept(data):
+    scoped = for_province(data, "Trà Vinh")
+    for campaign in scoped.campaigns.values():
+        assert all(m.plan in scoped.plans for m in campaign.models if m.plan)
+
+
+def test_unknown_province_is_a_clear_error(data):
+    with pytest.raises(DataInvalid) as caught:
+        for_province(data, "Hà Nội")
+    report = caught.value.report()
+    assert "extra.province" in report and "Hà Nội" in report and "Lào Cai" in report
+
+
+def test_provincial_site_builds_and_leaves_other_provinces_out(tmp_path: Path):
+    out = tmp_path / "site"
+    args = [*MKDOCS, "build", "--strict", "-d", str(out)]
+    env = {**ENV, "DVCQ_PROVINCE": "Trà Vinh"}
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    plans = sorted(p.stem for p in (out / "ke-hoach").glob("kh-*.html"))
+    assert plans == ["kh-26-2023-vp-ubnd-tra-vinh"]
+    assert (out / "van-ban" / "ct-33-2021-ttg.html").is_file()
+    assert (out / "van-ban" / "kh-13-2022-ubnd-tra-vinh.html").is_file()
+    assert not (out / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").exists()
+    assert not (out / "van-ban" / "ct-16-2021-tu-lao-cai.html").exists()
+    index = (out / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    assert "kh-26-2023-vp-ubnd-tra-vinh.html" in index and "kh-13-2022-ubnd-lao-cai.html" not in index
+
+
+def test_provinces_command_lists_folder_and_name():
+    result = subprocess.run([MKDOCS[0], "-m", "macros", "provinces"], cwd=ROOT, env=ENV, capture_output=True,
+                            text=True, timeout=120, check=True)
+    assert "lao-cai\tLào Cai" in result.stdout.splitlines()
+    assert os.sep not in result.stdout
