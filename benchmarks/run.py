@@ -432,7 +432,7 @@ def run_size(size: str, rows: list[Row], left: float, plain: bool) -> Row:
     synth.generate(int(count), data)
     if province:
         plans = synth.keep_province(data, province)["plans"]
-    repeats = 2 if pages < 2000 and not province and left > 4 * both else 1  # small builds are the noisiest
+    repeats = 1  # one build per size: the budget goes to the larger sizes
     start = time.monotonic()
     row = best_of(repeats, lambda: measure(size, data, plans, left - 5 - (time.monotonic() - start), plain))
     if row.plain is None and row.stats:

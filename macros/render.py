@@ -50,11 +50,11 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         )
         self.env.filters.update(
-            prose=self.prose, inline=self.inline, date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
+            prose=self.prose, inline=self.inline, hinline=lambda *a: Markup(self.inline_html(*a)), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
             section=SECTIONS.get,
         )
         self.env.globals.update(
-            link=self.link, url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
+            link=self.link, hlink=self.html_link, horg=self.html_org_link, url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
         )
 
@@ -85,6 +85,16 @@ class Renderer:
     def link(self, record_id: str, anchor: str | None = None, label: str | None = None) -> Markup:
         shown = T.md_escape(label if label is not None else self.title_of(record_id))
         return Markup(f"[{shown}]({self.record_url(record_id, anchor)})")
+
+    def html_link(self, record_id: str, anchor: str | None = None, label: str | None = None) -> Markup:
+        """`link` for raw HTML blocks (tables and lists written as HTML, which Markdown skips)."""
+        shown = escape(label if label is not None else self.title_of(record_id), quote=False)
+        return Markup(f'<a href="{self.record_url(record_id, anchor, html=True)}">{shown}</a>')
+
+    def html_org_link(self, org_id: str | None, fallback: str | None = None) -> Markup:
+        if org_id and org_id in self.data.organisations:
+            return self.html_link(org_id, label=self.data.organisations[org_id].name)
+        return Markup(escape(fallback or "chưa rõ", quote=False))
 
     def org_link(self, org_id: str | None, fallback: str | None = None) -> Markup:
         if org_id and org_id in self.data.organisations:

@@ -62,18 +62,20 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
-def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | None) -> list[dict]:
-    """Index entries of a rendered page: the page, then one per heading that has an id.
+def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | None = None,
+                 depth: int = 6) -> list[dict]:
+    """Index entries of a rendered page: the page, then one per heading (h2…h`depth`) that has an id.
 
     Like Material's parser: text before the first heading with an id belongs to the page
     entry, whose title is the first h1 (or the page title); a section's text runs to the next
-    heading with an id. Text stays HTML-escaped, as Material's is; tags are dropped.
+    such heading. Text stays HTML-escaped, as Material's is; tags are dropped. The page's tags
+    go on the page entry only (Material repeats them on every section, a third of the index).
     """
     html = _DROP.sub("", html)
     parts, pos, entries = [], 0, []
     for m in _HEADING.finditer(html):
         anchor = _ID.search(m.group(2))
-        if not anchor:
+        if not anchor or int(m.group(1)) > max(depth, 1):
             continue
         parts.append((html[pos:m.start()], None))
         parts.append((m.group(3), anchor.group(1), m.group(1)))
@@ -88,10 +90,10 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
         else:
             current = {"location": f"{url}#{part[1]}", "title": _text(part[0]), "text": []}
             entries.append(current)
+    if isinstance(meta.get("tags"), list):
+        entries[0]["tags"] = [str(t) for t in meta["tags"] if t and isinstance(t, (str, int, float, bool))]
     for entry in entries:
         entry["text"] = _limit(_text("".join(entry["text"])), text_limit)
-        if isinstance(meta.get("tags"), list):
-            entry["tags"] = [str(t) for t in meta["tags"] if t and isinstance(t, (str, int, float, bool))]
         if "boost" in (meta.get("search") or {}):
             entry["boost"] = meta["search"]["boost"]
     return entries
@@ -109,9 +111,14 @@ def _limit(text: str, limit: int | None) -> str:
     return text[: cut if cut > 0 else limit].rstrip(" ,;:.&") + " …"
 
 
-def text_limit(config, plans: int) -> int | None:
-    """None (full text) for a site of up to `extra.search_full_text_plans` plans, else a summary length."""
-    return None if plans <= int(config.extra.get("search_full_text_plans", FULL_TEXT_PLANS)) else SUMMARY_CHARS
+def cut_for(config, state: SiteState, src_uri: str) -> dict:
+    """How much of a page the index keeps: everything on a site of up to
+    `extra.search_full_text_plans` plans; above that, a summary of each h2 section, and of a
+    plan's page only the page entry (its title, number, issuer and names still find it)."""
+    if len(state.data.plans) <= int(config.extra.get("search_full_text_plans", FULL_TEXT_PLANS)):
+        return {}
+    plan_page = src_uri.startswith(SECTIONS["plans"] + "/") and Path(src_uri).stem in state.data.plans
+    return {"text_limit": SUMMARY_CHARS, "depth": 1 if plan_page else 2}
 
 
 def index_page(page, config, state: SiteState) -> None:
@@ -119,8 +126,8 @@ def index_page(page, config, state: SiteState) -> None:
     search = page.meta.get("search") or {}
     if os.environ.get(PLAIN_ENV) or search.get("exclude"):
         return
-    limit = text_limit(config, len(state.data.plans))
-    state.search_entries[page.url] = page_entries(page.content, page.url, page.title or "", page.meta, limit)
+    cut = cut_for(config, state, page.file.src_uri)
+    state.search_entries[page.url] = page_entries(page.content, page.url, page.title or "", page.meta, **cut)
     page.meta["search"] = {**search, "exclude": True}
 
 
