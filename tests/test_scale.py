@@ -111,3 +111,35 @@ def test_cited_central_document_lists_citing_plans(synth_data: Path, synth_site:
     assert len(citing) >= PLANS // 10
     links = local_links(synth_site / "van-ban" / "ct-33-2021-ttg.html")
     assert {(synth_site / "ke-hoach" / f"{p}.html").resolve() for p in citing} <= links
+
+
+def test_search_index_holds_each_plan_once_with_its_number(synth_data: Path, synth_site: Path) -> None:
+    """Above 100 plans a plan page is one index entry (no full text), still found by its number."""
+    import json
+
+    from macros.search import joined
+
+    docs = json.loads((synth_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_page: dict[str, list[dict]] = {}
+    for entry in docs:
+        by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
+    data = load(synth_data)
+    for plan_id, plan in data.plans.items():
+        entries = by_page[f"ke-hoach/{plan_id}.html"]
+        assert len(entries) == 1, plan_id
+        if plan.number:
+            assert joined(plan.number) in entries[0]["keys"].split(), plan_id
+    assert all(len(e["text"]) <= 170 for e in docs)
+
+
+def test_each_province_cut_keeps_its_plans_and_what_they_cite(synth_data: Path) -> None:
+    from macros.scope import for_province, provinces
+
+    data = load(synth_data)
+    index = SiteIndex(data)
+    for province in provinces(data)[:: max(1, len(provinces(data)) // 4)]:
+        scoped = for_province(data, province)  # raises if a kept record refers to a dropped one
+        mine = {p for p in data.plans if index.province_of(p) == province}
+        assert set(scoped.plans) == mine, province
+        cited = {d for p in mine for t in data.plans[p].tasks for d in t.cites}
+        assert cited <= set(scoped.documents) | set(scoped.plans), province
