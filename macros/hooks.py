@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import add_generated  # noqa: E402
 from macros.search import enrich_search_index, index_page  # noqa: E402
-from macros.site import state_for  # noqa: E402
+from macros.site import province, state_for  # noqa: E402
 
 log = get_plugin_logger("dvcq")
 
@@ -26,6 +26,8 @@ def on_config(config):
         raise Abort("\n" + exc.report()) from None
     for warning in state.warnings:
         log.info(str(warning))
+    if province(config):  # a provincial site says whose it is in every page's header and title
+        config.site_name = f"{config.site_name} – {province(config)}"
     return config
 
 

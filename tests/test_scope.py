@@ -65,6 +65,7 @@ def test_provincial_site_builds_and_leaves_other_provinces_out(tmp_path: Path):
     assert not (out / "van-ban" / "ct-16-2021-tu-lao-cai.html").exists()
     index = (out / "ke-hoach" / "index.html").read_text(encoding="utf-8")
     assert "kh-26-2023-vp-ubnd-tra-vinh.html" in index and "kh-13-2022-ubnd-lao-cai.html" not in index
+    assert "Cẩm nang Dân vận chính quyền – Trà Vinh" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_provinces_command_lists_folder_and_name():
