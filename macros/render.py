@@ -13,7 +13,7 @@ that Markdown's `abbr` would add there are added here instead.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 from urllib.parse import quote
 import re
@@ -203,14 +203,13 @@ class Renderer:
                        f'<abbr title="{escape(meanings[part])}">{escape(part, quote=False)}</abbr>'
                        for i, part in enumerate(parts))
 
-    @property
+    @cached_property
     def _abbr_table(self) -> tuple[re.Pattern | None, dict[str, str]]:
-        if not hasattr(self, "_abbr_cache"):
-            meanings = {t.term: _one_line(t.meaning) for t in self._abbr_terms()}
-            terms = sorted(meanings, key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")(?!\w)") if terms else None
-            self._abbr_cache = (pattern, meanings)
-        return self._abbr_cache
+        """One pattern for every term, longest first, matched as whole words (as Markdown's abbr)."""
+        meanings = {t.term: _one_line(t.meaning) for t in self._abbr_terms()}
+        terms = sorted(meanings, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")(?!\w)") if terms else None
+        return pattern, meanings
 
     def _abbr_terms(self):
         return [t for t in self.data.terms.values() if re.fullmatch(r"[\wĐđ/ .-]+", t.term) and len(t.term) > 1]

@@ -1,0 +1,45 @@
+"""Search entries cut from a rendered page (macros/search.py), as Material's parser would cut them."""
+
+from __future__ import annotations
+
+from macros.search import page_entries
+
+PAGE = """<h1 id="ke-hoach">Kế hoạch 13/KH-UBND</h1>
+<p>Thực hiện Chỉ thị số <a href="x.html">33/<abbr title="Chỉ thị">CT</abbr>-TTg</a> &amp; kế hoạch.</p>
+<h2 id="nhiem-vu">II. Nhiệm vụ<a class="headerlink" href="#nhiem-vu">¶</a></h2>
+<p>Tuyên truyền</p><ul><li>một</li><li>hai</li></ul>
+<h3 id="task-1">1. Cải cách hành chính</h3>
+<p>Đẩy mạnh cải cách hành chính, xây dựng chính quyền số phục vụ người dân và doanh nghiệp.</p>
+<script>var ignored = 1;</script>
+"""
+META = {"tags": ["Năm 2022", "Cấp tỉnh"], "search": {"boost": 4}}
+
+
+def test_page_then_one_entry_per_heading_with_id():
+    entries = page_entries(PAGE, "ke-hoach/a.html", "Tiêu đề trang", META)
+    assert [e["location"] for e in entries] == ["ke-hoach/a.html", "ke-hoach/a.html#nhiem-vu", "ke-hoach/a.html#task-1"]
+    assert entries[0]["title"] == "Kế hoạch 13/KH-UBND"
+    assert entries[1]["title"] == "II. Nhiệm vụ"  # the permalink sign is not part of the title
+
+
+def test_text_keeps_words_whole_and_escaped():
+    first, second, third = page_entries(PAGE, "a.html", "T", META)
+    assert first["text"] == "Thực hiện Chỉ thị số 33/CT-TTg &amp; kế hoạch."
+    assert second["text"] == "Tuyên truyền một hai"
+    assert "ignored" not in third["text"]
+
+
+def test_tags_on_the_page_entry_only_and_boost_on_all():
+    entries = page_entries(PAGE, "a.html", "T", META)
+    assert entries[0]["tags"] == ["Năm 2022", "Cấp tỉnh"]
+    assert all("tags" not in e for e in entries[1:])
+    assert {e["boost"] for e in entries} == {4}
+
+
+def test_at_scale_sections_stop_at_the_depth_and_text_is_cut():
+    entries = page_entries(PAGE, "a.html", "T", META, text_limit=30, depth=2)
+    assert [e["location"] for e in entries] == ["a.html", "a.html#nhiem-vu"]
+    assert all(len(e["text"]) <= 32 for e in entries)
+    assert entries[1]["text"].endswith("…")
+    only_page = page_entries(PAGE, "a.html", "T", META, text_limit=30, depth=1)
+    assert [e["location"] for e in only_page] == ["a.html"]
