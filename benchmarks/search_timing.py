@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.browser import _SEARCH_JS, chromium, playwright, serve
+from tests.browser import chromium, first_result, open_search, playwright, serve
 
 QUERIES = ("33/CT-TTg", "dan van kheo")
 
@@ -28,17 +28,12 @@ def first_result_ms(site: Path, queries: tuple[str, str] = QUERIES, timeout_ms: 
             page = context.new_page()
             start = time.monotonic()
             page.goto(base + "index.html", wait_until="domcontentloaded")
-            _open_box(page)
-            first = page.evaluate(_SEARCH_JS, [queries[0], timeout_ms])
+            open_search(page, timeout_ms)  # waits until the worker has the index
+            first = first_result(page, queries[0], timeout_ms)
             open_ms = 1000 * (time.monotonic() - start)
             start = time.monotonic()
-            second = page.evaluate(_SEARCH_JS, [queries[1], timeout_ms])
+            second = first_result(page, queries[1], timeout_ms)
             query_ms = 1000 * (time.monotonic() - start)
     if not first or not second:
         raise RuntimeError(f"no search result on {site} for {queries}")
     return {"open_ms": open_ms, "query_ms": query_ms}
-
-
-def _open_box(page) -> None:
-    page.evaluate("() => { const t = document.getElementById('__search'); t.checked = true; "
-                  "t.dispatchEvent(new Event('change')); document.querySelector('input.md-search__input').focus(); }")

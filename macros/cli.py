@@ -29,13 +29,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .loader import load
     from .lint import lint
 
-    try:
-        dataset = load(args.data)
-    except DataInvalid as exc:
-        print(exc.report(), file=sys.stderr)
+    dataset = _load_or_report(args.data)
+    if dataset is None:
         return 1
     from .index import SiteIndex
     warnings = lint(dataset, SiteIndex(dataset))
@@ -77,18 +74,26 @@ def run_provinces(args: argparse.Namespace) -> int:
     """One line per province, folder name first: what `make provinces` builds one site for."""
     import re
 
-    from .loader import load
     from .scope import provinces
     from .text import fold
 
-    try:
-        dataset = load(args.data)
-    except DataInvalid as exc:
-        print(exc.report(), file=sys.stderr)
+    dataset = _load_or_report(args.data)
+    if dataset is None:
         return 1
     for name in provinces(dataset):
         print(f"{re.sub(r'[^a-z0-9]+', '-', fold(name)).strip('-')}\t{name}")
     return 0
+
+
+def _load_or_report(root: Path):
+    """The validated data set, or None after printing every data error as `file:line: field: message`."""
+    from .loader import load
+
+    try:
+        return load(root)
+    except DataInvalid as exc:
+        print(exc.report(), file=sys.stderr)
+        return None
 
 
 COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new, "provinces": run_provinces}

@@ -13,7 +13,7 @@ that Markdown's `abbr` would add there are added here instead.
 from __future__ import annotations
 
 import posixpath
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from html import escape
 from urllib.parse import quote
 import re
@@ -50,11 +50,11 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         )
         self.env.filters.update(
-            prose=self.prose, inline=self.inline, hinline=lambda *a: Markup(self.inline_html(*a)), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
+            prose=self.prose, inline=self.inline, hinline=partial(self.inline, html=True), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
             section=SECTIONS.get,
         )
         self.env.globals.update(
-            link=self.link, hlink=self.html_link, horg=self.html_org_link, url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
+            link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
         )
 
@@ -80,26 +80,18 @@ class Renderer:
             target, anchor = GLOSSARY_PAGE, record_id
         else:
             target = page_of(kind, record_id)
-        return self.url(target[: -len(".md")] + ".html" if html else target, anchor)
+        return self.url(html_path(target) if html else target, anchor)
 
-    def link(self, record_id: str, anchor: str | None = None, label: str | None = None) -> Markup:
-        shown = T.md_escape(label if label is not None else self.title_of(record_id))
-        return Markup(f"[{shown}]({self.record_url(record_id, anchor)})")
+    def link(self, record_id: str, anchor: str | None = None, label: str | None = None, html: bool = False) -> Markup:
+        """A link to a record's page, as Markdown, or with `html` as HTML for raw HTML blocks
+        (tables and lists written as HTML, which Markdown skips)."""
+        shown = _escape(label if label is not None else self.title_of(record_id), html)
+        return Markup(_anchor(shown, self.record_url(record_id, anchor, html=html), html))
 
-    def html_link(self, record_id: str, anchor: str | None = None, label: str | None = None) -> Markup:
-        """`link` for raw HTML blocks (tables and lists written as HTML, which Markdown skips)."""
-        shown = escape(label if label is not None else self.title_of(record_id), quote=False)
-        return Markup(f'<a href="{self.record_url(record_id, anchor, html=True)}">{shown}</a>')
-
-    def html_org_link(self, org_id: str | None, fallback: str | None = None) -> Markup:
+    def org_link(self, org_id: str | None, fallback: str | None = None, html: bool = False) -> Markup:
         if org_id and org_id in self.data.organisations:
-            return self.html_link(org_id, label=self.data.organisations[org_id].name)
-        return Markup(escape(fallback or "chưa rõ", quote=False))
-
-    def org_link(self, org_id: str | None, fallback: str | None = None) -> Markup:
-        if org_id and org_id in self.data.organisations:
-            return self.link(org_id, label=self.data.organisations[org_id].name)
-        return Markup(T.md_escape(fallback or "chưa rõ"))
+            return self.link(org_id, label=self.data.organisations[org_id].name, html=html)
+        return Markup(_escape(fallback or "chưa rõ", html))
 
     def title_of(self, record_id: str) -> str:
         """Short name used in links and lists: 'Chỉ thị 33/CT-TTg', a plan's number and issuer."""
@@ -127,34 +119,34 @@ class Renderer:
 
     # --- prose ---------------------------------------------------------------------------
 
-    def inline(self, text: str, province: str | None = None, self_id: str | None = None) -> Markup:
-        """One paragraph of data text → escaped Markdown with citation links and footnote refs.
+    def inline(self, text: str, province: str | None = None, self_id: str | None = None, html: bool = False) -> Markup:
+        """One paragraph of data text → escaped Markdown (or, with `html`, HTML with glossary
+        tooltips) with citation links and footnote refs.
 
         `self_id` is the record the text belongs to: it is never linked to itself, and its
         footnote markers `[^N]` link to its footnotes."""
         out, pos = [], 0
         for mention in self.index.finder.find(text, province):
-            out.append(self._plain(text[pos:mention.start], self_id))
+            out.append(self._plain(text[pos:mention.start], self_id, html))
+            shown = _escape(mention.text, html)
             if mention.target and mention.target != self_id:
-                out.append(f"[{T.md_escape(mention.text)}]({self.record_url(mention.target)})")
-            else:
-                out.append(T.md_escape(mention.text))
+                shown = _anchor(shown, self.record_url(mention.target, html=html), html)
+            out.append(shown)
             pos = mention.end
-        out.append(self._plain(text[pos:], self_id))
+        out.append(self._plain(text[pos:], self_id, html))
         return Markup("".join(out).strip())
 
-    def _plain(self, text: str, plan_id: str | None) -> str:
+    def _plain(self, text: str, plan_id: str | None, html: bool) -> str:
         """Escaped text; `[^N]` becomes a superscript link to footnote N of the plan."""
-        parts = FOOTNOTE_REF.split(text)
-        return "".join(
-            T.md_escape(part, strip=False) if i % 2 == 0 else self._footnote_ref(part, plan_id)
-            for i, part in enumerate(parts)
-        )
+        parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text) if html else text)
+        plain = self._abbr if html else partial(T.md_escape, strip=False)
+        return "".join(plain(part) if i % 2 == 0 else self._footnote_ref(part, plan_id, html)
+                       for i, part in enumerate(parts))
 
-    def _footnote_ref(self, number: str, plan_id: str | None) -> str:
+    def _footnote_ref(self, number: str, plan_id: str | None, html: bool) -> str:
         if plan_id is None:
             return f"<sup>{number}</sup>"
-        return f'<sup class="fn-ref">[{number}]({self.record_url(plan_id, f"fn-{number}")})</sup>'
+        return f'<sup class="fn-ref">{_anchor(number, self.record_url(plan_id, f"fn-{number}", html=html), html)}</sup>'
 
     def prose(self, text: str, province: str | None = None, plan_id: str | None = None) -> Markup:
         """Multi-paragraph text as one raw HTML block: blank lines split paragraphs, lines
@@ -163,35 +155,11 @@ class Renderer:
         for para in re.split(r"\n\s*\n", text.strip()):
             lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
             if lines and all(ln.startswith("- ") for ln in lines):
-                items = "".join(f"<li>{self.inline_html(ln[2:], province, plan_id)}</li>" for ln in lines)
+                items = "".join(f"<li>{self.inline(ln[2:], province, plan_id, html=True)}</li>" for ln in lines)
                 blocks.append(f"<ul>{items}</ul>")
             elif lines:
-                blocks.append(f"<p>{self.inline_html(' '.join(lines), province, plan_id)}</p>")
+                blocks.append(f"<p>{self.inline(' '.join(lines), province, plan_id, html=True)}</p>")
         return Markup('<div class="prose">\n' + "\n".join(blocks) + "\n</div>")
-
-    def inline_html(self, text: str, province: str | None = None, self_id: str | None = None) -> str:
-        """One paragraph of data text → escaped HTML with citation links, footnote refs, tooltips."""
-        out, pos = [], 0
-        for mention in self.index.finder.find(text, province):
-            out.append(self._plain_html(text[pos:mention.start], self_id))
-            shown = escape(mention.text, quote=False)
-            if mention.target and mention.target != self_id:
-                out.append(f'<a href="{self.record_url(mention.target, html=True)}">{shown}</a>')
-            else:
-                out.append(shown)
-            pos = mention.end
-        out.append(self._plain_html(text[pos:], self_id))
-        return "".join(out).strip()
-
-    def _plain_html(self, text: str, plan_id: str | None) -> str:
-        parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text))
-        return "".join(self._abbr(part) if i % 2 == 0 else self._footnote_ref_html(part, plan_id)
-                       for i, part in enumerate(parts))
-
-    def _footnote_ref_html(self, number: str, plan_id: str | None) -> str:
-        if plan_id is None:
-            return f"<sup>{escape(number)}</sup>"
-        return f'<sup class="fn-ref"><a href="{self.record_url(plan_id, f"fn-{number}", html=True)}">{escape(number)}</a></sup>'
 
     def _abbr(self, text: str) -> str:
         """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
@@ -218,6 +186,19 @@ class Renderer:
         """Glossary terms as Markdown `abbr` definitions: a tooltip wherever the term appears."""
         defs = [f"*[{t.term}]: {_one_line(t.meaning)}" for t in self._abbr_terms()]
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
+
+
+def html_path(src_uri: str) -> str:
+    """The built page of a docs path ('van-ban/x.md' → 'van-ban/x.html'; use_directory_urls is off)."""
+    return src_uri[: -len(".md")] + ".html"
+
+
+def _escape(text: str, html: bool) -> str:
+    return escape(text, quote=False) if html else T.md_escape(text)
+
+
+def _anchor(shown: str, href: str, html: bool) -> str:
+    return f'<a href="{href}">{shown}</a>' if html else f"[{shown}]({href})"
 
 
 @lru_cache(maxsize=1 << 16)  # a page links the same themes, organisations and documents many times

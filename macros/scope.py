@@ -14,7 +14,7 @@ import dataclasses
 
 from .errors import DataError, DataInvalid
 from .loader import Dataset
-from .validate import _references, check_references
+from .validate import check_references, references
 
 # A relation's source plan describes the relation; it does not make that plan part of the site.
 _NOT_FOLLOWED = {("relations", "stated_in")}
@@ -32,7 +32,7 @@ def for_province(data: Dataset, province: str) -> Dataset:
                                      f"không có tỉnh '{province}' trong dữ liệu (các tỉnh: {known})")])
     kept = _own_records(data, province) | set(data.themes) | set(data.terms) | set(data.campaigns)
     # Campaigns are national: their bases and models are cut to the province, not followed.
-    refs = [(src, (loc[0], loc[-1]), target) for src, loc, target, _ in _references(data)
+    refs = [(src, (loc[0], loc[-1]), target) for src, loc, target, _ in references(data)
             if src not in data.campaigns]
     grown = True
     while grown:

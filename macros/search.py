@@ -37,7 +37,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 
-from .render import GLOSSARY_PAGE, SECTIONS
+from .render import GLOSSARY_PAGE, SECTIONS, html_path
 from .site import SiteState
 from .text import fold
 
@@ -72,24 +72,19 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
     go on the page entry only (Material repeats them on every section, a third of the index).
     """
     html = _DROP.sub("", html)
-    parts, pos, entries = [], 0, []
+    entries = [{"location": url, "title": _text(title), "text": []}]
+    pos = 0
     for m in _HEADING.finditer(html):
-        anchor = _ID.search(m.group(2))
-        if not anchor or int(m.group(1)) > max(depth, 1):
+        level, anchor = int(m.group(1)), _ID.search(m.group(2))
+        if not anchor or level > max(depth, 1):
             continue
-        parts.append((html[pos:m.start()], None))
-        parts.append((m.group(3), anchor.group(1), m.group(1)))
+        entries[-1]["text"].append(html[pos:m.start()])
         pos = m.end()
-    current = {"location": url, "title": _text(title), "text": []}
-    entries.append(current)
-    for part in parts + [(html[pos:], None)]:
-        if part[1] is None:
-            current["text"].append(part[0])
-        elif part[2] == "1" and len(entries) == 1 and not _text("".join(current["text"])):
-            current["title"] = _text(part[0]) or current["title"]
+        if level == 1 and len(entries) == 1 and not _text("".join(entries[0]["text"])):
+            entries[0]["title"] = _text(m.group(3)) or entries[0]["title"]
         else:
-            current = {"location": f"{url}#{part[1]}", "title": _text(part[0]), "text": []}
-            entries.append(current)
+            entries.append({"location": f"{url}#{anchor.group(1)}", "title": _text(m.group(3)), "text": []})
+    entries[-1]["text"].append(html[pos:])
     if isinstance(meta.get("tags"), list):
         entries[0]["tags"] = [str(t) for t in meta["tags"] if t and isinstance(t, (str, int, float, bool))]
     for entry in entries:
@@ -157,15 +152,11 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         location = entry["location"]
         if location in pages:
             _add_keys(entry, *_record_words(state, *pages[location]), splitter)
-        elif location == _html(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
+        elif location == html_path(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
             docs += _glossary_rows(state, splitter, {e["location"] for e in index["docs"]})
     index["docs"] = docs
     # Same serialisation as Material's search plugin, so sizes compare like for like.
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
-
-
-def _html(src_uri: str) -> str:
-    return src_uri[: -len(".md")] + ".html"  # use_directory_urls is off (the offline plugin forces it)
 
 
 def _record_pages(state: SiteState) -> dict[str, tuple[str, str]]:
@@ -221,7 +212,7 @@ def _glossary_rows(state: SiteState, splitter: re.Pattern, existing: set[str]) -
     """One section entry per term (the rows carry ids), so an abbreviation finds its own row."""
     rows = []
     for term in sorted(state.data.terms.values(), key=lambda t: t.term.casefold()):
-        location = f"{_html(GLOSSARY_PAGE)}#{term.id}"
+        location = f"{html_path(GLOSSARY_PAGE)}#{term.id}"
         if location in existing:
             continue
         # Material shows title and text as HTML, as its own entries are.

@@ -61,14 +61,12 @@ def province(config) -> str | None:
     return os.environ.get("DVCQ_PROVINCE") or config.extra.get("province") or None
 
 
-def scoped(data: Dataset, province_name: str | None) -> Dataset:
-    return for_province(data, province_name) if province_name else data
-
-
 def state_for(config) -> SiteState:
     """Load data/ once per config object (so `mkdocs serve` reloads it on every rebuild)."""
     key = id(config)
     if key not in _STATES or _STATES[key][0] is not config:
         _STATES.clear()
-        _STATES[key] = (config, SiteState(scoped(load(data_dir(config)), province(config))))
+        data = load(data_dir(config))
+        name = province(config)
+        _STATES[key] = (config, SiteState(for_province(data, name) if name else data))
     return _STATES[key][1]

@@ -13,7 +13,7 @@ Ref = tuple[str, tuple, str, str]  # (record id, location, referenced id, table 
 
 
 def check_references(data: Dataset) -> list[DataError]:
-    errors = [_missing(data, ref) for ref in _references(data)
+    errors = [_missing(data, ref) for ref in references(data)
               if not _exists(data, ref[2], ref[3]) and ref[2] not in data.failed]
     errors += _plan_checks(data)
     errors += _relation_checks(data)
@@ -37,7 +37,7 @@ def _missing(data: Dataset, ref: Ref) -> DataError:
     return DataError(file, line, field_name(loc), f"không có {kinds} nào mang mã '{target}'")
 
 
-def _references(data: Dataset) -> Iterator[Ref]:
+def references(data: Dataset) -> Iterator[Ref]:
     basis = "documents|plans"
     for org in data.organisations.values():
         if org.parent:

@@ -191,13 +191,13 @@ async ([query, timeout]) => {
 """
 
 
-def open_search(page) -> None:
+def open_search(page, timeout_ms: int = 30000) -> None:
     """Open the search dialog and wait until the worker has loaded the index."""
     page.evaluate("() => { const t = document.getElementById('__search'); t.checked = true; "
                   "t.dispatchEvent(new Event('change')); document.querySelector('input.md-search__input').focus(); }")
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__meta')?.textContent.includes('Initializing')",
-        timeout=30000,
+        timeout=timeout_ms,
     )
 
 
