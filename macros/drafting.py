@@ -14,7 +14,8 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from pathlib import Path
 from typing import get_args
 
 import docx
@@ -25,7 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from . import model
+from . import buildcache, model
 from .calendar import STAMP
 from .index import CENTRAL, TIERS, SiteIndex
 from .render import Renderer
@@ -587,7 +588,8 @@ def download_path(draft: Draft, ext: str) -> str:
 
 def downloads(index: SiteIndex) -> Iterator[tuple[str, bytes]]:
     for draft in Drafting(index).drafts:
-        yield download_path(draft, "docx"), to_docx(draft)
+        key = f"{docx.__version__} {STAMP} {draft!r}"
+        yield download_path(draft, "docx"), buildcache.cached("docx", key, partial(to_docx, draft), CODE)
         yield download_path(draft, "md"), to_markdown(draft).encode("utf-8")
 
 
@@ -636,6 +638,7 @@ def _md_mixed(text: str) -> str:
 
 # --- Word ----------------------------------------------------------------------------------------------
 
+CODE = Path(__file__)  # a change to how .docx files are written makes new ones
 ZIP_TIME = STAMP.timetuple()[:6]
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
                "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",

@@ -13,10 +13,16 @@ from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import add_generated  # noqa: E402
+from macros import servecache  # noqa: E402
+from macros.buildcache import TEMPLATES  # noqa: E402
 from macros.search import enrich_search_index, index_page  # noqa: E402
 from macros.site import province, state_for  # noqa: E402
 
 log = get_plugin_logger("dvcq")
+
+
+def on_startup(command, dirty):
+    servecache.start(command)
 
 
 def on_config(config):
@@ -33,13 +39,45 @@ def on_config(config):
 
 def on_files(files, config):
     add_generated(files, config, state_for(config))
+    if servecache.active():
+        servecache.new_build(files, config)
     return files
+
+
+def on_nav(nav, config, files):
+    if servecache.active():
+        servecache.keep_nav(nav)
+    return nav
+
+
+@event_priority(-100)  # after the macros and the tags plugin changed the Markdown
+def on_page_markdown(markdown, page, config, files):
+    if servecache.active():
+        servecache.convert(page, markdown)
+    return markdown
+
+
+@event_priority(-100)  # after the tags plugin wrote its listings into their pages
+def on_env(env, config, files):
+    env.bytecode_cache = TEMPLATES  # Material's templates compiled once, not in every build
+    if servecache.active():
+        servecache.prepare_outputs(env, files)
+    return env
 
 
 @event_priority(10)  # before Material's search plugin, which then skips the page
 def on_page_context(context, page, config, nav):
     index_page(page, config, state_for(config))
+    if servecache.active():
+        servecache.reuse_output(context, page)
     return context
+
+
+@event_priority(100)  # the theme's output, before any plugin changes it
+def on_post_page(output, page, config):
+    if servecache.active():
+        servecache.keep_output(output, page)
+    return output
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it (-100)

@@ -37,6 +37,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 
+from . import servecache
 from .render import GLOSSARY_PAGE, SECTIONS, html_path
 from .site import SiteState
 from .text import fold
@@ -122,7 +123,10 @@ def index_page(page, config, state: SiteState) -> None:
     if os.environ.get(PLAIN_ENV) or search.get("exclude"):
         return
     cut = cut_for(config, state, page.file.src_uri)
-    state.search_entries[page.url] = page_entries(page.content, page.url, page.title or "", page.meta, **cut)
+    parts = (page.url, page.title or "", json.dumps([page.meta, cut], sort_keys=True, default=str), page.content)
+    state.search_entries[page.url] = servecache.reuse(
+        "search", page.file.src_uri, parts,
+        lambda: page_entries(page.content, page.url, page.title or "", page.meta, **cut))
     page.meta["search"] = {**search, "exclude": True}
 
 

@@ -1,0 +1,181 @@
+"""Reuse for `mkdocs serve`: after a YAML edit, only the pages whose content changed are converted again.
+
+mkdocs serve rebuilds the whole site on every change, and most of a rebuild is Markdown
+conversion and Material's page template, for pages the edit did not touch. The macros still
+render every page from the reloaded data (that is how we learn which pages changed); then:
+
+- a page whose Markdown, and the site's set of files, are those of the previous build gets the
+  previous conversion back (HTML, table of contents, anchors) instead of converting again;
+- a page whose HTML, title, table of contents, front matter and the site's navigation are those
+  of the previous build gets its previous output of the theme template.
+
+Both are kept in this process only, for the pages of the last build. `mkdocs build` never uses
+them (`start` is called with the command mkdocs runs), so published sites are always built from
+scratch. tests/test_servecache.py checks that a rebuild after an edit is byte-identical to a
+fresh build of the edited data.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import jinja2
+from mkdocs.structure.nav import Link, Section
+
+T = TypeVar("T")
+REUSE_TEMPLATE = "dvcq-reuse.html"
+CONTEXT_KEY = "dvcq_reused_html"
+
+_active = False
+_conversions: dict[str, tuple[str, "_Conversion"]] = {}  # src_uri -> (key, conversion)
+_outputs: dict[str, tuple[str, str]] = {}  # src_uri -> (key, template output)
+_results: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, src_uri) -> (key, value)
+_build: dict = {"files": "", "nav": "", "nav_object": None, "keys": {}}
+STATS = {"converted": 0, "conversions_reused": 0, "outputs_reused": 0}  # for the last build
+
+
+@dataclass
+class _Conversion:
+    content: str
+    toc: object
+    title: str | None
+    anchor_ids: set[str] | None
+    anchor_links: dict[str, dict[str, str]] | None  # by target src_uri: File objects die with their build
+
+
+def start(command: str) -> None:
+    """Called once per process (mkdocs `on_startup`): reuse only while serving."""
+    global _active
+    _active = command == "serve"
+    _conversions.clear()
+    _outputs.clear()
+    _results.clear()
+
+
+def reuse(kind: str, src_uri: str, parts: tuple[str, ...], make: Callable[[], T]) -> T:
+    """`make()`, or while serving its value from the last build if `parts` are unchanged."""
+    if not _active:
+        return make()
+    key, previous = _digest(*parts), _results.get((kind, src_uri))
+    if previous and previous[0] == key:
+        return previous[1]
+    value = make()
+    _results[(kind, src_uri)] = (key, value)
+    return value
+
+
+def active() -> bool:
+    return _active
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_build(files, config) -> None:
+    """The site-wide part of every key: the config and every file's path (links resolve against them)."""
+    paths = "\n".join(sorted(f.src_uri for f in files))
+    _build["files"] = _digest(config.config_file_path or "", _config_text(config), paths)
+    _build["keys"] = {}
+    STATS.update(converted=0, conversions_reused=0, outputs_reused=0)
+
+
+def _config_text(config) -> str:
+    try:
+        with open(config.config_file_path, encoding="utf-8") as handle:
+            return handle.read() + json.dumps(dict(config.extra), sort_keys=True, default=str)
+    except (OSError, TypeError):
+        return ""
+
+
+def convert(page, markdown: str) -> None:
+    """Give `page` a render method that reuses the previous conversion of the same Markdown."""
+    src = page.file.src_uri
+    key = _digest(_build["files"], src, markdown)
+    convert_now = page.render
+    previous = _conversions.get(src)
+
+    def render(config, files) -> None:
+        if previous and previous[0] == key:
+            _restore(page, previous[1], files)
+            STATS["conversions_reused"] += 1
+        else:
+            STATS["converted"] += 1
+            convert_now(config, files)
+            _conversions[src] = (key, _snapshot(page))
+
+    page.render = render
+
+
+def _snapshot(page) -> _Conversion:
+    links = page.links_to_anchors
+    return _Conversion(page.content, copy.deepcopy(page.toc), page._title_from_render, page.present_anchor_ids,
+                       {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None)
+
+
+def _restore(page, done: _Conversion, files) -> None:
+    # A fresh copy of the table of contents: plugins change it in place (Material's tags listings).
+    page.content, page.toc, page._title_from_render = done.content, copy.deepcopy(done.toc), done.title
+    page.present_anchor_ids = set(done.anchor_ids) if done.anchor_ids is not None else None
+    if done.anchor_links is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in done.anchor_links.items()}
+
+
+def keep_nav(nav) -> None:
+    _build["nav_object"] = nav  # its page titles are final only once every page is converted
+
+
+def prepare_outputs(env: jinja2.Environment, files) -> None:
+    """After every page is converted: pages whose template output is known render a stored copy."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSE_TEMPLATE: "{{ " + CONTEXT_KEY + " | safe }}"}),
+                                      env.loader])
+    _build["nav"] = _digest(_build["files"], _nav_text(_build["nav_object"].items))
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.content is None:
+            continue
+        key = _page_key(page)
+        _build["keys"][file.src_uri] = key
+        stored = _outputs.get(file.src_uri)
+        if stored and stored[0] == key:
+            page.meta["template"] = REUSE_TEMPLATE
+            STATS["outputs_reused"] += 1
+
+
+def _page_key(page) -> str:
+    meta = json.dumps(page.meta, sort_keys=True, ensure_ascii=False, default=str)
+    return _digest(_build["nav"], page.file.src_uri, page.title or "", meta, _toc_text(page.toc), page.content)
+
+
+def _nav_text(items) -> str:
+    rows = []
+    for item in items:
+        if isinstance(item, Section):
+            rows.append(f"[{item.title}\n{_nav_text(item.children)}]")
+        elif isinstance(item, Link):
+            rows.append(f"{item.title}\t{item.url}")
+        else:
+            rows.append(f"{item.title}\t{item.file.src_uri}")
+    return "\n".join(rows)
+
+
+def _toc_text(toc) -> str:
+    return "\n".join(f"{a.level}\t{a.id}\t{a.title}\n{_toc_text(a.children)}" for a in toc)
+
+
+def reuse_output(context, page) -> None:
+    """For a page marked by `prepare_outputs`, hand the stored output to the reuse template."""
+    if page.meta.get("template") == REUSE_TEMPLATE:
+        context[CONTEXT_KEY] = _outputs[page.file.src_uri][1]
+
+
+def keep_output(output: str, page) -> None:
+    """Remember what the theme template produced (before other plugins' post_page changes)."""
+    key = _build["keys"].get(page.file.src_uri)
+    if key is not None and page.meta.get("template") != REUSE_TEMPLATE:
+        _outputs[page.file.src_uri] = (key, output)

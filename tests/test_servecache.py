@@ -1,0 +1,82 @@
+"""`mkdocs serve` reuse (macros/servecache.py): a rebuild after a YAML edit equals a fresh build of that data."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ENV, ROOT
+
+# Builds as `mkdocs serve` does: one process, one config per build, `on_startup("serve")` once.
+SERVE = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from macros import servecache
+
+config_file, steps, command = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
+url = "http://127.0.0.1:8000/"
+stats = []
+for i, (site, edit) in enumerate(steps):
+    if edit:
+        path, old, new = edit
+        text = Path(path).read_text(encoding="utf-8")
+        assert old in text, old
+        Path(path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    config = load_config(config_file, site_dir=site)
+    if i == 0:
+        config.plugins.on_startup(command=command, dirty=False)
+    config.site_url = url
+    build(config, serve_url=url)
+    stats.append(dict(servecache.STATS, active=servecache.active()))
+print(json.dumps(stats))
+"""
+
+
+def serve_builds(data_dir: Path, steps: list[tuple[Path, tuple[str, str, str] | None]],
+                 command: str = "serve") -> list[dict]:
+    config = ROOT / f".mkdocs-test-serve-{data_dir.parent.name}.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data_dir}")
+    config.write_text(text, encoding="utf-8")
+    arg = json.dumps([[str(site), edit] for site, edit in steps])
+    try:
+        result = subprocess.run([sys.executable, "-c", SERVE, str(config), arg, command], cwd=ROOT,
+                                env={**ENV, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=600)
+    finally:
+        config.unlink()
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def differing(a: Path, b: Path) -> list[str]:
+    files = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    return [f for f in files if not filecmp.cmp(a / f, b / f, shallow=False)]
+
+
+def test_rebuild_after_an_edit_is_the_fresh_build_of_the_edited_data(data_copy, tmp_path):
+    plan = data_copy / "plans" / "kh-13-2022-ubnd-lao-cai.yaml"
+    edit = (str(plan), "Đẩy mạnh cải cách hành chính", "Đẩy mạnh hơn nữa cải cách hành chính")
+    first, again = tmp_path / "first", tmp_path / "again"
+    stats = serve_builds(data_copy, [(first, None), (again, edit)])
+    pages = stats[0]["converted"]
+    assert pages > 100 and stats[0]["conversions_reused"] == 0
+    # The edit changes the plan's page and the pages listing its tasks; the rest is reused.
+    assert 0 < stats[1]["converted"] < 10 and stats[1]["conversions_reused"] == pages - stats[1]["converted"]
+    assert stats[1]["outputs_reused"] >= pages - 10
+
+    fresh = tmp_path / "fresh"
+    serve_builds(data_copy, [(fresh, None)])  # the edited data, built from nothing
+    assert differing(again, fresh) == []
+    edited = (again / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").read_text(encoding="utf-8")
+    assert "Đẩy mạnh hơn nữa cải cách hành chính" in edited
+
+
+def test_mkdocs_build_never_reuses(data_copy, tmp_path):
+    stats = serve_builds(data_copy, [(tmp_path / "a", None), (tmp_path / "b", None)], command="build")
+    assert [s["active"] for s in stats] == [False, False]
+    assert filecmp.cmp(tmp_path / "a" / "index.html", tmp_path / "b" / "index.html", shallow=False)
