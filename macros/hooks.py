@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 
 from macros.errors import DataInvalid  # noqa: E402
-from macros.pages import add_generated  # noqa: E402
+from macros.pages import add_generated, packed, release, unpack  # noqa: E402
 from macros import servecache  # noqa: E402
 from macros.buildcache import TEMPLATES  # noqa: E402
 from macros.search import enrich_search_index, index_page  # noqa: E402
@@ -57,6 +57,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(-100)  # last: from here to its template the page's HTML does not change
+def on_page_content(html, page, config, files):
+    page.markdown = ""  # converted: large sites would otherwise hold every page twice (None unsets the title)
+    return packed(page, html) if not servecache.active() else html
+
+
 @event_priority(-100)  # after the tags plugin wrote its listings into their pages
 def on_env(env, config, files):
     env.bytecode_cache = TEMPLATES  # Material's templates compiled once, not in every build
@@ -67,6 +73,7 @@ def on_env(env, config, files):
 
 @event_priority(10)  # before Material's search plugin, which then skips the page
 def on_page_context(context, page, config, nav):
+    unpack(page)
     index_page(page, config, state_for(config))
     if servecache.active():
         servecache.reuse_output(context, page)
@@ -77,6 +84,8 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if servecache.active():
         servecache.keep_output(output, page)
+    else:
+        release(page)
     return output
 
 

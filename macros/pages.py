@@ -7,6 +7,9 @@ Jinja parser of mkdocs-macros (the macro's output is not parsed again).
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -21,25 +24,80 @@ SEARCH_BOOST = {"documents": 8, "plans": 4, "campaigns": 8, "themes": 6}
 
 def add_generated(files: Files, config, state: SiteState) -> None:
     """Add every generated file unless a hand-written file already has that path."""
-    for src_uri, content, inclusion in _generated(state):
+    for src_uri, make in _generated(state):
         if files.get_file_from_path(src_uri) is None:
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            files.append(MadeFile.of(config, src_uri, make))
 
 
-def _generated(state: SiteState):
+class MadeFile(File):
+    """A generated file whose bytes are made when mkdocs reads or writes them.
+
+    `File.generated` holds every file's bytes from `on_files` to the end of the build: the
+    open-data JSON and calendars of 20 000 plans are gigabytes. mkdocs reads `_content` once,
+    when it copies the file (or reads a page's source), so it is made then and not kept.
+    """
+
+    _make: Callable[[], str | bytes]
+
+    @classmethod
+    def of(cls, config, src_uri: str, make: Callable[[], str | bytes]) -> "MadeFile":
+        file = cls.generated(config, src_uri, content=b"", inclusion=InclusionLevel.NOT_IN_NAV)
+        file._make = make
+        return file
+
+    @property
+    def _content(self) -> str | bytes:
+        return self._make()
+
+    @_content.setter
+    def _content(self, value: str | bytes) -> None:  # File.generated and the content setters
+        self._make = lambda: value
+
+
+def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
     data = state.data
     for kind in SECTIONS:
         for record_id in getattr(data, kind):
-            yield page_of(kind, record_id), _stub(state, kind, record_id), InclusionLevel.NOT_IN_NAV
-            yield json_path(kind, record_id), record_json(state, kind, record_id), InclusionLevel.NOT_IN_NAV
-    yield "du-lieu/tat-ca.json", all_json(state), InclusionLevel.NOT_IN_NAV
+            yield page_of(kind, record_id), partial(_stub, state, kind, record_id)
+            yield json_path(kind, record_id), partial(record_json, state, kind, record_id)
+    yield "du-lieu/tat-ca.json", partial(all_json, state)
     for plan_id in data.plans:
-        yield f"lich/{plan_id}.ics", plan_ics(state, [plan_id]), InclusionLevel.NOT_IN_NAV
-    yield "lich/tat-ca.ics", plan_ics(state, list(data.plans)), InclusionLevel.NOT_IN_NAV
+        yield f"lich/{plan_id}.ics", partial(plan_ics, state, [plan_id])
+    yield "lich/tat-ca.ics", partial(plan_ics, state, list(data.plans))
     for name, text in sorted(data.sources.items()):
-        yield source_path(name), text.encode("utf-8"), InclusionLevel.NOT_IN_NAV
+        yield source_path(name), partial(str.encode, text, "utf-8")
     for path, blob in downloads(state.index):  # templates: mau/*.docx and mau/*.md.txt
-        yield path, blob, InclusionLevel.NOT_IN_NAV
+        yield path, partial(bytes, blob)
+
+
+class Packed:
+    """A record page's HTML, compressed while mkdocs holds every page between conversion and templates.
+
+    mkdocs converts all pages before it renders any template; at 20 000 plans their HTML alone
+    is gigabytes. Record pages keep it zlib-compressed in between (not a `str`: code that reads
+    it by mistake fails instead of seeing an empty page); `unpack` restores it for the page's
+    own template and `release` drops it once the page is written.
+    """
+
+    def __init__(self, html: str) -> None:
+        self.blob = zlib.compress(html.encode("utf-8"), 1)
+
+    def text(self) -> str:
+        return zlib.decompress(self.blob).decode("utf-8")
+
+
+def packed(page, html: str) -> str | Packed:
+    return Packed(html) if page.file.generated and page.file.inclusion.is_not_in_nav() else html
+
+
+def unpack(page) -> None:
+    if isinstance(page.content, Packed):
+        page.content = page.content.text()
+
+
+def release(page) -> None:
+    if page.file.generated and page.file.inclusion.is_not_in_nav():
+        page.content = None
 
 
 def json_path(kind: str, record_id: str) -> str:
@@ -89,11 +147,22 @@ def record_json(state: SiteState, kind: str, record_id: str) -> bytes:
 
 
 def all_json(state: SiteState) -> bytes:
+    """Every record in one file: the same text as `_dump` of the whole dict, made one record at a time.
+
+    At 20 000 plans the dict of every record would cost gigabytes for a moment; each record's
+    text is made, indented to its depth and encoded before the next one.
+    """
     data = state.data
-    out = {kind: [record_dict(state, kind, i) for i in getattr(data, kind)] for kind in SECTIONS}
-    out["organisations"] = [o.model_dump(mode="json", exclude_none=True) for o in data.organisations.values()]
-    out["terms"] = [t.model_dump(mode="json", exclude_none=True) for t in data.terms.values()]
-    return _dump(out)
+    lists = {kind: [partial(record_dict, state, kind, i) for i in getattr(data, kind)] for kind in SECTIONS}
+    lists["organisations"] = [partial(o.model_dump, mode="json", exclude_none=True) for o in data.organisations.values()]
+    lists["terms"] = [partial(t.model_dump, mode="json", exclude_none=True) for t in data.terms.values()]
+    parts = [b"{"]
+    for n, (name, makers) in enumerate(lists.items()):
+        items = [_dump(make()).replace(b"\n", b"\n  ") for make in makers]
+        body = b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
+        parts.append(b"%s\n %s: %s" % (b"," if n else b"", _dump(name), body))
+    parts.append(b"\n}")
+    return b"".join(parts)
 
 
 def plan_ics(state: SiteState, plan_ids: list[str]) -> bytes:
