@@ -248,7 +248,6 @@ def real_plans() -> int:
 def serve_latency(edits: int = 3, timeout: float = 120) -> list[float]:
     """Seconds from saving a plan's YAML to the served page showing the change (real data, a copy)."""
     import socket
-    import urllib.request
 
     data = WORK / "serve-data"
     shutil.rmtree(data, ignore_errors=True)

@@ -25,6 +25,11 @@ def on_startup(command, dirty):
     servecache.start(command)
 
 
+def on_serve(server, config, builder):
+    servecache.poll_faster(server, config)
+    return server
+
+
 def on_config(config):
     try:
         state = state_for(config)

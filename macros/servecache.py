@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 import jinja2
@@ -71,6 +72,24 @@ def reuse(kind: str, src_uri: str, parts: tuple[str, ...], make: Callable[[], T]
 
 def active() -> bool:
     return _active
+
+
+POLL_SECONDS = 0.1
+POLL_MAX_FILES = 2000
+
+
+def poll_faster(server, config) -> None:
+    """Look at data/ and macros/ for changes every 0.1 s instead of mkdocs' 0.5 s.
+
+    mkdocs polls (watchdog's PollingObserver) every half second, a quarter of the 2 s a
+    maintainer should wait on average. Folders added to `watch` after this event get
+    emitters with the observer's timeout, so setting it here speeds up those only. Above
+    2 000 files a poll costs real CPU, and the default stays.
+    """
+    count = sum(1 for item in config.watch for p in Path(item).rglob("*") if p.is_file())
+    observer = getattr(server, "observer", None)
+    if count <= POLL_MAX_FILES and observer is not None and hasattr(observer, "_timeout"):
+        observer._timeout = POLL_SECONDS
 
 
 def _digest(*parts: str) -> str:

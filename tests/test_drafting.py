@@ -12,6 +12,7 @@ import pytest
 
 from macros import drafting as D
 from macros import model
+from macros import word as W
 from macros.calendar import STAMP
 from macros.index import CENTRAL, SiteIndex
 from macros.loader import load
@@ -34,7 +35,7 @@ def drafts(kit) -> dict[str, D.Draft]:
 
 @pytest.fixture(scope="module")
 def files(drafts) -> dict[str, tuple[bytes, str]]:
-    return {slug: (D.to_docx(d), D.to_markdown(d)) for slug, d in drafts.items()}
+    return {slug: (W.to_docx(d), D.to_markdown(d)) for slug, d in drafts.items()}
 
 
 # --- reading the outputs back ------------------------------------------------------------------
@@ -136,7 +137,7 @@ def test_a_document_no_longer_in_force_leaves_the_template(data_copy):
     path.write_text(text, encoding="utf-8")
     kit = D.Drafting(SiteIndex(load(data_copy)))
     assert "ct-33-2021-ttg" not in kit.common_bases
-    assert "33/CT-TTg" not in "\n".join(docx_outline(D.to_docx(kit.drafts[0]))["items"])
+    assert "33/CT-TTg" not in "\n".join(docx_outline(W.to_docx(kit.drafts[0]))["items"])
 
 
 def test_plan_signature_block_and_recipients(files, kit):
@@ -189,7 +190,7 @@ def test_markdown_escapes_data_text(tmp_path):
     kit = D.Drafting(SiteIndex(load(root)))
     text = D.to_markdown(kit.drafts[0])
     assert "\\<b\\>x\\</b\\> \\[bấm\\](http://evil.example) \\*\\*đậm\\*\\* \\| ống" in text
-    assert md_outline(text) == docx_outline(D.to_docx(kit.drafts[0]))
+    assert md_outline(text) == docx_outline(W.to_docx(kit.drafts[0]))
 
 
 # --- form and report ---------------------------------------------------------------------------
@@ -224,9 +225,9 @@ def test_report_headings_follow_the_plan_template(files, kit):
 def test_docx_bytes_are_stable(drafts, files):
     for slug, draft in drafts.items():
         blob = files[slug][0]
-        assert D.to_docx(draft) == blob
+        assert W.to_docx(draft) == blob
         with zipfile.ZipFile(io.BytesIO(blob)) as z:
-            assert {i.date_time for i in z.infolist()} == {D.ZIP_TIME}
+            assert {i.date_time for i in z.infolist()} == {W.ZIP_TIME}
             assert "docProps/thumbnail.jpeg" not in z.namelist()  # the stock template's picture
         props = docx.Document(io.BytesIO(blob)).core_properties
         stamps = {d.replace(tzinfo=None) for d in (props.created, props.modified, props.last_printed)}
@@ -236,7 +237,7 @@ def test_docx_bytes_are_stable(drafts, files):
 def test_templates_build_from_minimal_data(tmp_path):
     kit = D.Drafting(SiteIndex(load(write_minidata(tmp_path / "data"))))
     for draft in kit.drafts:
-        assert md_outline(D.to_markdown(draft)) == docx_outline(D.to_docx(draft))
+        assert md_outline(D.to_markdown(draft)) == docx_outline(W.to_docx(draft))
     assert kit.common_bases == ["ct-33-2021-ttg"]
     assert any(x.startswith("TM. ") for x in kit.drafts[0].signer)  # no signer in the data: generic block
 
