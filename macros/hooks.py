@@ -62,8 +62,10 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@event_priority(-100)  # last: from here to its template the page's HTML does not change
 def on_page_content(html, page, config, files):
+    """The HTML blocks templates kept out of Markdown go in; then the page is packed till its template."""
+    html, ids = state_for(config).renderer.unstash(page.file.src_uri, html)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids  # for mkdocs' anchor checks
     page.markdown = ""  # converted: large sites would otherwise hold every page twice (None unsets the title)
     return packed(page, html) if not servecache.active() else html
 

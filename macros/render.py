@@ -46,6 +46,7 @@ class Renderer:
         self.index = index
         self.data = index.data
         self.current = "index.md"
+        self.stashed: dict[str, list[str]] = {}  # page src_uri -> HTML blocks kept out of Markdown
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
@@ -53,7 +54,7 @@ class Renderer:
         )
         self.env.filters.update(
             prose=self.prose, inline=self.inline, hinline=partial(self.inline, html=True), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
-            section=SECTIONS.get,
+            section=SECTIONS.get, html=self.stash,
         )
         self.env.globals.update(
             link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
@@ -161,7 +162,28 @@ class Renderer:
                 blocks.append(f"<ul>{items}</ul>")
             elif lines:
                 blocks.append(f"<p>{self.inline(' '.join(lines), province, plan_id, html=True)}</p>")
-        return Markup('<div class="prose">\n' + "\n".join(blocks) + "\n</div>")
+        return self.stash('<div class="prose">\n' + "\n".join(blocks) + "\n</div>")
+
+    # --- HTML blocks ---------------------------------------------------------------------------
+
+    def stash(self, html: str) -> Markup:
+        """An HTML block kept out of Markdown: a placeholder now, the HTML after conversion.
+
+        Python-Markdown parses raw HTML blocks too (md_in_html), and plan pages are mostly
+        tables and prose written as HTML; `unstash` puts the blocks into the converted page
+        (hooks.on_page_content). Templates wrap such blocks in `{% filter html %}`.
+        """
+        blocks = self.stashed.setdefault(self.current, [])
+        blocks.append(str(html).strip())
+        return Markup(f"\n\n<!--dvcq-html {len(blocks) - 1}-->\n\n")
+
+    def unstash(self, src_uri: str, text: str) -> tuple[str, set[str]]:
+        """The page's placeholders replaced by their blocks, and the ids those blocks hold."""
+        blocks = self.stashed.pop(src_uri, [])
+        if not blocks:
+            return text, set()
+        text = _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text)
+        return text, {i for block in blocks for i in _ID.findall(block)}
 
     def _abbr(self, text: str) -> str:
         """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
@@ -192,6 +214,10 @@ class Renderer:
         """
         defs = [f"*[{t.term}]: {_one_line(t.meaning)}" for t in self._abbr_terms() if t.term in body]
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
+
+
+_PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def html_path(src_uri: str) -> str:
