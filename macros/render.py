@@ -182,7 +182,7 @@ class Renderer:
         blocks = self.stashed.pop(src_uri, [])
         if not blocks:
             return text, set()
-        text = _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text)
+        text = PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text)
         return text, {i for block in blocks for i in _ID.findall(block)}
 
     def _abbr(self, text: str) -> str:
@@ -216,7 +216,7 @@ class Renderer:
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
 
 
-_PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
+PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
