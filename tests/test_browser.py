@@ -143,14 +143,36 @@ def test_typed_nfd_names_of_campaigns_and_themes(site, search_page):
     assert not misses
 
 
+def missing_words(page) -> list[str]:
+    """The query words Material says the listed results lack ("Không: …")."""
+    page.wait_for_timeout(200)
+    return page.eval_on_selector_all(".md-search-result__terms del", "els => els.map(e => e.textContent)")
+
+
 @browser
 def test_no_made_up_word_is_listed_as_missing(search_page):
-    """Material lists the query words a result lacks; the joined name the rewrite adds is not one."""
-    first_result(search_page, "Thực hiện dân chủ ở cơ sở năm 2024")
-    search_page.wait_for_timeout(200)
-    shown = search_page.eval_on_selector_all(".md-search-result__terms del", "els => els.map(e => e.textContent)")
-    assert "2024" in shown
+    """No page has 2099: the query falls back to any-word search, which lists the nearest pages and
+    the words they lack; the joined name the rewrite adds is not one of those words."""
+    assert first_result(search_page, "Thực hiện dân chủ ở cơ sở năm 2099")
+    shown = missing_words(search_page)
+    assert "2099" in shown
     assert not [w for w in shown if w.startswith("_")]
+
+
+@browser
+def test_results_have_every_word_of_the_query(search_page):
+    """Several words list only the pages that have them all, not every page with one of them."""
+    assert first_result(search_page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
+    assert missing_words(search_page) == []
+    all_three = result_count(search_page)
+    assert first_result(search_page, "dan van")
+    assert 0 < all_three < result_count(search_page)
+
+
+def result_count(page) -> float:
+    """Material's "87 tài liệu liên quan" / "1.3k tài liệu liên quan"."""
+    shown = page.text_content(".md-search-result__meta").split()[0]
+    return float(shown[:-1]) * 1000 if shown.endswith("k") else float(shown)
 
 
 @browser
@@ -194,6 +216,7 @@ def test_no_request_leaves_the_site(pw, tmp_path, base_url):
             page.goto(base_url + path, wait_until="networkidle")
         open_search(page)
         assert first_result(page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
+        assert first_result(page, "dan van kheo zzqx") == "phong-trao/dan-van-kheo.html"  # no page has all: any-word
     assert outside == []
 
 
@@ -209,6 +232,7 @@ def test_site_works_from_disk(pw, tmp_path, site):
         open_search(page)
         assert first_result(page, "33/CT-TTg", timeout_ms=10000) == _by_number("33/CT-TTg")
         assert first_result(page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
+        assert first_result(page, "dan van kheo zzqx") == "phong-trao/dan-van-kheo.html"  # no page has all: any-word
     assert outside == []
 
 

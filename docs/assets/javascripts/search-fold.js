@@ -14,6 +14,15 @@
  *    Material lists query words a result lacks ("Không: ..."); the joined word is taken out of
  *    that list, as the reader did not type it.
  *
+ * 4. Every word required. Material's lunr query is an OR of its words, so "dan van kheo" matched
+ *    every plan ("dân vận" is in all of them) and the worker highlighted and sent thousands of
+ *    results: 0.2-0.9 s per query over 5 000 plans. Each word is sent once more as "+word*"
+ *    (required, as a prefix for the word being typed), split as the index is split (the
+ *    `separator` of the search plugin in mkdocs.yml). lunr's English stop words are dropped from
+ *    the index ("can", folded "cán"; "do"), so they are never required. When no page has every
+ *    word, the query is sent again without the required words (Material's own OR query), so a
+ *    long phrase with one word no page has still lists the nearest pages, with "Không: word".
+ *
  * The query is not folded: folded titles, numbers and aliases are in the index (macros/search.py),
  * so "dan van kheo" finds "Dân vận khéo" and accented queries keep their highlighting. The box
  * keeps what the reader typed; only the message to the worker changes (Material's documented
@@ -25,12 +34,21 @@
   "use strict";
 
   var QUERY = 2; // SearchMessageType.QUERY
+  var RESULT = 3; // SearchMessageType.RESULT
   var EXACT_BOOST = 10;
   var NAME_BOOST = 30;
   // The reader wrote lunr syntax (+must -mustnot fuzzy~ boost^ wild*): leave the query alone.
   // Quotes and colons are not in this list: Material handles them, and names contain them.
   var LUNR_SYNTAX = /(?:^|\s)[+-]\S|[~^*]/;
   var WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
+  var INDEX_SEPARATOR = /[\s\-/,.;:()“”"]+/; // plugins.search.separator in mkdocs.yml
+  // lunr.stopWordFilter's list (lunr 2.3.9): these words are not in the index.
+  var STOP_WORDS = new Set(("a able about across after all almost also am among an and any are as at be because " +
+    "been but by can cannot could dear did do does either else ever every for from get got had has have he her " +
+    "hers him his how however i if in into is it its just least let like likely may me might most must my " +
+    "neither no nor not of off often on only or other our own rather said say says she should since so some " +
+    "than that the their them then there these they this tis to too twas us wants was we were what when where " +
+    "which while who whom why will with would yet you your").split(" "));
 
   var joinedNames = new Set(); // every joined word sent, to hide it from the "missing" list
 
@@ -41,7 +59,14 @@
       .replace(/[^\p{L}\p{N}]+/gu, "");
   }
 
-  function rewrite(query) {
+  // The words a page must all have, as required prefixes ("+dan* +van* +kheo*").
+  function required(text) {
+    return text.split(INDEX_SEPARATOR).filter(function (w, i, all) {
+      return w && all.indexOf(w) === i && !STOP_WORDS.has(w.toLowerCase());
+    }).map(function (w) { return "+" + w + "*"; });
+  }
+
+  function rewrite(query, strict) {
     var text = query.normalize("NFC");
     if (!text.trim() || LUNR_SYNTAX.test(text)) return text;
     var words = text.split(WORD_SEPARATOR).filter(Boolean);
@@ -52,20 +77,42 @@
       joinedNames.add(name);
       clauses.push(name + "^" + NAME_BOOST);
     }
-    return text + " " + clauses.join(" ");
+    return text + " " + (strict ? required(text) : []).concat(clauses).join(" ");
   }
   window.__searchQueryRewrite = rewrite; // for tests and the console
+
+  // The worker answers queries in order: one entry per query sent, the fallback to send if the
+  // strict query finds nothing (or null).
+  var fallbacks = [];
 
   function wrap(proto) {
     if (!proto || proto.postMessage.__rewrites) return;
     var post = proto.postMessage;
     proto.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
-      if (message && message.type === QUERY && typeof message.data === "string")
-        args[0] = { type: QUERY, data: rewrite(message.data) };
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        var strict = rewrite(message.data, true), loose = rewrite(message.data, false);
+        args[0] = { type: QUERY, data: strict };
+        fallbacks.push(strict !== loose ? loose : null);
+        listen(this, post);
+      }
       return post.apply(this, args);
     };
     proto.postMessage.__rewrites = true;
+  }
+
+  function listen(worker, post) {
+    if (worker.__fallbackListener) return;
+    worker.__fallbackListener = true;
+    worker.addEventListener("message", function (ev) {
+      if (!ev.data || ev.data.type !== RESULT || !fallbacks.length) return;
+      var loose = fallbacks.shift();
+      // Only for the newest query: while the reader types, a later query is already on its way.
+      if (loose && !fallbacks.length && ev.data.data && ev.data.data.items && !ev.data.data.items.length) {
+        fallbacks.push(null);
+        post.call(worker, { type: QUERY, data: loose });
+      }
+    });
   }
   // Native worker over http(s); the iframe-worker shim stands in for it under file://.
   if (window.Worker) wrap(window.Worker.prototype);
