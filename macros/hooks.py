@@ -99,3 +99,6 @@ def on_post_page(output, page, config):
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it (-100)
 def on_post_build(config):
     enrich_search_index(config.site_dir, state_for(config))
+    if servecache.active():
+        stats = servecache.STATS
+        log.info(f"{stats['converted']} page(s) converted, {stats['conversions_reused']} reused from the last build")

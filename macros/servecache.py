@@ -99,7 +99,7 @@ def _digest(*parts: str) -> str:
 def new_build(files, config) -> None:
     """The site-wide part of every key: the config and every file's path (links resolve against them)."""
     paths = "\n".join(sorted(f.src_uri for f in files))
-    _build["files"] = _digest(config.config_file_path or "", _config_text(config), paths)
+    _build["files"] = _digest(_config_text(config), paths)
     _build["keys"] = {}
     STATS.update(converted=0, conversions_reused=0, outputs_reused=0)
 
