@@ -27,7 +27,8 @@ for i, (site, edit) in enumerate(steps):
         text = Path(path).read_text(encoding="utf-8")
         assert old in text, old
         Path(path).write_text(text.replace(old, new, 1), encoding="utf-8")
-    config = load_config(config_file, site_dir=site)
+    # mkdocs serve names the config file one way for its first build, another way for rebuilds
+    config = load_config(config_file if i == 0 else str(Path(config_file).resolve()), site_dir=site)
     if i == 0:
         config.plugins.on_startup(command=command, dirty=False)
     config.site_url = url
@@ -44,7 +45,7 @@ def serve_builds(data_dir: Path, steps: list[tuple[Path, tuple[str, str, str] | 
     config.write_text(text, encoding="utf-8")
     arg = json.dumps([[str(site), edit] for site, edit in steps])
     try:
-        result = subprocess.run([sys.executable, "-c", SERVE, str(config), arg, command], cwd=ROOT,
+        result = subprocess.run([sys.executable, "-c", SERVE, config.name, arg, command], cwd=ROOT,
                                 env={**ENV, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=600)
     finally:
         config.unlink()
