@@ -45,4 +45,4 @@ bench: install
 	$(PY) -m benchmarks.run
 
 clean:
-	rm -rf site site.partial site-tinh site-tinh.partial test-artifacts
+	rm -rf site site.partial site-tinh site-tinh.partial test-artifacts .cache
