@@ -15,7 +15,6 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from macros.render import PLACEHOLDER
 from macros.site import state_for
 
 _FILES = []
@@ -31,8 +30,7 @@ def _out(src_uri: str) -> Path:
 def on_page_markdown(markdown, page, config, files):
     meta = json.dumps(page.meta, ensure_ascii=False)  # JSON is YAML: the same front matter, one line
     # The HTML blocks our renderer keeps out of Markdown go in as raw HTML, as a plain site has them.
-    blocks = state_for(config).renderer.stashed.get(page.file.src_uri, [])
-    text = PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], markdown)
+    text = state_for(config).renderer.filled(page.file.src_uri, markdown)
     _out(page.file.src_uri).write_text(f"---\n{meta}\n---\n\n{text}", encoding="utf-8")
     return markdown
 

@@ -86,8 +86,12 @@ class Packed:
         return zlib.decompress(self.blob).decode("utf-8")
 
 
+def _record_page(page) -> bool:
+    return isinstance(page.file, MadeFile)  # record pages; hand-written ones stay as mkdocs keeps them
+
+
 def packed(page, html: str) -> str | Packed:
-    return Packed(html) if page.file.generated and page.file.inclusion.is_not_in_nav() else html
+    return Packed(html) if _record_page(page) else html
 
 
 def unpack(page) -> None:
@@ -96,7 +100,7 @@ def unpack(page) -> None:
 
 
 def release(page) -> None:
-    if page.file.generated and page.file.inclusion.is_not_in_nav():
+    if _record_page(page):
         page.content = None
 
 

@@ -177,13 +177,16 @@ class Renderer:
         blocks.append(str(html).strip())
         return Markup(f"\n\n<!--dvcq-html {len(blocks) - 1}-->\n\n")
 
-    def unstash(self, src_uri: str, text: str) -> tuple[str, set[str]]:
-        """The page's placeholders replaced by their blocks, and the ids those blocks hold."""
+    def filled(self, src_uri: str, text: str) -> str:
+        """`text` (the page's Markdown or its HTML) with each placeholder replaced by its block."""
+        blocks = self.stashed.get(src_uri)
+        return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text) if blocks else text
+
+    def unstash(self, src_uri: str, html: str) -> tuple[str, set[str]]:
+        """The converted page with its blocks in, and the ids those blocks hold; the blocks are let go."""
+        html = self.filled(src_uri, html)
         blocks = self.stashed.pop(src_uri, [])
-        if not blocks:
-            return text, set()
-        text = PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text)
-        return text, {i for block in blocks for i in _ID.findall(block)}
+        return html, {i for block in blocks for i in _ID.findall(block)}
 
     def _abbr(self, text: str) -> str:
         """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
@@ -212,7 +215,7 @@ class Renderer:
         Only the terms the page contains: Markdown's abbr matches every definition against every
         text of the page, a third of the conversion time when all 45 terms came with each page.
         """
-        defs = [f"*[{t.term}]: {_one_line(t.meaning)}" for t in self._abbr_terms() if t.term in body]
+        defs = [f"*[{term}]: {meaning}" for term, meaning in self._abbr_table[1].items() if term in body]
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
 
 

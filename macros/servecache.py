@@ -33,9 +33,8 @@ REUSE_TEMPLATE = "dvcq-reuse.html"
 CONTEXT_KEY = "dvcq_reused_html"
 
 _active = False
-_conversions: dict[str, tuple[str, "_Conversion"]] = {}  # src_uri -> (key, conversion)
-_outputs: dict[str, tuple[str, str]] = {}  # src_uri -> (key, template output)
-_results: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, src_uri) -> (key, value)
+# (kind, src_uri) -> (key, value) for the pages of the last build; kinds: "conversion", "output", "search"
+_kept: dict[tuple[str, str], tuple[str, object]] = {}
 _build: dict = {"files": "", "nav": "", "nav_object": None, "keys": {}}
 STATS = {"converted": 0, "conversions_reused": 0, "outputs_reused": 0}  # for the last build
 
@@ -53,20 +52,24 @@ def start(command: str) -> None:
     """Called once per process (mkdocs `on_startup`): reuse only while serving."""
     global _active
     _active = command == "serve"
-    _conversions.clear()
-    _outputs.clear()
-    _results.clear()
+    _kept.clear()
+
+
+def _found(kind: str, src_uri: str, key: str):
+    """What the last build kept for this page under this key, or None."""
+    kept = _kept.get((kind, src_uri))
+    return kept[1] if kept and kept[0] == key else None
 
 
 def reuse(kind: str, src_uri: str, parts: tuple[str, ...], make: Callable[[], T]) -> T:
     """`make()`, or while serving its value from the last build if `parts` are unchanged."""
     if not _active:
         return make()
-    key, previous = _digest(*parts), _results.get((kind, src_uri))
-    if previous and previous[0] == key:
-        return previous[1]
-    value = make()
-    _results[(kind, src_uri)] = (key, value)
+    key = _digest(*parts)
+    value = _found(kind, src_uri, key)
+    if value is None:
+        value = make()
+        _kept[(kind, src_uri)] = (key, value)
     return value
 
 
@@ -117,16 +120,16 @@ def convert(page, markdown: str) -> None:
     src = page.file.src_uri
     key = _digest(_build["files"], src, markdown)
     convert_now = page.render
-    previous = _conversions.get(src)
+    previous = _found("conversion", src, key)
 
     def render(config, files) -> None:
-        if previous and previous[0] == key:
-            _restore(page, previous[1], files)
+        if previous is not None:
+            _restore(page, previous, files)
             STATS["conversions_reused"] += 1
         else:
             STATS["converted"] += 1
             convert_now(config, files)
-            _conversions[src] = (key, _snapshot(page))
+            _kept[("conversion", src)] = (key, _snapshot(page))
 
     page.render = render
 
@@ -160,8 +163,7 @@ def prepare_outputs(env: jinja2.Environment, files) -> None:
             continue
         key = _page_key(page)
         _build["keys"][file.src_uri] = key
-        stored = _outputs.get(file.src_uri)
-        if stored and stored[0] == key:
+        if _found("output", file.src_uri, key) is not None:
             page.meta["template"] = REUSE_TEMPLATE
             STATS["outputs_reused"] += 1
 
@@ -190,11 +192,11 @@ def _toc_text(toc) -> str:
 def reuse_output(context, page) -> None:
     """For a page marked by `prepare_outputs`, hand the stored output to the reuse template."""
     if page.meta.get("template") == REUSE_TEMPLATE:
-        context[CONTEXT_KEY] = _outputs[page.file.src_uri][1]
+        context[CONTEXT_KEY] = _kept[("output", page.file.src_uri)][1]
 
 
 def keep_output(output: str, page) -> None:
     """Remember what the theme template produced (before other plugins' post_page changes)."""
     key = _build["keys"].get(page.file.src_uri)
     if key is not None and page.meta.get("template") != REUSE_TEMPLATE:
-        _outputs[page.file.src_uri] = (key, output)
+        _kept[("output", page.file.src_uri)] = (key, output)

@@ -78,6 +78,11 @@ def test_rebuild_after_an_edit_is_the_fresh_build_of_the_edited_data(data_copy, 
 
 
 def test_mkdocs_build_never_reuses(data_copy, tmp_path):
-    stats = serve_builds(data_copy, [(tmp_path / "a", None), (tmp_path / "b", None)], command="build")
+    plan = data_copy / "plans" / "kh-13-2022-ubnd-lao-cai.yaml"
+    edit = (str(plan), "Đẩy mạnh cải cách hành chính", "Đẩy mạnh hơn nữa cải cách hành chính")
+    stats = serve_builds(data_copy, [(tmp_path / "a", None), (tmp_path / "b", edit)], command="build")
     assert [s["active"] for s in stats] == [False, False]
     assert filecmp.cmp(tmp_path / "a" / "index.html", tmp_path / "b" / "index.html", shallow=False)
+    # The second build in the same process shows the edit: every page came from the new data.
+    edited = (tmp_path / "b" / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").read_text(encoding="utf-8")
+    assert "Đẩy mạnh hơn nữa cải cách hành chính" in edited

@@ -59,14 +59,16 @@
       .replace(/[^\p{L}\p{N}]+/gu, "");
   }
 
-  // The words a page must all have, as required prefixes ("+dan* +van* +kheo*").
-  function required(text) {
+  // The words a page must all have, as required prefixes ("+dan* +van* +kheo*"); "" for lunr syntax.
+  function required(query) {
+    var text = query.normalize("NFC");
+    if (LUNR_SYNTAX.test(text)) return "";
     return text.split(INDEX_SEPARATOR).filter(function (w, i, all) {
       return w && all.indexOf(w) === i && !STOP_WORDS.has(w.toLowerCase());
-    }).map(function (w) { return "+" + w + "*"; });
+    }).map(function (w) { return "+" + w + "*"; }).join(" ");
   }
 
-  function rewrite(query, strict) {
+  function rewrite(query) {
     var text = query.normalize("NFC");
     if (!text.trim() || LUNR_SYNTAX.test(text)) return text;
     var words = text.split(WORD_SEPARATOR).filter(Boolean);
@@ -77,7 +79,7 @@
       joinedNames.add(name);
       clauses.push(name + "^" + NAME_BOOST);
     }
-    return text + " " + (strict ? required(text) : []).concat(clauses).join(" ");
+    return text + " " + clauses.join(" ");
   }
   window.__searchQueryRewrite = rewrite; // for tests and the console
 
@@ -91,9 +93,9 @@
     proto.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        var strict = rewrite(message.data, true), loose = rewrite(message.data, false);
-        args[0] = { type: QUERY, data: strict };
-        fallbacks.push(strict !== loose ? loose : null);
+        var loose = rewrite(message.data), must = required(message.data);
+        args[0] = { type: QUERY, data: must ? loose + " " + must : loose };
+        fallbacks.push(must ? loose : null);
         listen(this, post);
       }
       return post.apply(this, args);
