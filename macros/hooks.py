@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import add_generated, packed, release, unpack  # noqa: E402
 from macros import servecache  # noqa: E402
-from macros.buildcache import TEMPLATES  # noqa: E402
+from macros.buildcache import cache_theme_templates  # noqa: E402
 from macros.search import enrich_search_index, index_page  # noqa: E402
 from macros.site import province, state_for  # noqa: E402
 
@@ -30,7 +30,9 @@ def on_serve(server, config, builder):
     return server
 
 
+@event_priority(100)  # before Material's search plugin makes its first theme environment
 def on_config(config):
+    cache_theme_templates(config.theme)
     try:
         state = state_for(config)
     except DataInvalid as exc:
@@ -72,7 +74,6 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-100)  # after the tags plugin wrote its listings into their pages
 def on_env(env, config, files):
-    env.bytecode_cache = TEMPLATES  # Material's templates compiled once, not in every build
     if servecache.active():
         servecache.prepare_outputs(env, files)
     return env
