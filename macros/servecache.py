@@ -9,9 +9,10 @@ render every page from the reloaded data (that is how we learn which pages chang
 - a page whose HTML, title, table of contents, front matter and the site's navigation are those
   of the previous build gets its previous output of the theme template.
 
-Both are kept in this process only, for the pages of the last build. `mkdocs build` never uses
-them (`start` is called with the command mkdocs runs), so published sites are always built from
-scratch. tests/test_servecache.py checks that a rebuild after an edit is byte-identical to a
+Besides, YAML files are parsed again only when they changed, and the installed theme's files
+are listed once. All of it is kept in this process only, for the last build. `mkdocs build`
+never uses it (`start` is called with the command mkdocs runs), so published sites are always
+built from scratch. tests/test_servecache.py checks that a rebuild after an edit is byte-identical to a
 fresh build of the edited data.
 """
 
@@ -28,6 +29,8 @@ from typing import TypeVar
 import jinja2
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Section
+
+from .yamlsource import keep_parses
 
 T = TypeVar("T")
 REUSE_TEMPLATE = "dvcq-reuse.html"
@@ -55,6 +58,7 @@ def start(command: str) -> None:
     _active = command == "serve"
     _kept.clear()
     _theme_listed.clear()
+    keep_parses(_active)
     Files.add_files_from_theme = _list_theme_once if _active else _LIST_THEME
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -20,7 +21,12 @@ def md_escape(value: object, strip: bool = True) -> str:
     """Plain text → Markdown that shows exactly that text (no links, HTML, emphasis or lists)."""
     if isinstance(value, Markup):
         return str(value)
-    text = re.sub(r"\s+", " ", str(value))
+    return _md_escaped(str(value), strip)
+
+
+@lru_cache(maxsize=1 << 16)  # labels, names and titles come back on many pages
+def _md_escaped(value: str, strip: bool) -> str:
+    text = re.sub(r"\s+", " ", value)
     text = (text.strip() if strip else text).translate(_MD_ESCAPES)
     text = _BLOCK_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", text)
     if text[:1] in {"-", "+"}:

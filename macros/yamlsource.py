@@ -53,10 +53,33 @@ class YamlSource:
         return 1
 
 
+# display path -> (bytes, parse) of the last read, kept only while `mkdocs serve` runs
+_parsed: dict[str, tuple[bytes, YamlSource]] | None = None
+
+
+def keep_parses(keep: bool) -> None:
+    """Keep each file's parse, so a rebuild parses only the files that changed.
+
+    For `mkdocs serve`, which reloads data/ on every edit. Nothing downstream changes a
+    `YamlSource`, so the same object can serve every rebuild while its file is unchanged.
+    """
+    global _parsed
+    _parsed = {} if keep else None
+
+
 def read_yaml(path: Path, display: str) -> YamlSource:
     """Parse `path`; problems become `DataError`s on the result, never exceptions."""
-    source = YamlSource(display)
     raw = path.read_bytes()
+    if _parsed is None:
+        return _parse(raw, display)
+    kept = _parsed.get(display)
+    if kept is None or kept[0] != raw:
+        kept = _parsed[display] = (raw, _parse(raw, display))
+    return kept[1]
+
+
+def _parse(raw: bytes, display: str) -> YamlSource:
+    source = YamlSource(display)
     try:
         text = unicodedata.normalize("NFC", raw.decode("utf-8"))  # one spelling for "ơ" typed either way
     except UnicodeDecodeError as exc:
