@@ -345,7 +345,7 @@ def verdicts(rows: list[Row], serve: list[float] | None) -> list[str]:
     for r in by.values():
         if r.plain and r.plain.ok:
             out.append(_verdict(r.ratio <= 1.25, f"data layer ≤ 25 % over plain mkdocs-material ({r.label}): "
-                                f"+{100 * (r.ratio - 1):.0f} % wall, +{100 * (r.cpu_ratio - 1):.0f} % CPU"))
+                                f"{100 * (r.ratio - 1):+.0f} % wall, {100 * (r.cpu_ratio - 1):+.0f} % CPU"))
     five = by.get("5000")
     if five and five.search:
         out.append(_verdict(five.search["query_ms"] <= 300, "first search result ≤ 300 ms at 5 000 plans (chromium, "

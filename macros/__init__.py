@@ -15,6 +15,6 @@ def define_env(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     """Before each page: mkdocs-macros makes its Jinja environment after `define_env`."""
-    from .buildcache import compile_strings_once
+    from .servecache import compile_strings_once
 
     compile_strings_once(env.env)

@@ -52,38 +52,6 @@ class _Templates(jinja2.BytecodeCache):
 
 TEMPLATES = _Templates()
 
-# What decides the code Jinja compiles a source to, besides the source and Jinja's version (in the
-# cache's own check): a string cached by one environment is never read by an environment that parses
-# it differently.
-_SYNTAX = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-           "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-           "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized")
-
-
-def _syntax(env: jinja2.Environment) -> str:
-    settings = [repr(getattr(env, name)) for name in _SYNTAX] + sorted(env.extensions)
-    return hashlib.sha256("\0".join(settings).encode("utf-8")).hexdigest()[:16]
-
-
-def compile_strings_once(env: jinja2.Environment) -> None:
-    """`env.from_string` through the template cache, for mkdocs-macros' environment.
-
-    mkdocs-macros compiles every page's Markdown as a template in every build (a tenth of a
-    second for the real site), and Jinja caches only templates that come from a loader.
-    """
-    syntax = _syntax(env)
-
-    def from_string(source, globals=None, template_class=None):
-        name = f"string:{syntax}:{hashlib.sha256(source.encode('utf-8', 'surrogatepass')).hexdigest()}"
-        bucket = TEMPLATES.get_bucket(env, name, None, source)
-        if bucket.code is None:
-            bucket.code = env.compile(source)
-            TEMPLATES.set_bucket(bucket)
-        return (template_class or env.template_class).from_code(env, bucket.code, env.make_globals(globals), None)
-
-    from_string.through_cache = True
-    env.from_string = from_string
-
 
 def cache_theme_templates(theme) -> None:
     """Every Jinja environment mkdocs makes for the theme compiles through the template cache.

@@ -9,11 +9,11 @@ render every page from the reloaded data (that is how we learn which pages chang
 - a page whose HTML, title, table of contents, front matter and the site's navigation are those
   of the previous build gets its previous output of the theme template.
 
-Besides, YAML files are parsed again only when they changed, and the installed theme's files
-are listed once. All of it is kept in this process only, for the last build. `mkdocs build`
-never uses it (`start` is called with the command mkdocs runs), so published sites are always
-built from scratch. tests/test_servecache.py checks that a rebuild after an edit is byte-identical to a
-fresh build of the edited data.
+Besides, YAML files are parsed again only when they changed, page sources are compiled as
+templates once, and the installed theme's files are listed once. All of it is kept in this
+process only. `mkdocs build` never uses it (`start` is called with the command mkdocs runs), so
+published sites are always built from scratch. tests/test_servecache.py checks that a rebuild
+after an edit is byte-identical to a fresh build of the edited data.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import TypeVar
 
 import jinja2
@@ -58,6 +59,7 @@ def start(command: str) -> None:
     _active = command == "serve"
     _kept.clear()
     _theme_listed.clear()
+    _compiled.clear()
     keep_parses(_active)
     Files.add_files_from_theme = _list_theme_once if _active else _LIST_THEME
 
@@ -84,6 +86,34 @@ def _list_theme_once(files: Files, env: jinja2.Environment, config) -> None:
     for path, src_dir in _theme_listed[key]:
         if files.get_file_from_path(path) is None:  # theme files do not override docs_dir files
             files.append(File(path, src_dir, config.site_dir, config.use_directory_urls))
+
+
+# What decides the code Jinja compiles a source to, besides the source and Jinja's version: a
+# source compiled by one environment is never reused by an environment that parses it differently.
+_SYNTAX = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+           "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+           "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized")
+_compiled: dict[str, CodeType] = {}
+
+
+def compile_strings_once(env: jinja2.Environment) -> None:
+    """While serving, mkdocs-macros' `env.from_string` compiles each page's source once.
+
+    mkdocs-macros compiles every page's Markdown as a template in every rebuild (a tenth of a
+    second for the real site), and Jinja caches only templates that come from a loader.
+    """
+    if not _active or getattr(env.from_string, "compiled_once", False):
+        return
+    syntax = "\0".join([repr(getattr(env, name)) for name in _SYNTAX] + sorted(env.extensions))
+
+    def from_string(source, globals=None, template_class=None):
+        key = _digest(syntax, source)
+        if key not in _compiled:
+            _compiled[key] = env.compile(source)
+        return (template_class or env.template_class).from_code(env, _compiled[key], env.make_globals(globals), None)
+
+    from_string.compiled_once = True
+    env.from_string = from_string
 
 
 def _found(kind: str, src_uri: str, key: str):

@@ -21,17 +21,21 @@ def md_escape(value: object, strip: bool = True) -> str:
     """Plain text → Markdown that shows exactly that text (no links, HTML, emphasis or lists)."""
     if isinstance(value, Markup):
         return str(value)
-    return _md_escaped(str(value), strip)
+    text = str(value)
+    return _md_escaped(text, strip) if len(text) <= 200 else _md_escape_text(text, strip)
 
 
-@lru_cache(maxsize=1 << 16)  # labels, names and titles come back on many pages
-def _md_escaped(value: str, strip: bool) -> str:
+def _md_escape_text(value: str, strip: bool) -> str:
     text = re.sub(r"\s+", " ", value)
     text = (text.strip() if strip else text).translate(_MD_ESCAPES)
     text = _BLOCK_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", text)
     if text[:1] in {"-", "+"}:
         text = f"&#{ord(text[0])};{text[1:]}"
     return text
+
+
+# Labels, names and titles come back on many pages; long texts are kept out of the cache.
+_md_escaped = lru_cache(maxsize=1 << 16)(_md_escape_text)
 
 
 def fold(text: str) -> str:

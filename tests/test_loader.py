@@ -172,3 +172,21 @@ def test_text_is_stored_in_nfc(mini):
 
     edit(mini, DOC, "title: về tiếp tục", "title: " + unicodedata.normalize("NFD", "về tiếp tục"))
     assert load(mini).documents["ct-33-2021-ttg"].title.startswith(unicodedata.normalize("NFC", "về tiếp tục"))
+
+
+def test_while_serving_each_reload_sees_every_edit(mini):
+    """`mkdocs serve` keeps parses of unchanged files; an edit, a mistake and its fix all show."""
+    from macros import yamlsource
+
+    yamlsource.keep_parses(True)
+    try:
+        assert load(mini).documents["ct-33-2021-ttg"].date == "2021-11-26"
+        edit(mini, DOC, "2021-11-26", "2021-11-27")
+        assert load(mini).documents["ct-33-2021-ttg"].date == "2021-11-27"
+        edit(mini, DOC, "type: chi-thi", "type: [chi-thi")
+        [msg] = errors_of(mini)
+        assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:") and "cú pháp YAML" in msg
+        edit(mini, DOC, "type: [chi-thi", "type: chi-thi")
+        assert load(mini).documents["ct-33-2021-ttg"].date == "2021-11-27"
+    finally:
+        yamlsource.keep_parses(False)
