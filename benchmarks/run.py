@@ -424,7 +424,8 @@ def run_size(size: str, rows: list[Row], left: float, plain: bool) -> Row:
     plans = int(count) // (len(synth.W.PROVINCES) if province else 1)
     pages = int(plans * 1.3) + 80
     both, alone = estimate(rows, pages, True), estimate(rows, pages, False)
-    if plain and both > left:
+    dropped = plain and both > left
+    if dropped:
         plain = False
     if not plain and alone > left:
         return Row(size, plans, note=f"skipped: estimated {alone / 60:.0f} min > {left / 60:.0f} min left")
@@ -435,7 +436,7 @@ def run_size(size: str, rows: list[Row], left: float, plain: bool) -> Row:
     repeats = 1  # one build per size: the budget goes to the larger sizes
     start = time.monotonic()
     row = best_of(repeats, lambda: measure(size, data, plans, left - 5 - (time.monotonic() - start), plain))
-    if row.plain is None and row.stats:
+    if dropped and row.stats:
         row.note = f"plain build skipped: estimated {both / 60:.0f} min > budget"
     shutil.rmtree(data, ignore_errors=True)
     return row

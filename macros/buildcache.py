@@ -60,12 +60,15 @@ def cache_theme_templates(theme) -> None:
     every build to read its translations, and compiles them again each time.
     """
     make = theme.get_env
+    if getattr(make, "cached", False):  # the same config built twice
+        return
 
     def get_env() -> jinja2.Environment:
         env = make()
         env.bytecode_cache = TEMPLATES
         return env
 
+    get_env.cached = True
     theme.get_env = get_env
 
 
