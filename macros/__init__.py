@@ -11,10 +11,3 @@ def define_env(env) -> None:
     from .macros_api import register
 
     register(env)
-
-
-def on_pre_page_macros(env) -> None:
-    """Before each page: mkdocs-macros makes its Jinja environment after `define_env`."""
-    from .servecache import compile_strings_once
-
-    compile_strings_once(env.env)

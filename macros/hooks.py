@@ -48,6 +48,7 @@ def on_files(files, config):
     add_generated(files, config, state_for(config))
     if servecache.active():
         servecache.new_build(files, config)
+        servecache.compile_strings_once(config.plugins["macros"].env)  # made in the macros plugin's on_config
     return files
 
 

@@ -77,8 +77,7 @@ def _list_theme_once(files: Files, env: jinja2.Environment, config) -> None:
     """
     if config.theme.custom_dir is not None:
         return _LIST_THEME(files, env, config)
-    dirs = tuple(config.theme.dirs)
-    key = (dirs, tuple(sorted(config.theme.static_templates)), config.site_dir, config.use_directory_urls)
+    key = (tuple(config.theme.dirs), tuple(sorted(config.theme.static_templates)))
     if key not in _theme_listed:
         every = Files([])
         _LIST_THEME(every, env, config)
@@ -97,13 +96,11 @@ _compiled: dict[str, CodeType] = {}
 
 
 def compile_strings_once(env: jinja2.Environment) -> None:
-    """While serving, mkdocs-macros' `env.from_string` compiles each page's source once.
+    """mkdocs-macros' `env.from_string` compiles each page's source once per `mkdocs serve`.
 
     mkdocs-macros compiles every page's Markdown as a template in every rebuild (a tenth of a
     second for the real site), and Jinja caches only templates that come from a loader.
     """
-    if not _active or getattr(env.from_string, "compiled_once", False):
-        return
     syntax = "\0".join([repr(getattr(env, name)) for name in _SYNTAX] + sorted(env.extensions))
 
     def from_string(source, globals=None, template_class=None):
@@ -112,7 +109,6 @@ def compile_strings_once(env: jinja2.Environment) -> None:
             _compiled[key] = env.compile(source)
         return (template_class or env.template_class).from_code(env, _compiled[key], env.make_globals(globals), None)
 
-    from_string.compiled_once = True
     env.from_string = from_string
 
 
