@@ -15,6 +15,7 @@ from macros.errors import DataInvalid  # noqa: E402
 from macros.pages import add_generated, packed, release, unpack  # noqa: E402
 from macros import servecache  # noqa: E402
 from macros.buildcache import cache_theme_templates  # noqa: E402
+from macros.reading import data_date_vi  # noqa: E402
 from macros.search import enrich_search_index, index_page  # noqa: E402
 from macros.site import province, state_for  # noqa: E402
 
@@ -39,6 +40,7 @@ def on_config(config):
         raise Abort("\n" + exc.report()) from None
     for warning in state.warnings:
         log.info(str(warning))
+    config.extra["data_date"] = data_date_vi(state.data)  # the footer's "Dữ liệu cập nhật đến ngày"
     if province(config):  # a provincial site says whose it is in every page's header and title
         config.site_name = f"{config.site_name} – {province(config)}"
     return config
