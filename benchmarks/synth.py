@@ -197,7 +197,7 @@ def make_documents(rng: random.Random, out: Path, provinces: list[Province], cou
         upper = rng.choice(_before(central, year + 1).get(theme) or central[theme])
         dump(out / "documents" / f"{doc_id}.yaml", {
             "id": doc_id, "number": written, "type": kind, "issuer": prov.org(issuer), "date": date,
-            "title": title.format(prov=prov.name), "status": "con-hieu-luc",
+            "title": title.format(prov=prov.name),
             "relations": [{"type": "implements", "target": upper.id}], "themes": [theme],
         })
         short = "HĐND tỉnh" if issuer == "hdnd" else "Tỉnh ủy" if issuer == "tinh-uy" else "UBND tỉnh"

@@ -247,9 +247,8 @@ class Drafting:
     # bases
 
     def is_current(self, doc_id: str) -> bool:
-        doc = self.data.documents[doc_id]
-        replaced = any(link.type == "replaces" for link in self.ix.links_in.get(doc_id, []))
-        return doc.status != "het-hieu-luc" and not replaced
+        """Not ceased, not replaced and not past its period at the data's as_of day (macros/status.py)."""
+        return self.ix.status(doc_id).state not in {"ceased", "period-ended"}
 
     def is_central(self, doc_id: str) -> bool:
         return self.ix.tier_of(doc_id) in CENTRAL
@@ -281,7 +280,7 @@ class Drafting:
         return sorted(groups.items())
 
     def unverified(self) -> list[str]:
-        return [d for d in self.common_bases if self.data.documents[d].status == "chua-ro"]
+        return [d for d in self.common_bases if self.ix.status(d).state == "unknown"]
 
     def citation(self, doc_id: str) -> str:
         """How a plan cites a document: 'Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về …'."""

@@ -14,6 +14,7 @@ from . import model
 from .calendar import Deadline, deadlines, undated
 from .citations import Candidate, CitationFinder, Mention, alias_key, number_key
 from .loader import Dataset
+from .status import Status, Validity
 from .text import LABELS
 
 # Relations that lead from a document up to what it rests on (used for chains of bases).
@@ -110,6 +111,44 @@ class SiteIndex:
     def org_name(self, org_id: str | None) -> str | None:
         org = self.data.organisations.get(org_id) if org_id else None
         return org.name if org else None
+
+    def short_name(self, record_id: str) -> str:
+        """Plain name for sentences: 'Luật 10/2022/QH15', 'Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai'."""
+        record = self.record(record_id)
+        if record_id in self.data.documents:
+            head = LABELS[record.type]
+            return f"{head} {record.number}" if record.number else (record.title or head)
+        if record_id in self.data.plans:
+            return f"Kế hoạch {record.number or '(chưa số)'} – {self.org_name(record.issuer) or ''}".strip(" –")
+        return getattr(record, "name", record_id)
+
+    # --- validity over time (macros/status.py) -------------------------------------------
+
+    @cached_property
+    def validity(self) -> Validity:
+        return Validity(self)
+
+    @property
+    def as_of(self):
+        """The day statuses are computed at (data/validity.yaml), or None when the data states none."""
+        return self.validity.as_of
+
+    def status(self, record_id: str, on=None) -> Status:
+        """Hiệu lực of a document or plan on `on` (default: the data's as_of day)."""
+        key = (record_id, on)
+        if key not in self._statuses:
+            self._statuses[key] = self.validity.status(record_id, on)
+        return self._statuses[key]
+
+    @cached_property
+    def _statuses(self) -> dict:
+        return {}
+
+    def org_active(self, org_id: str, on=None) -> bool:
+        return self.validity.org_active(org_id, on)
+
+    def org_successor(self, org_id: str) -> str | None:
+        return self.validity.org_successor(org_id)
 
     @cached_property
     def finder(self) -> CitationFinder:

@@ -22,6 +22,7 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "themes.yaml": (model.ThemesFile, "themes"),
     "glossary.yaml": (model.GlossaryFile, "terms"),
 }
+VALIDITY_FILE = "validity.yaml"  # as_of: the day statuses are computed at
 ORGANISATION_FOLDER = "organisations"
 SOURCE_FOLDER = "sources"
 
@@ -48,6 +49,7 @@ class Dataset:
     documents: dict[str, model.Document] = field(default_factory=dict)
     plans: dict[str, model.Plan] = field(default_factory=dict)
     campaigns: dict[str, model.Campaign] = field(default_factory=dict)
+    validity: model.Validity | None = None  # data/validity.yaml; None: statuses stay unknown
     sources: dict[str, str] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     failed: set[str] = field(default_factory=set)  # ids of records that did not validate
@@ -101,11 +103,14 @@ def _read_file(dataset: Dataset, path: Path) -> list[DataError]:
         return _add_record(dataset, source, RECORD_FOLDERS[folder], folder, path.stem)
     if folder == ORGANISATION_FOLDER and len(rel.parts) == 2:
         return _add_list(dataset, source, model.OrganisationsFile, "organisations", "organisations")
+    if not folder and rel.name == VALIDITY_FILE:
+        dataset.validity, errors = _validate(source, model.Validity, source.data, ())
+        return errors
     if not folder and rel.name in LIST_FILES:
         schema, key = LIST_FILES[rel.name]
         return _add_list(dataset, source, schema, key, key)
     return [DataError(display, 1, "", "không rõ tệp này chứa loại dữ liệu gì; xem Hướng dẫn bảo trì "
-                      "về vị trí các tệp (documents/, plans/, campaigns/, organisations/, themes.yaml, glossary.yaml)")]
+                      "về vị trí các tệp (documents/, plans/, campaigns/, organisations/, themes.yaml, glossary.yaml, validity.yaml)")]
 
 
 def _add_record(dataset: Dataset, source: YamlSource, schema: type[BaseModel], kind: str, stem: str) -> list[DataError]:

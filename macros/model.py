@@ -49,9 +49,54 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+def check_full_date(value: object) -> object:
+    """A day that really happened, written YYYY-MM-DD (a change of legal effect needs the day)."""
+    value = check_partial_date(value)
+    if isinstance(value, str) and len(value) != 10:
+        raise ValueError("cần ngày đầy đủ dạng YYYY-MM-DD (ví dụ 2023-07-01)")
+    return value
+
+
+class EditorialSource(Record):
+    """Nguồn bổ sung: a fact the source plans do not state, entered with the article that states it.
+
+    Memory is never a source: without a named document and article the fact stays unknown."""
+
+    document: ShortText = Field(description="Văn bản nêu sự kiện, ví dụ 'Luật số 10/2022/QH15'.")
+    article: ShortText = Field(description="Điều, khoản nêu sự kiện, ví dụ 'Điều 91, khoản 2'.")
+    record: Id | None = Field(None, description="Mã của văn bản đó trong dữ liệu, nếu có.")
+    quote: Text | None = Field(None, description="Câu chữ của điều khoản (tóm lược nếu dài).")
+
+    @property
+    def label(self) -> str:
+        return f"{self.document}, {self.article}"
+
+
+class Validity(Record):
+    """data/validity.yaml: the day the data was last checked, which every status is computed at."""
+
+    as_of: str = Field(description="Ngày đối chiếu dữ liệu (YYYY-MM-DD): hiệu lực được tính tại ngày này.")
+    note: Text | None = Field(None, description="Ai đối chiếu, đối chiếu với gì.")
+
+    _check_as_of = field_validator("as_of", mode="before")(check_full_date)
+
+
 # --- organisations -----------------------------------------------------------------------
 
 OrgKind = Literal["dang", "nha-nuoc", "mat-tran-doan-the"]
+OrgChange = Literal["sap-nhap", "hop-nhat", "doi-ten", "giai-the", "ket-thuc-hoat-dong"]
+
+
+class OrgEnd(Record):
+    """The day a unit stopped existing under this name, and what took over its work."""
+
+    date: str = Field(description="Ngày thôi tồn tại (YYYY-MM-DD).")
+    change: OrgChange = Field(description="sap-nhap, hop-nhat, doi-ten, giai-the, ket-thuc-hoat-dong.")
+    successor: Id | None = Field(None, description="Mã cơ quan kế thừa (nếu có trong dữ liệu).")
+    successor_name: ShortText | None = Field(None, description="Tên cơ quan kế thừa khi chưa có trong dữ liệu.")
+    source: EditorialSource = Field(description="Văn bản và điều khoản nêu sự thay đổi (bắt buộc).")
+
+    _check_date = field_validator("date", mode="before")(check_full_date)
 OrgLevel = Literal["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
 
 
@@ -66,6 +111,7 @@ class Organisation(Record):
     parent: Id | None = Field(None, description="Mã cơ quan cấp trên trực tiếp.")
     province: ShortText | None = Field(None, description="Tỉnh (để trống với cơ quan trung ương).")
     aliases: list[ShortText] = Field(default_factory=list, description="Các cách gọi khác trong văn bản.")
+    ended: OrgEnd | None = Field(None, description="Sáp nhập, đổi tên, giải thể: chỉ ghi khi nêu được văn bản, điều khoản.")
 
 
 class OrganisationsFile(Record):
@@ -108,7 +154,6 @@ DocumentType = Literal[
     "phap-lenh", "nghi-dinh", "thong-tu", "ke-hoach", "de-an", "chuong-trinh",
     "huong-dan", "thong-bao", "van-kien", "khac",
 ]
-DocumentStatus = Literal["con-hieu-luc", "het-hieu-luc", "chua-ro"]
 RelationType = Literal["based-on", "implements", "continues", "details", "amends", "replaces", "promulgates"]
 
 
@@ -121,6 +166,9 @@ class Relation(Record):
     )
     target: Id = Field(description="Mã văn bản hoặc kế hoạch được liên kết tới.")
     stated_in: Id | None = Field(None, description="Mã kế hoạch nguồn nêu quan hệ này.")
+    source: EditorialSource | None = Field(
+        None, description="Khi không kế hoạch nguồn nào nêu quan hệ: văn bản, điều khoản nêu nó (dữ liệu bổ sung)."
+    )
     note: Text | None = None
 
 
@@ -136,7 +184,6 @@ class Document(Record):
     effective: str | None = Field(None, description="Ngày có hiệu lực, nếu nguồn nêu.")
     title: Text | None = Field(None, description="Trích yếu như nguồn ghi.")
     aliases: list[ShortText] = Field(default_factory=list, description="Các cách trích dẫn khác trong nguồn.")
-    status: DocumentStatus = Field("chua-ro", description="Hiệu lực: con-hieu-luc, het-hieu-luc, chua-ro.")
     relations: list[Relation] = Field(default_factory=list)
     themes: list[Id] = Field(default_factory=list, description="Chủ đề mà văn bản làm căn cứ.")
     notes: Text | None = None

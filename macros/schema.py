@@ -17,10 +17,11 @@ KINDS: dict[str, type[BaseModel]] = {
     "organisations": model.OrganisationsFile,
     "themes": model.ThemesFile,
     "glossary": model.GlossaryFile,
+    "validity": model.Validity,
 }
 TITLES = {
     "document": "Văn bản", "plan": "Kế hoạch", "campaign": "Phong trào", "organisations": "Cơ quan",
-    "themes": "Chủ đề", "glossary": "Thuật ngữ",
+    "themes": "Chủ đề", "glossary": "Thuật ngữ", "validity": "Ngày đối chiếu",
 }
 
 

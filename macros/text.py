@@ -82,8 +82,6 @@ LABELS: dict[str, str] = {
     # organisation kinds and levels
     "dang": "Đảng", "nha-nuoc": "Nhà nước", "mat-tran-doan-the": "Mặt trận, đoàn thể",
     "trung-uong": "Trung ương", "tinh": "Tỉnh", "so-nganh": "Sở, ngành", "huyen": "Huyện", "xa": "Xã",
-    # status
-    "con-hieu-luc": "Còn hiệu lực", "het-hieu-luc": "Hết hiệu lực", "chua-ro": "Chưa rõ",
     # report periods
     "thang": "Hằng tháng", "quy": "Quý", "6-thang": "6 tháng", "9-thang": "9 tháng", "nam": "Năm",
     "5-nam": "5 năm", "dinh-ky": "Định kỳ (theo quy định)", "dot-xuat": "Đột xuất, khi có yêu cầu",

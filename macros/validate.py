@@ -42,6 +42,10 @@ def references(data: Dataset) -> Iterator[Ref]:
     for org in data.organisations.values():
         if org.parent:
             yield org.id, ("parent",), org.parent, "organisations"
+        if org.ended and org.ended.successor:
+            yield org.id, ("ended", "successor"), org.ended.successor, "organisations"
+        if org.ended and org.ended.source.record:
+            yield org.id, ("ended", "source", "record"), org.ended.source.record, basis
     for doc in data.documents.values():
         if doc.issuer:
             yield doc.id, ("issuer",), doc.issuer, "organisations"
@@ -51,6 +55,8 @@ def references(data: Dataset) -> Iterator[Ref]:
             yield doc.id, ("relations", i, "target"), rel.target, basis
             if rel.stated_in:
                 yield doc.id, ("relations", i, "stated_in"), rel.stated_in, "plans"
+            if rel.source and rel.source.record:
+                yield doc.id, ("relations", i, "source", "record"), rel.source.record, basis
         for i, theme in enumerate(doc.themes):
             yield doc.id, ("themes", i), theme, "themes"
     for plan in data.plans.values():

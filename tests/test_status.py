@@ -1,0 +1,184 @@
+"""Status over time (macros/status.py): one small data set per derivation rule, expected values by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from macros.errors import DataInvalid
+from macros.index import SiteIndex
+from macros.loader import load
+from macros.status import title_period
+from tests.minidata import write_minidata
+
+D = dt.date
+ORGS = "organisations/org.yaml"
+
+
+@pytest.fixture
+def mini(tmp_path):
+    root = write_minidata(tmp_path / "data")
+    (root / "validity.yaml").write_text("as_of: '2026-12-05'\n", encoding="utf-8")
+    return root
+
+
+def doc(root, doc_id: str, body: str) -> None:
+    (root / "documents" / f"{doc_id}.yaml").write_text(f"id: {doc_id}\n{body}", encoding="utf-8")
+
+
+def index(root) -> SiteIndex:
+    return SiteIndex(load(root))
+
+
+def test_a_replaced_text_has_ceased_from_the_day_its_replacement_took_effect(mini):
+    doc(mini, "pl-1-2007", "number: 1/2007/PL-UBTVQH11\ntype: phap-lenh\ndate: '2007-04-20'\n")
+    doc(mini, "luat-2-2022", "number: 2/2022/QH15\ntype: luat\ndate: '2022-11-10'\neffective: '2023-07-01'\n"
+        "relations:\n  - type: replaces\n    target: pl-1-2007\n"
+        "    source: {document: Luật số 2/2022/QH15, article: Điều 91}\n")
+    ix = index(mini)
+    status = ix.status("pl-1-2007")
+    assert (status.state, status.since, status.by) == ("ceased", D(2023, 7, 1), ("luat-2-2022",))
+    assert status.label == "Hết hiệu lực từ 01/07/2023"
+    assert "Luật 2/2022/QH15" in status.basis
+    assert ix.status("pl-1-2007", D(2023, 6, 30)).state == "unknown"  # the day before: not yet replaced
+    assert ix.status("luat-2-2022").state == "in-force"
+    assert ix.status("luat-2-2022", D(2023, 6, 30)).state == "unknown"  # passed, not yet in effect
+
+
+def test_replacement_without_a_day_of_effect_says_so(mini):
+    doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024-03-01'\n"
+        "relations:\n  - {type: replaces, target: ct-33-2021-ttg, stated_in: kh-1-2025-ubnd-a}\n")
+    ix = index(mini)
+    status = ix.status("ct-33-2021-ttg")
+    assert (status.state, status.since, status.by) == ("ceased", None, ("ct-2-2024-ttg",))
+    assert status.missing == ("ngày có hiệu lực của văn bản thay thế",)
+    assert ix.status("ct-33-2021-ttg", D(2024, 2, 29)).state == "unknown"  # replacement not yet issued
+
+
+def test_an_amended_text_stays_in_force_and_names_the_amendment(mini):
+    doc(mini, "nd-1-2018", "number: 1/2018/NĐ-CP\ntype: nghi-dinh\ndate: '2018-04-23'\neffective: '2018-06-01'\n")
+    doc(mini, "nd-7-2021", "number: 7/2021/NĐ-CP\ntype: nghi-dinh\ndate: '2021-12-06'\neffective: '2022-02-01'\n"
+        "relations:\n  - {type: amends, target: nd-1-2018, stated_in: kh-1-2025-ubnd-a}\n")
+    ix = index(mini)
+    status = ix.status("nd-1-2018")
+    assert (status.state, status.since, status.by, status.missing) == ("amended", D(2022, 2, 1), ("nd-7-2021",), ())
+    assert status.current
+    assert ix.status("nd-1-2018", D(2022, 1, 31)).state == "in-force"
+
+
+def test_a_plan_whose_period_ended_is_period_ended_and_current_during_it(mini):
+    ix = index(mini)  # the plan's period is 2025, as_of 2026-12-05
+    status = ix.status("kh-1-2025-ubnd-a")
+    assert (status.state, status.since) == ("period-ended", D(2026, 1, 1))
+    assert status.label == "Đã hết thời hạn thực hiện từ 01/01/2026"
+    assert ix.status("kh-1-2025-ubnd-a", D(2025, 6, 1)).state == "in-force"
+
+
+def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_implement(mini):
+    doc(mini, "ctr-1", "type: chuong-trinh\ntitle: Chương trình X giai đoạn 2021 - 2025, tầm nhìn đến năm 2030\n")
+    doc(mini, "kh-9-2022", "number: 9/KH-UBND\ntype: ke-hoach\ndate: '2022-02-11'\ntitle: Triển khai Chương trình X\n"
+        "relations:\n  - {type: implements, target: ctr-1, stated_in: kh-1-2025-ubnd-a}\n")
+    doc(mini, "da-2", "type: de-an\ntitle: Đề án Y đến năm 2025\n")
+    ix = index(mini)
+    assert (ix.status("ctr-1").state, ix.status("ctr-1").since) == ("period-ended", D(2026, 1, 1))
+    inherited = ix.status("kh-9-2022")
+    assert inherited.state == "period-ended" and "Chương trình" in inherited.basis
+    assert ix.status("kh-9-2022", D(2024, 5, 1)).state == "in-force"
+    assert ix.status("da-2").state == "period-ended"
+    assert ix.status("da-2", D(2024, 1, 1)).missing == ("năm bắt đầu thực hiện",)
+
+
+def test_title_periods():
+    assert title_period("Đề án A giai đoạn 2022 - 2025, tầm nhìn đến năm 2030") == (2022, 2025)
+    assert title_period("Chuyển đổi số năm 2026 trên địa bàn tỉnh") == (2026, 2026)
+    assert title_period("Đề án B đến năm 2025") == (None, 2025)
+    assert title_period("Chương trình C, tầm nhìn đến năm 2030") is None
+    assert title_period("Về công tác dân vận") is None
+
+
+def test_without_a_day_of_effect_the_status_is_unknown_and_says_what_is_missing(mini):
+    ix = index(mini)
+    status = ix.status("ct-33-2021-ttg")
+    assert (status.state, status.since, status.label) == ("unknown", None, "Chưa xác định")
+    assert "ngày có hiệu lực" in status.missing
+    doc(mini, "luat-3", "number: 3/2020/QH14\ntype: luat\ndate: '2020-06-01'\neffective: '2021-01-01'\n")
+    status = index(mini).status("luat-3")
+    assert (status.state, status.since, status.missing) == ("in-force", D(2021, 1, 1), ())
+
+
+def test_the_day_comes_from_the_data_never_the_clock(mini):
+    ix = index(mini)
+    assert ix.as_of == D(2026, 12, 5)
+    assert ix.status("kh-1-2025-ubnd-a") == ix.status("kh-1-2025-ubnd-a", D(2026, 12, 5))
+    (mini / "validity.yaml").unlink()
+    status = index(mini).status("kh-1-2025-ubnd-a")
+    assert (status.state, status.missing) == ("unknown", ("ngày đối chiếu",))
+
+
+def test_as_of_must_be_a_full_real_day(mini):
+    (mini / "validity.yaml").write_text("as_of: '2026-12'\n", encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert [str(e) for e in info.value.errors] == [
+        "data/validity.yaml:1: as_of: cần ngày đầy đủ dạng YYYY-MM-DD (ví dụ 2023-07-01)"]
+
+
+def _orgs(mini, extra: str) -> None:
+    path = mini / ORGS
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
+MERGED = """\
+  - id: so-a
+    name: Sở A
+    kind: nha-nuoc
+    level: so-nganh
+    ended:
+      date: '2025-03-01'
+      change: hop-nhat
+      successor: so-b
+      source: {document: Nghị quyết số 1/2025/NQ-HĐND, article: Điều 1}
+  - id: so-b
+    name: Sở B
+    kind: nha-nuoc
+    level: so-nganh
+    ended:
+      date: '2025-07-01'
+      change: doi-ten
+      successor: so-c
+      source: {document: Quyết định số 2/2025/QĐ-UBND, article: Điều 2}
+  - id: so-c
+    name: Sở C
+    kind: nha-nuoc
+    level: so-nganh
+"""
+
+
+def test_organisations_over_time(mini):
+    _orgs(mini, MERGED)
+    ix = index(mini)
+    assert ix.org_active("so-a", D(2025, 2, 28)) and not ix.org_active("so-a", D(2025, 3, 1))
+    assert not ix.org_active("so-a")  # at as_of
+    assert ix.org_active("so-c") and ix.org_active("ubnd-a")
+    assert ix.org_successor("so-a") == "so-c"  # followed through the renaming
+    assert ix.org_successor("so-b") == "so-c"
+    assert ix.org_successor("so-c") is None
+    assert ix.validity.org_end_text("so-a") == (
+        "Hợp nhất từ 01/03/2025, kế thừa: Sở B (theo Nghị quyết số 1/2025/NQ-HĐND, Điều 1)")
+
+
+def test_an_organisation_change_needs_its_legal_basis(mini):
+    _orgs(mini, "  - id: so-x\n    name: Sở X\n    kind: nha-nuoc\n    level: so-nganh\n"
+          "    ended: {date: '2025-07-01', change: giai-the}\n")
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert [str(e) for e in info.value.errors] == [
+        "data/organisations/org.yaml:15: organisations[2].ended.source: thiếu trường bắt buộc"]
+
+
+def test_an_unknown_successor_is_a_reference_error(mini):
+    _orgs(mini, MERGED.replace("successor: so-c", "successor: so-z"))
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert any("org.yaml:27: ended.successor" in str(e) and "so-z" in str(e) for e in info.value.errors)
