@@ -57,6 +57,11 @@ class Dataset:
     def where(self, record_id: str, *loc: str | int) -> tuple[str, int]:
         return self.origins[record_id].at(*loc)
 
+    @property
+    def as_of(self) -> str | None:
+        """The day statuses are computed at, as the data states it (YYYY-MM-DD), or None."""
+        return self.validity.as_of if self.validity else None
+
 
 def load(root: Path) -> Dataset:
     """Load and validate `root` (the data/ folder); raise `DataInvalid` listing every error."""
