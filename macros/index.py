@@ -326,8 +326,18 @@ class SiteIndex:
             groups[self.province_of(plan.id) or "Trung ương"].append(plan)
         return sorted(groups.items())
 
+    @cached_property
+    def plan_deadlines(self) -> dict[str, list[Deadline]]:
+        """plan id → its dated reporting deadlines (an empty list: the plan dates none)."""
+        return {plan.id: deadlines(plan) for plan in self.sorted_plans}
+
     def all_deadlines(self) -> list[Deadline]:
-        return sorted(d for plan in self.sorted_plans for d in deadlines(plan))
+        return sorted(d for items in self.plan_deadlines.values() for d in items)
+
+    def province_deadlines(self) -> list[tuple[str, list[model.Plan], list[Deadline]]]:
+        """(province, its plans, their dated deadlines in date order), one row per province."""
+        return [(name, plans, sorted(d for p in plans for d in self.plan_deadlines[p.id]))
+                for name, plans in self.plans_by_province()]
 
     @staticmethod
     def undated(plan: model.Plan):

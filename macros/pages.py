@@ -13,7 +13,7 @@ from functools import partial
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .calendar import deadlines, to_ics
+from .calendar import PlanNames, calendar_path, to_ics
 from .drafting import downloads
 from .render import SECTIONS, page_of
 from .site import SiteState
@@ -61,9 +61,7 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
             yield page_of(kind, record_id), partial(_stub, state, kind, record_id)
             yield json_path(kind, record_id), partial(record_json, state, kind, record_id)
     yield "du-lieu/tat-ca.json", partial(all_json, state)
-    for plan_id in data.plans:
-        yield f"lich/{plan_id}.ics", partial(plan_ics, state, [plan_id])
-    yield "lich/tat-ca.ics", partial(plan_ics, state, list(data.plans))
+    yield from _calendars(state)
     for name, text in sorted(data.sources.items()):
         yield source_path(name), partial(str.encode, text, "utf-8")
     for path, blob in downloads(state.index):  # templates: mau/*.docx and mau/*.md.txt
@@ -169,11 +167,33 @@ def all_json(state: SiteState) -> bytes:
     return b"".join(parts)
 
 
-def plan_ics(state: SiteState, plan_ids: list[str]) -> bytes:
-    items = sorted(d for p in plan_ids for d in deadlines(state.data.plans[p]))
+def _calendars(state: SiteState) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """A calendar file only where there are dated deadlines: per plan, per province, and one for all."""
+    ix = state.index
+    for plan_id, items in ix.plan_deadlines.items():
+        if items:
+            yield calendar_path(plan_id), partial(plan_ics, state, [plan_id], state.renderer.title_of(plan_id))
+    for name, plans, items in ix.province_deadlines():
+        if items:
+            ids = [p.id for p in plans]
+            yield calendar_path(province=name), partial(plan_ics, state, ids, f"Lịch báo cáo dân vận chính quyền – {name}")
+    if ix.all_deadlines():
+        yield calendar_path(), partial(plan_ics, state, list(ix.plan_deadlines), "Lịch báo cáo dân vận chính quyền")
+
+
+def plan_ics(state: SiteState, plan_ids: list[str], calendar_name: str) -> bytes:
+    ix = state.index
+    items = sorted(d for p in plan_ids for d in ix.plan_deadlines[p])
     names = {o.id: o.name for o in state.data.organisations.values()}
-    titles = {p: state.renderer.title_of(p) for p in plan_ids}
-    return to_ics(items, names, titles)
+    return to_ics(items, names, {p: plan_names(state, p) for p in plan_ids}, calendar_name)
+
+
+def plan_names(state: SiteState, plan_id: str) -> PlanNames:
+    plan = state.data.plans[plan_id]
+    issuer = state.data.organisations[plan.issuer]
+    number = plan.number if plan.number and plan.number[0].isdigit() else "(chưa số)"
+    short = f"Kế hoạch {number} – {issuer.short_name or issuer.name}"
+    return PlanNames(short, f"{state.renderer.title_of(plan_id)}: {plan.title}", issuer.province or "Trung ương")
 
 
 def _dump(value: dict) -> bytes:

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import buildcache, reading
+from . import buildcache, calendar, reading
 from . import text as T
 from .index import SiteIndex
 from .validate import FOOTNOTE_REF
@@ -59,7 +59,7 @@ class Renderer:
         self.env.globals.update(
             link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
-            reading=reading,
+            reading=reading, calendar=calendar,
         )
 
     def render(self, template: str, current: str, **context) -> str:

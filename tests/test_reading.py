@@ -88,3 +88,116 @@ def test_footer_is_vietnamese_with_the_date_of_the_data(site):
         assert shown, footer
         iso = f"{shown.group(3)}-{shown.group(2)}-{shown.group(1)}"
         assert iso in stated + days and all(iso >= d for d in days)
+
+
+# --- calendar ---------------------------------------------------------------------------------
+
+def _reports() -> list[tuple[dict, dict, dict]]:
+    return [(plan, job, rep) for plan in _yaml("plans") for job in plan.get("assignments", [])
+            for rep in job.get("reports", [])]
+
+
+def _province(plan: dict) -> str:
+    orgs = {o["id"]: o for f in sorted((DATA / "organisations").glob("*.yaml"))
+            for o in yaml.safe_load(f.read_text(encoding="utf-8"))["organisations"]}
+    return orgs[plan["issuer"]].get("province") or "Trung ương"
+
+
+def _events(path: Path) -> list:
+    import icalendar
+
+    return icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+def test_every_published_calendar_has_events_with_two_reminders(site):
+    import datetime as dt
+
+    files = sorted((site / "lich").glob("*.ics"))
+    assert files
+    for path in files:
+        events = _events(path)
+        assert events, path.name
+        for event in events:
+            triggers = sorted(a.decoded("trigger") for a in event.walk("VALARM"))
+            assert triggers == [dt.timedelta(days=-7), dt.timedelta(days=-1)], (path.name, event["summary"])
+
+
+def test_calendar_files_only_where_a_plan_dates_a_report(site):
+    for plan in _yaml("plans"):
+        dated = any(rep.get("due") for owner, _, rep in _reports() if owner["id"] == plan["id"])
+        page = (site / "ke-hoach" / f"{plan['id']}.html").read_text(encoding="utf-8")
+        assert (site / "lich" / f"{plan['id']}.ics").exists() == dated, plan["id"]
+        assert (f'href="../lich/{plan["id"]}.ics"' in page) == dated
+        if not dated:
+            assert "không ghi ngày cụ thể cho báo cáo nào" in main_text(site / "ke-hoach" / f"{plan['id']}.html")
+
+
+def test_before_a_date_means_the_day_before_with_the_wording_kept(site):
+    import datetime as dt
+
+    checked = 0
+    for plan, job, rep in _reports():
+        if "trước ngày" not in rep["text"]:
+            continue
+        events = [e for e in _events(site / "lich" / f"{plan['id']}.ics") if rep["text"][:40] in
+                  str(e.get("description")).replace("\n", " ")]
+        for due in rep.get("due", []):
+            years = [due[:4]] if len(due) == 10 else range(plan["period"]["start"], plan["period"]["end"] + 1)
+            for year in years:
+                written = dt.date.fromisoformat(due if len(due) == 10 else f"{year}-{due}")
+                assert written - dt.timedelta(days=1) in {e.decoded("dtstart") for e in events}, (plan["id"], due)
+                assert written not in {e.decoded("dtstart") for e in events}
+                checked += 1
+    assert checked >= 4
+
+
+def test_event_titles_name_the_province_and_the_plan(site):
+    for plan in _yaml("plans"):
+        path = site / "lich" / f"{plan['id']}.ics"
+        if not path.exists():
+            continue
+        number = plan.get("number") or ""
+        for event in _events(path):
+            summary = str(event["summary"])
+            assert summary.startswith(_province(plan) + ":"), summary
+            assert (number in summary) if number[:1].isdigit() else "(chưa số)" in summary
+
+
+def test_one_calendar_per_province_with_dated_reports(site):
+    import unicodedata
+
+    provinces = {_province(p) for p, _, rep in _reports() if rep.get("due")}
+    for name in provinces:
+        slug = "".join(c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+                       if not unicodedata.combining(c)).lower().replace(" ", "-")
+        events = _events(site / "lich" / f"tinh-{slug}.ics")
+        assert events and all(str(e["summary"]).startswith(name + ":") for e in events)
+
+
+def test_calendar_page_lists_every_reporting_duty_with_past_apart(site):
+    import datetime as dt
+
+    path = site / "ke-hoach" / "lich-bao-cao.html"
+    text = main_text(path)
+    for plan, job, rep in _reports():
+        assert " ".join(rep["text"].split()) in text, rep["text"]
+    footer = re.search(r"Dữ liệu cập nhật đến ngày <strong>(\d\d)/(\d\d)/(\d{4})", path.read_text(encoding="utf-8"))
+    asof = dt.date(int(footer.group(3)), int(footer.group(2)), int(footer.group(1)))
+    source = path.read_text(encoding="utf-8")
+    for past in re.findall(r'<details class="past-deadlines">(.*?)</details>', source, re.S):
+        for day in re.findall(r'data-label="Hạn"><strong>(\d\d)/(\d\d)/(\d{4})', past):
+            assert dt.date(int(day[2]), int(day[1]), int(day[0])) < asof
+    upcoming = re.sub(r'<details class="past-deadlines">.*?</details>', "", source, flags=re.S)
+    for day in re.findall(r'data-label="Hạn"><strong>(\d\d)/(\d\d)/(\d{4})', upcoming):
+        assert dt.date(int(day[2]), int(day[1]), int(day[0])) >= asof
+
+
+def test_home_page_starts_from_what_officials_come_to_do(site):
+    text = main_text(site / "index.html")
+    tasks = ["Soạn kế hoạch của đơn vị", "Tìm văn bản làm căn cứ", "Lịch báo cáo của tỉnh", "Theo dõi “Dân vận khéo”"]
+    positions = [text.find(t) for t in tasks]
+    assert -1 not in positions and positions == sorted(positions) and positions[-1] < text.find("Tra cứu")
+    links = (site / "index.html").read_text(encoding="utf-8")
+    for plan in _yaml("plans"):
+        assert _province(plan) in text
+    assert "ke-hoach/lich-bao-cao.html#tinh-" in links and "huong-dan/mau.html" in links

@@ -145,9 +145,10 @@ def test_calendar_holds_every_dated_deadline(site):
 
 
 def test_binh_dinh_quarterly_deadlines_are_dated_for_the_plan_year(site):
+    """"trước ngày 20 tháng 3/2025": the report is due by the day before."""
     cal = icalendar.Calendar.from_ical((site / "lich" / "kh-ubnd-binh-dinh-2025.ics").read_bytes())
     days = {e.decoded("dtstart").isoformat() for e in cal.walk("VEVENT")}
-    assert {"2025-03-20", "2025-06-20", "2025-09-20", "2025-11-25"} <= days
+    assert {"2025-03-19", "2025-06-19", "2025-09-19", "2025-11-24"} <= days
 
 
 def test_comparison_matrix_matches_the_data(site):
