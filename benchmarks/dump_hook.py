@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from macros.site import state_for
+from macros.plugin import plugin_of
 
 _FILES = []
 
@@ -30,7 +30,7 @@ def _out(src_uri: str) -> Path:
 def on_page_markdown(markdown, page, config, files):
     meta = json.dumps(page.meta, ensure_ascii=False)  # JSON is YAML: the same front matter, one line
     # The HTML blocks our renderer keeps out of Markdown go in as raw HTML, as a plain site has them.
-    text = state_for(config).renderer.filled(page.file.src_uri, markdown)
+    text = plugin_of(config).state.renderer.filled(page.file.src_uri, markdown)
     _out(page.file.src_uri).write_text(f"---\n{meta}\n---\n\n{text}", encoding="utf-8")
     return markdown
 

@@ -1,87 +1,112 @@
 """What a build can reuse from the previous one, kept in `.cache/` beside mkdocs.yml (gitignored).
 
 Like Material's social plugin cache: outputs that cost a lot and depend only on their inputs.
-Compiled Jinja templates (ours and Material's, about a second per build) and the Word templates
-(python-docx, half a second). A cached file is found by a hash of everything that makes it,
-including the code that writes it, so a stale entry can never be served; deleting the folder
-is always safe.
+Compiled Jinja templates (ours and Material's) and the Word templates (python-docx, half a
+second). Every entry sits under a fingerprint of all that can change it besides its own key:
+every file of the `macros` package (code, templates, theme overrides), the versions of the
+dependencies and Python, and for compiled templates the settings of the environment that
+compiled them. A stale entry is never found; deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import json
+import sys
+from collections.abc import Callable, Iterable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import jinja2
 
-ROOT = Path(__file__).resolve().parent.parent / ".cache"
+PACKAGE = Path(__file__).resolve().parent
+ROOT = PACKAGE.parent / ".cache"
+DEPENDENCIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "markdown",
+                "pymdown-extensions", "python-docx", "pydantic", "pyyaml", "icalendar")
+# What decides the code Jinja compiles a source to, besides the source and Jinja's version.
+ENV_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+                "autoescape", "finalize", "extensions", "is_async")
 
 
-def _folder(name: str) -> Path | None:
-    """The cache folder, or None where the project folder is read-only (the build then just recomputes)."""
-    folder = ROOT / name
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
+def versions() -> dict[str, str]:
+    """Installed versions of what shapes our output, and Python's."""
+    found = {"python": sys.version}
+    for name in DEPENDENCIES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "-"
+    return found
 
 
-class _Templates(jinja2.BytecodeCache):
-    """jinja2's file cache, created on first use so importing this module writes nothing."""
-
-    def __init__(self) -> None:
-        self._files: jinja2.FileSystemBytecodeCache | None = None
-        self._ready = False
-
-    def _cache(self) -> jinja2.FileSystemBytecodeCache | None:
-        if not self._ready:
-            folder = _folder("jinja")
-            self._files, self._ready = (jinja2.FileSystemBytecodeCache(str(folder)) if folder else None), True
-        return self._files
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if cache := self._cache():
-            cache.load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if cache := self._cache():
-            cache.dump_bytecode(bucket)
+def fingerprint(package: Path = PACKAGE, settings: object = None, installed: dict[str, str] | None = None) -> str:
+    """Hash of every file under `package`, the `settings` (any JSON-able value) and the `installed` versions."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    extra = json.dumps([settings, installed if installed is not None else versions()], sort_keys=True, default=_name)
+    digest.update(extra.encode("utf-8"))
+    return digest.hexdigest()
 
 
-TEMPLATES = _Templates()
+def env_settings(env: jinja2.Environment) -> dict[str, str]:
+    """The settings of `env` that change what its templates compile to."""
+    return {name: _name(getattr(env, name)) for name in ENV_SETTINGS}
 
 
-def cache_theme_templates(theme) -> None:
-    """Every Jinja environment mkdocs makes for the theme compiles through the template cache.
-
-    Besides the page template's environment, Material's search plugin makes one of its own in
-    every build to read its translations, and compiles them again each time.
-    """
-    make = theme.get_env
-    if getattr(make, "cached", False):  # the same config built twice
-        return
-
-    def get_env() -> jinja2.Environment:
-        env = make()
-        env.bytecode_cache = TEMPLATES
-        return env
-
-    get_env.cached = True
-    theme.get_env = get_env
+def _name(value: object) -> str:
+    """A stable spelling: callables by qualified name (their repr holds a memory address)."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
+    if isinstance(value, dict):
+        return json.dumps(sorted(value), default=_name)
+    return repr(value)
 
 
-def cached(kind: str, key: str, make: Callable[[], bytes], code: Path) -> bytes:
-    """`make()`, or its bytes from an earlier build with the same key and the same `code` file."""
-    folder = _folder(kind)
-    digest = hashlib.sha256(code.read_bytes() + b"\0" + key.encode("utf-8")).hexdigest()
-    path = folder / digest if folder else None
-    if path and path.is_file():
-        return path.read_bytes()
-    blob = make()
-    if path:
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(blob)
-        tmp.replace(path)  # atomic: a parallel build never reads half a file
-    return blob
+class BuildCache:
+    """The cache of one build: a root folder (None: cache nothing) and the fingerprint of the code."""
+
+    def __init__(self, root: Path | None = ROOT, package: Path = PACKAGE,
+                 installed: dict[str, str] | None = None) -> None:
+        self.root, self.package = root, package
+        self.installed = installed if installed is not None else versions()
+        self.code = fingerprint(package, None, self.installed)
+
+    def folder(self, *names: str) -> Path | None:
+        """A cache folder, or None where the project folder is read-only (the build then recomputes)."""
+        if self.root is None:
+            return None
+        folder = self.root.joinpath(*names)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
+
+    def templates(self, env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+        """Compiled templates of `env`, under the code's fingerprint and `env`'s settings."""
+        key = hashlib.sha256(f"{self.code}\0{json.dumps(env_settings(env), sort_keys=True)}".encode()).hexdigest()
+        folder = self.folder("jinja", key[:32])
+        return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+
+    def cached(self, kind: str, key: str, make: Callable[[], bytes]) -> bytes:
+        """`make()`, or its bytes from an earlier build with the same key and fingerprint."""
+        folder = self.folder(kind)
+        digest = hashlib.sha256(f"{self.code}\0{key}".encode("utf-8")).hexdigest()
+        path = folder / digest if folder else None
+        if path and path.is_file():
+            return path.read_bytes()
+        blob = make()
+        if path:
+            tmp = path.with_suffix(f".{hashlib.sha256(blob).hexdigest()[:8]}.tmp")
+            tmp.write_bytes(blob)
+            tmp.replace(path)  # atomic: a parallel build never reads half a file
+        return blob
+
+
+def cached(kind: str, key: str, make: Callable[[], bytes], code: Path | Iterable | None = None) -> bytes:
+    """`BuildCache().cached`: keyed by the whole package, whatever `code` names (kept for callers)."""
+    return BuildCache().cached(kind, key, make)

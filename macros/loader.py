@@ -63,29 +63,31 @@ class Dataset:
         return self.validity.as_of if self.validity else None
 
 
-def load(root: Path) -> Dataset:
-    """Load and validate `root` (the data/ folder); raise `DataInvalid` listing every error."""
+def load(root: Path, parses: dict | None = None) -> Dataset:
+    """Load and validate `root` (the data/ folder); raise `DataInvalid` listing every error.
+
+    `parses`: YAML parses kept from an earlier load (mkdocs serve), see `yamlsource.read_yaml`."""
     from .validate import check_references  # local: validate needs Dataset defined here
 
-    dataset, errors = read_all(root)
+    dataset, errors = read_all(root, parses)
     errors += check_references(dataset)
     if errors:
         raise DataInvalid(errors)
     return dataset
 
 
-def read_all(root: Path) -> tuple[Dataset, list[DataError]]:
+def read_all(root: Path, parses: dict | None = None) -> tuple[Dataset, list[DataError]]:
     dataset = Dataset(root=root)
     errors: list[DataError] = []
     if not root.is_dir():
         return dataset, [DataError(str(root), 1, "", "không tìm thấy thư mục dữ liệu")]
     for path in sorted(root.rglob("*")):
         if path.is_file():
-            errors += _read_file(dataset, path)
+            errors += _read_file(dataset, path, parses)
     return dataset, errors
 
 
-def _read_file(dataset: Dataset, path: Path) -> list[DataError]:
+def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list[DataError]:
     rel = path.relative_to(dataset.root)
     display = (Path(dataset.root.name) / rel).as_posix()
     folder = rel.parts[0] if len(rel.parts) > 1 else ""
@@ -96,7 +98,7 @@ def _read_file(dataset: Dataset, path: Path) -> list[DataError]:
         if path.name.startswith(".") or path.suffix in {".md", ".txt"}:
             return []
         return [DataError(display, 1, "", "tệp không phải YAML (.yaml) trong thư mục dữ liệu")]
-    source = read_yaml(path, display)
+    source = read_yaml(path, display, parses)
     if folder in RECORD_FOLDERS and (source.errors or not isinstance(source.data, dict)):
         dataset.failed.add(path.stem)  # so references to it are not reported a second time
     if source.errors:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .render import SECTIONS
-from .site import state_for
+from .site import SiteState
 
 TEMPLATES = {kind: f"{kind[:-1]}.md.j2" for kind in SECTIONS}
 LISTS = {
@@ -23,19 +25,18 @@ LISTS = {
 }
 
 
-def register(env) -> None:
-    def render(template: str, **context) -> str:
-        state = state_for(env.conf)
-        return state.renderer.render(template, env.page.file.src_uri, state=state, drafting=state.drafting, **context)
+def macros(state: SiteState) -> dict[str, Callable[..., str]]:
+    """Every macro, bound to one build's state (registered with mkdocs-macros by the plugin)."""
 
-    @env.macro
+    def render(template: str, **context) -> str:
+        return state.renderer.render(template, state.current, state=state, drafting=state.drafting, **context)
+
     def record_page(kind: str, record_id: str) -> str:
         """The whole page of one record (document, plan, campaign or theme)."""
-        record = state_for(env.conf).index.record(record_id)
-        return render(TEMPLATES[kind], r=record, kind=kind)
+        return render(TEMPLATES[kind], r=state.index.record(record_id), kind=kind)
 
-    for name, template in LISTS.items():
-        env.macro(_list_macro(render, template), name)
+    table = {name: _list_macro(render, template) for name, template in LISTS.items()}
+    return {"record_page": record_page, **table}
 
 
 def _list_macro(render, template: str):

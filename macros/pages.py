@@ -1,18 +1,19 @@
 """The files that exist only in data: one page per record, open-data JSON, source texts.
 
-Each record page is a stub calling one macro, so text from YAML never passes through the
-Jinja parser of mkdocs-macros (the macro's output is not parsed again).
+A record page's source is one macro call with the record's id, so text from YAML never passes
+through the Jinja parser of mkdocs-macros (the macro's output is not parsed again); its tags and
+search boost come from the model in the page event (`record_meta`), not from text parsed again.
 """
 
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
+from .adapter import MadeFile
 from .calendar import PlanNames, calendar_path, to_ics
 from .drafting import downloads
 from .render import SECTIONS, page_of
@@ -27,38 +28,16 @@ def add_generated(files: Files, config, state: SiteState) -> None:
     for src_uri, make in _generated(state):
         if files.get_file_from_path(src_uri) is None:
             files.append(MadeFile.of(config, src_uri, make))
-
-
-class MadeFile(File):
-    """A generated file whose bytes are made when mkdocs reads or writes them.
-
-    `File.generated` holds every file's bytes from `on_files` to the end of the build: the
-    open-data JSON and calendars of 20 000 plans are gigabytes. mkdocs reads `_content` once,
-    when it copies the file (or reads a page's source), so it is made then and not kept.
-    """
-
-    _make: Callable[[], str | bytes]
-
-    @classmethod
-    def of(cls, config, src_uri: str, make: Callable[[], str | bytes]) -> "MadeFile":
-        file = cls.generated(config, src_uri, content=b"", inclusion=InclusionLevel.NOT_IN_NAV)
-        file._make = make
-        return file
-
-    @property
-    def _content(self) -> str | bytes:
-        return self._make()
-
-    @_content.setter
-    def _content(self, value: str | bytes) -> None:  # File.generated and the content setters
-        self._make = lambda: value
+    made = {f.src_uri for f in files if isinstance(f, MadeFile)}  # a hand-written page keeps its own meta
+    state.record_pages = {src: record for src, record in state.record_pages.items() if src in made}
 
 
 def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
     data = state.data
     for kind in SECTIONS:
         for record_id in getattr(data, kind):
-            yield page_of(kind, record_id), partial(_stub, state, kind, record_id)
+            state.record_pages[page_of(kind, record_id)] = (kind, record_id)
+            yield page_of(kind, record_id), partial(record_source, kind, record_id)
             yield json_path(kind, record_id), partial(record_json, state, kind, record_id)
     yield "du-lieu/tat-ca.json", partial(all_json, state)
     yield from _calendars(state)
@@ -66,40 +45,6 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
         yield source_path(name), partial(str.encode, text, "utf-8")
     for path, blob in downloads(state.index):  # templates: mau/*.docx and mau/*.md.txt
         yield path, partial(bytes, blob)
-
-
-class Packed:
-    """A record page's HTML, compressed while mkdocs holds every page between conversion and templates.
-
-    mkdocs converts all pages before it renders any template; at 20 000 plans their HTML alone
-    is gigabytes. Record pages keep it zlib-compressed in between (not a `str`: code that reads
-    it by mistake fails instead of seeing an empty page); `unpack` restores it for the page's
-    own template and `release` drops it once the page is written.
-    """
-
-    def __init__(self, html: str) -> None:
-        self.blob = zlib.compress(html.encode("utf-8"), 1)
-
-    def text(self) -> str:
-        return zlib.decompress(self.blob).decode("utf-8")
-
-
-def _record_page(page) -> bool:
-    return isinstance(page.file, MadeFile)  # record pages; hand-written ones stay as mkdocs keeps them
-
-
-def packed(page, html: str) -> str | Packed:
-    return Packed(html) if _record_page(page) else html
-
-
-def unpack(page) -> None:
-    if isinstance(page.content, Packed):
-        page.content = page.content.text()
-
-
-def release(page) -> None:
-    if _record_page(page):
-        page.content = None
 
 
 def json_path(kind: str, record_id: str) -> str:
@@ -110,10 +55,14 @@ def source_path(name: str) -> str:
     return f"ke-hoach/nguon/{name}"
 
 
-def _stub(state: SiteState, kind: str, record_id: str) -> str:
-    tags = [t for t in _tags(state, kind, record_id) if not set(t) & set("{}%#\"'\\")]
-    meta = json.dumps({"search": {"boost": SEARCH_BOOST[kind]}, "tags": tags}, ensure_ascii=False)
-    return f"---\n{meta}\n---\n\n{{{{ record_page('{kind}', '{record_id}') }}}}\n"
+def record_source(kind: str, record_id: str) -> str:
+    """A record page's Markdown source: the macro call and the id (ids are [a-z0-9-], see model.ID_PATTERN)."""
+    return f"{{{{ record_page('{kind}', '{record_id}') }}}}\n"
+
+
+def record_meta(state: SiteState, kind: str, record_id: str) -> dict:
+    """A record page's front matter, from the model: search boost and tags (any character, none dropped)."""
+    return {"search": {"boost": SEARCH_BOOST[kind]}, "tags": _tags(state, kind, record_id)}
 
 
 def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import buildcache, calendar, reading
+from . import calendar, reading
 from . import text as T
 from .index import SiteIndex
 from .validate import FOOTNOTE_REF
@@ -42,7 +42,7 @@ def page_of(kind: str, record_id: str) -> str:
 class Renderer:
     """Renders pages for one build; `current` is the source path of the page being rendered."""
 
-    def __init__(self, index: SiteIndex) -> None:
+    def __init__(self, index: SiteIndex, cache=None) -> None:
         self.index = index
         self.data = index.data
         self.current = "index.md"
@@ -50,8 +50,9 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-            bytecode_cache=buildcache.TEMPLATES,
         )
+        if cache is not None:  # a buildcache.BuildCache: compiled templates kept between builds
+            self.env.bytecode_cache = cache.templates(self.env)
         self.env.filters.update(
             prose=self.prose, inline=self.inline, hinline=partial(self.inline, html=True), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
             section=SECTIONS.get, html=self.stash,

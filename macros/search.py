@@ -34,16 +34,17 @@ import gzip
 import json
 import os
 import re
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
-from . import servecache
+from .adapter import SEARCH_INDEX
 from .render import GLOSSARY_PAGE, SECTIONS, html_path
-from .site import SiteState
+from .site import SEARCH_PLAIN_ENV, SiteState
 from .text import fold
 
-INDEX = Path("search") / "search_index.json"
-PLAIN_ENV = "DVCQ_SEARCH_PLAIN"
+INDEX = Path(SEARCH_INDEX)
+PLAIN_ENV = SEARCH_PLAIN_ENV
 # A glossary row must outrank every page whose title holds the abbreviation ("UBND" is in many
 # document numbers): such a page has boost 8 and Material's x5 for a whole-page hit, a row x2.
 TERM_BOOST = 40
@@ -107,24 +108,29 @@ def _limit(text: str, limit: int | None) -> str:
     return text[: cut if cut > 0 else limit].rstrip(" ,;:.&") + " …"
 
 
-def cut_for(config, state: SiteState, src_uri: str) -> dict:
+def cut_for(state: SiteState, src_uri: str) -> dict:
     """How much of a page the index keeps: everything on a site of up to
     `extra.search_full_text_plans` plans; above that, a summary of each h2 section, and of a
     plan's page only the page entry (its title, number, issuer and names still find it)."""
-    if len(state.data.plans) <= int(config.extra.get("search_full_text_plans", FULL_TEXT_PLANS)):
+    limit = state.settings.search_full_text_plans if state.settings else FULL_TEXT_PLANS
+    if len(state.data.plans) <= limit:
         return {}
     plan_page = src_uri.startswith(SECTIONS["plans"] + "/") and Path(src_uri).stem in state.data.plans
     return {"text_limit": SUMMARY_CHARS, "depth": 1 if plan_page else 2}
 
 
-def index_page(page, config, state: SiteState) -> None:
-    """Cut the page's entries now and keep Material's parser off it (`search.exclude`)."""
+def index_page(page, state: SiteState, reuse: Callable | None = None) -> None:
+    """Cut the page's entries now and keep Material's parser off it (`search.exclude`).
+
+    `reuse` (servecache.ServeSession.reuse, while serving) gives back the last build's entries
+    of a page whose parts are unchanged."""
     search = page.meta.get("search") or {}
-    if os.environ.get(PLAIN_ENV) or search.get("exclude"):
+    if _plain(state) or search.get("exclude"):
         return
-    cut = cut_for(config, state, page.file.src_uri)
+    cut = cut_for(state, page.file.src_uri)
     parts = (page.url, page.title or "", json.dumps([page.meta, cut], sort_keys=True, default=str), page.content)
-    state.search_entries[page.url] = servecache.reuse(
+    reuse = reuse or (lambda kind, src, parts, make: make())
+    state.search_entries[page.url] = reuse(
         "search", page.file.src_uri, parts,
         lambda: page_entries(page.content, page.url, page.title or "", page.meta, **cut))
     page.meta["search"] = {**search, "exclude": True}
@@ -139,7 +145,7 @@ def search_index_size(site_dir: str | Path) -> dict:
 
 def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     """Rewrite the index in place with folded keys and glossary rows (idempotent, deterministic)."""
-    if os.environ.get(PLAIN_ENV):
+    if _plain(state):
         return
     path = Path(site_dir) / INDEX
     if not path.is_file():
@@ -161,6 +167,11 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     index["docs"] = docs
     # Same serialisation as Material's search plugin, so sizes compare like for like.
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def _plain(state: SiteState) -> bool:
+    """DVCQ_SEARCH_PLAIN=1: leave Material's index as it is (to measure the plain index)."""
+    return state.settings.search_plain if state.settings else bool(os.environ.get(PLAIN_ENV))
 
 
 def _record_pages(state: SiteState) -> dict[str, tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""One build's state: the data loaded once, its indexes and the renderer, shared by hooks and macros."""
+"""One build's state: typed settings, the data loaded once, its indexes and renderers, shared by hooks and macros."""
 
 from __future__ import annotations
 
@@ -7,22 +7,68 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .buildcache import BuildCache
 from .drafting import Drafting
-from .errors import DataError
+from .errors import DataError, DataInvalid
 from .index import SiteIndex
 from .lint import lint
 from .loader import Dataset, load
 from .render import Renderer
 from .scope import for_province
 
-_STATES: dict[int, tuple[object, "SiteState"]] = {}
+PROVINCE_ENV = "DVCQ_PROVINCE"
+SEARCH_PLAIN_ENV = "DVCQ_SEARCH_PLAIN"
+EXTRA_KEYS = ("data_dir", "province", "search_full_text_plans")  # read from `extra:`
+
+
+class Settings(Config):
+    """The project's settings, read from `extra:` in mkdocs.yml and checked like a plugin's options."""
+
+    data_dir = c.Type(str, default="data")
+    province = c.Optional(c.Type(str))  # a provincial site (DVCQ_PROVINCE wins)
+    search_full_text_plans = c.Type(int, default=100)  # above this many plans the index keeps summaries
+    search_plain = c.Type(bool, default=False)  # DVCQ_SEARCH_PLAIN=1: Material's index as it is (benchmarks)
+
+    @classmethod
+    def of(cls, config) -> "Settings":
+        """The settings of an mkdocs config; a wrong value stops the build with its name."""
+        settings = cls(config_file_path=config.config_file_path)
+        values = {name: config.extra[name] for name in EXTRA_KEYS if name in config.extra}
+        if os.environ.get(PROVINCE_ENV):
+            values["province"] = os.environ[PROVINCE_ENV]
+        values["search_plain"] = bool(os.environ.get(SEARCH_PLAIN_ENV))
+        settings.load_dict(values)
+        failed, _ = settings.validate()
+        if failed:
+            raise DataInvalid([DataError("mkdocs.yml", 1, f"extra.{name}", str(err)) for name, err in failed])
+        return settings
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.config_file_path or ".").resolve().parent / self.data_dir
 
 
 @dataclass
 class SiteState:
+    """The data of one build and what is derived from it; made in `on_config`, dropped with its build."""
+
     data: Dataset
+    settings: Settings | None = None
+    cache: BuildCache | None = None
     # Search entries cut from each rendered page (macros/search.py), by page URL.
     search_entries: dict[str, list[dict]] = field(default_factory=dict)
+    # Generated record pages of this build: src_uri -> (kind, record id); filled by pages.add_generated.
+    record_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    current: str = "index.md"  # the page being rendered (macros render for it)
+
+    @classmethod
+    def load(cls, settings: Settings, cache: BuildCache | None = None, parses: dict | None = None) -> "SiteState":
+        """Read and check data/ (raises DataInvalid), cut to the province if one is set."""
+        data = load(settings.data_path, parses)
+        return cls(for_province(data, settings.province) if settings.province else data, settings, cache)
 
     @cached_property
     def index(self) -> SiteIndex:
@@ -30,7 +76,7 @@ class SiteState:
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer(self.index)
+        return Renderer(self.index, cache=self.cache)
 
     @cached_property
     def drafting(self) -> Drafting:
@@ -50,23 +96,3 @@ class SiteState:
     def warnings_for(self, record_id: str) -> list[DataError]:
         """Lint warnings about the file a record lives in (shown on the record's page)."""
         return self._warnings_by_file.get(self.data.where(record_id)[0], [])
-
-
-def data_dir(config) -> Path:
-    return Path(config.config_file_path).resolve().parent / config.extra.get("data_dir", "data")
-
-
-def province(config) -> str | None:
-    """The province a provincial site is built for (DVCQ_PROVINCE wins over extra.province)."""
-    return os.environ.get("DVCQ_PROVINCE") or config.extra.get("province") or None
-
-
-def state_for(config) -> SiteState:
-    """Load data/ once per config object (so `mkdocs serve` reloads it on every rebuild)."""
-    key = id(config)
-    if key not in _STATES or _STATES[key][0] is not config:
-        _STATES.clear()
-        data = load(data_dir(config))
-        name = province(config)
-        _STATES[key] = (config, SiteState(for_province(data, name) if name else data))
-    return _STATES[key][1]

@@ -53,29 +53,20 @@ class YamlSource:
         return 1
 
 
-# display path -> (bytes, parse) of the last read, kept only while `mkdocs serve` runs
-_parsed: dict[str, tuple[bytes, YamlSource]] | None = None
+def read_yaml(path: Path, display: str, kept: dict | None = None) -> YamlSource:
+    """Parse `path`; problems become `DataError`s on the result, never exceptions.
 
-
-def keep_parses(keep: bool) -> None:
-    """Keep each file's parse, so a rebuild parses only the files that changed.
-
-    For `mkdocs serve`, which reloads data/ on every edit. Nothing downstream changes a
-    `YamlSource`, so the same object can serve every rebuild while its file is unchanged.
+    `kept` (display path -> (bytes, parse)) lets `mkdocs serve` parse only the files that
+    changed since its last rebuild; nothing downstream changes a `YamlSource`, so one object
+    serves every rebuild while its file's bytes are the same.
     """
-    global _parsed
-    _parsed = {} if keep else None
-
-
-def read_yaml(path: Path, display: str) -> YamlSource:
-    """Parse `path`; problems become `DataError`s on the result, never exceptions."""
     raw = path.read_bytes()
-    if _parsed is None:
+    if kept is None:
         return _parse(raw, display)
-    kept = _parsed.get(display)
-    if kept is None or kept[0] != raw:
-        kept = _parsed[display] = (raw, _parse(raw, display))
-    return kept[1]
+    previous = kept.get(display)
+    if previous is None or previous[0] != raw:
+        previous = kept[display] = (raw, _parse(raw, display))
+    return previous[1]
 
 
 def _parse(raw: bytes, display: str) -> YamlSource:

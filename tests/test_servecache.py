@@ -16,7 +16,7 @@ import json, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from macros import servecache
+from macros.plugin import plugin_of
 
 config_file, steps, command = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 url = "http://127.0.0.1:8000/"
@@ -33,7 +33,8 @@ for i, (site, edit) in enumerate(steps):
         config.plugins.on_startup(command=command, dirty=False)
     config.site_url = url
     build(config, serve_url=url)
-    stats.append(dict(servecache.STATS, active=servecache.active()))
+    session = plugin_of(config).session
+    stats.append(dict(vars(session.stats) if session else {}, active=session is not None))
 print(json.dumps(stats))
 """
 

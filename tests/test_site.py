@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 import icalendar
 import pytest
@@ -191,6 +192,21 @@ def test_tags_page_lists_every_document_under_its_type(site):
     assert {f"van-ban/{d}.html" for d in DATASET.documents} <= links
     for label in ("Chỉ thị", "Kết luận", "Cấp trung ương", "Năm 2021"):
         assert label in text
+
+
+QUOTED_THEME = 'Thi đua "Dân vận khéo"'  # data/themes.yaml: a tag whose name holds quotes
+
+
+def _tag_chips(path) -> set[str]:
+    chips = re.findall(r'class="md-tag[^"]*"[^>]*>(.*?)</(?:a|span)>', path.read_text(encoding="utf-8"), re.S)
+    return {unescape(re.sub(r"<[^>]+>", "", chip)).strip() for chip in chips}
+
+
+def test_a_tag_with_quotes_shows_on_its_plans_and_the_tags_page(site):
+    for plan in ("kh-13-2022-ubnd-lao-cai", "kh-26-2023-vp-ubnd-tra-vinh", "kh-ubnd-binh-dinh-2025"):
+        assert QUOTED_THEME in _tag_chips(page(site, "plans", plan)), plan
+    assert QUOTED_THEME in main_text(site / "the.html")
+    assert "ke-hoach/kh-13-2022-ubnd-lao-cai.html" in link_targets(site, site / "the.html")
 
 
 def test_glossary_terms_show_their_meaning_on_every_page(site):

@@ -1,0 +1,144 @@
+"""Every place this project relies on a dependency's internals, and why; nothing else may.
+
+mkdocs 1.6 is the last release and Material is in maintenance until May 2027: a move to a fork or
+a successor should be this module's work alone. tests/test_adapter.py checks each assumption
+below against the installed versions and fails loudly, naming it, when one stops holding.
+
+What is used, each with its reason:
+
+- mkdocs `File._content` (`MadeFile`): generated files made when mkdocs reads them, not held
+  from `on_files` to the end of the build (gigabytes of JSON and iCalendar at 20 000 plans).
+- mkdocs `Page.render` replaced on one page, and `Page._title_from_render`,
+  `Page.present_anchor_ids`, `Page.links_to_anchors` read and written (`Conversion`): while
+  serving, a page whose Markdown is unchanged gets its previous conversion back.
+- mkdocs `Page.present_anchor_ids` (`add_anchor_ids`): ids in HTML blocks put back after
+  conversion, so mkdocs' anchor checks see them.
+- `Page.content` holding a `Packed` object between conversion and the page's template: mkdocs
+  converts every page before it renders any template; record pages wait compressed.
+- watchdog's `PollingObserver._timeout` (`poll_every`): mkdocs serve polls every 0.5 s.
+- Event priorities of Material's search plugin (index written in `on_post_build` at 0) and the
+  offline plugin (inlines it at -100): our index step runs between them.
+"""
+
+from __future__ import annotations
+
+import copy
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jinja2
+from mkdocs.structure.files import File, InclusionLevel
+
+# --- mkdocs: generated files made when read --------------------------------------------------------
+
+
+class MadeFile(File):
+    """A generated file whose bytes are made each time mkdocs reads them, never kept.
+
+    `File.generated` keeps the content in `File._content`, which `content_bytes`,
+    `content_string` and `copy_file` read; a property there makes it on demand.
+    """
+
+    _make: Callable[[], str | bytes]
+
+    @classmethod
+    def of(cls, config, src_uri: str, make: Callable[[], str | bytes]) -> "MadeFile":
+        file = cls.generated(config, src_uri, content=b"", inclusion=InclusionLevel.NOT_IN_NAV)
+        file._make = make
+        return file
+
+    @property
+    def _content(self) -> str | bytes:
+        return self._make()
+
+    @_content.setter
+    def _content(self, value: str | bytes) -> None:  # File.generated and the content setters
+        self._make = lambda: value
+
+
+# --- mkdocs: a page's conversion, kept and given back (mkdocs serve) ---------------------------------
+
+
+@dataclass
+class Conversion:
+    """What `Page.render` leaves on a page: HTML, table of contents, title, anchors and links to anchors."""
+
+    content: str
+    toc: object
+    title: str | None
+    anchor_ids: set[str] | None
+    anchor_links: dict[str, dict[str, str]] | None  # by target src_uri: File objects die with their build
+
+    @classmethod
+    def of(cls, page) -> "Conversion":
+        links = page.links_to_anchors
+        return cls(page.content, copy.deepcopy(page.toc), page._title_from_render, page.present_anchor_ids,
+                   {f.src_uri: dict(v) for f, v in links.items()} if links is not None else None)
+
+    def restore(self, page, files) -> None:
+        """Give the page this conversion (a fresh copy of the toc: plugins change it in place)."""
+        page.content, page.toc, page._title_from_render = self.content, copy.deepcopy(self.toc), self.title
+        page.present_anchor_ids = set(self.anchor_ids) if self.anchor_ids is not None else None
+        if self.anchor_links is not None:
+            page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in self.anchor_links.items()}
+
+
+def replace_render(page, render: Callable[[Callable[[object, object], None], object, object], None]) -> None:
+    """mkdocs calls `page.render(config, files)` after `on_page_markdown`; `render` gets the original first."""
+    original = page.render
+    page.render = lambda config, files: render(original, config, files)
+
+
+def add_anchor_ids(page, ids: set[str]) -> None:
+    """Ids the Markdown converter did not see (HTML blocks put back after it) count for mkdocs' anchor checks."""
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+
+
+# --- mkdocs: a page's HTML parked between conversion and its template ---------------------------------
+
+
+class Packed:
+    """A page's HTML, zlib-compressed (not a `str`: code that reads it by mistake fails loudly)."""
+
+    def __init__(self, html: str) -> None:
+        self.blob = zlib.compress(html.encode("utf-8"), 1)
+
+    def text(self) -> str:
+        return zlib.decompress(self.blob).decode("utf-8")
+
+
+def park(html: str) -> Packed:
+    """What `on_page_content` returns for a record page: mkdocs keeps it as `page.content` till `on_page_context`."""
+    return Packed(html)
+
+
+def unpark(page) -> None:
+    if isinstance(page.content, Packed):
+        page.content = page.content.text()
+
+
+# --- Jinja: one more template in the theme's environment -----------------------------------------------
+
+
+def add_template(env: jinja2.Environment, name: str, source: str) -> None:
+    """Templates named `name` come from `source`, the theme's from its own loader."""
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), env.loader])
+
+
+# --- watchdog: how often mkdocs serve looks for changes --------------------------------------------------
+
+
+def poll_every(server, seconds: float) -> bool:
+    """Folders watched from now on are polled every `seconds` (emitters take the observer's timeout)."""
+    observer = getattr(server, "observer", None)
+    if observer is None or not hasattr(observer, "_timeout"):
+        return False
+    observer._timeout = seconds
+    return True
+
+
+# --- Material's search and offline plugins: when the index is written and inlined -------------------------
+
+SEARCH_INDEX = "search/search_index.json"
+AFTER_SEARCH_INDEX = -50  # `on_post_build`: after the search plugin (0), before the offline plugin (-100)

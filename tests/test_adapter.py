@@ -1,0 +1,161 @@
+"""What macros/adapter.py assumes of mkdocs, Material, mkdocs-macros, Jinja and watchdog, checked one by one.
+
+Each test names the assumption; when a dependency changes it, the failure says which use of
+its internals needs a new way (see the adapter's docstring for why each is used).
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+
+import jinja2
+import pytest
+from material.plugins.offline.plugin import OfflinePlugin
+from material.plugins.search.plugin import SearchPlugin
+from material.plugins.tags.plugin import TagsPlugin
+from mkdocs.commands import build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs_macros.plugin import MacrosPlugin
+
+from macros import adapter
+from macros.plugin import SitePlugin
+
+
+@pytest.fixture
+def config(tmp_path):
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("site_name: Thử\nuse_directory_urls: false\n", encoding="utf-8")
+    return load_config(str(path))
+
+
+def _generated(config, make):
+    """Run `make()` inside an mkdocs event, where `File.generated` may be called (it names the plugin)."""
+
+    class Maker:
+        def on_files(self, files, config):
+            return Files(make())
+
+    config.plugins["test-maker"] = Maker()
+    return config.plugins.on_files(Files([]), config=config)
+
+
+def _page(config, files: Files, src_uri: str) -> Page:
+    page = Page(None, files.get_file_from_path(src_uri), config)
+    page.read_source(config)
+    return page
+
+
+def test_made_file_is_made_each_time_mkdocs_reads_it(config):
+    made = []
+    [file] = _generated(config, lambda: [adapter.MadeFile.of(config, "du-lieu/a.json",
+                                                                lambda: made.append(1) or b'{"a": 1}')])
+    assert made == []  # nothing made when the file is added
+    assert file.content_bytes == b'{"a": 1}' and file.content_string == '{"a": 1}'
+    assert len(made) == 2  # and nothing kept: read twice, made twice
+    assert file.generated_by is not None and not file.is_documentation_page()
+
+
+def test_made_file_is_what_mkdocs_copies(config, tmp_path):
+    [file] = _generated(config, lambda: [adapter.MadeFile.of(config, "lich/x.ics", lambda: b"BEGIN:VCALENDAR")])
+    file.copy_file()
+    assert (tmp_path / "site" / "lich" / "x.ics").read_bytes() == b"BEGIN:VCALENDAR"
+
+
+@pytest.fixture
+def two_pages(config):
+    return _generated(config, lambda: [
+        File.generated(config, "a.md", content="# Tiêu đề \"A\"\n\n## Mục một\n\nXem [mục](b.md#muc).\n"),
+        File.generated(config, "b.md", content="# B\n\n## Mục {#muc}\n"),
+    ])
+
+
+def test_a_kept_conversion_gives_a_page_what_rendering_gave(config, two_pages):
+    page = _page(config, two_pages, "a.md")
+    page.render(config, two_pages)
+    kept = adapter.Conversion.of(page)
+    again = _page(config, two_pages, "a.md")
+    kept.restore(again, two_pages)
+    assert again.title == 'Tiêu đề "A"'  # Page._title_from_render
+    assert again.content == page.content and "Mục một" in again.content
+    assert [a.title for a in again.toc] == [a.title for a in page.toc] == ['Tiêu đề "A"']
+    assert again.present_anchor_ids == page.present_anchor_ids and "muc-mot" in again.present_anchor_ids
+    assert again.links_to_anchors == {two_pages.get_file_from_path("b.md"): {"muc": "b.md#muc"}}
+
+
+def test_mkdocs_renders_a_page_by_calling_its_render_method():
+    assert "page.render(config, files)" in inspect.getsource(build._populate_page)
+
+
+def test_a_replaced_render_is_called_with_the_original(config, two_pages):
+    page, calls = _page(config, two_pages, "b.md"), []
+
+    def render(original, config, files):
+        calls.append("ours")
+        original(config, files)
+
+    adapter.replace_render(page, render)
+    page.render(config, two_pages)
+    assert calls == ["ours"] and page.title == "B"
+
+
+def test_added_anchor_ids_count_for_mkdocs_anchor_checks(config, two_pages, caplog):
+    a, b = _page(config, two_pages, "a.md"), _page(config, two_pages, "b.md")
+    a.markdown = "# A\n\n[x](b.md#from-html)\n"
+    a.render(config, two_pages)
+    b.render(config, two_pages)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        a.validate_anchor_links(files=two_pages, log_level=logging.WARNING)
+    assert "from-html" in caplog.text
+    caplog.clear()
+    adapter.add_anchor_ids(b, {"from-html"})
+    a.validate_anchor_links(files=two_pages, log_level=logging.WARNING)
+    assert "from-html" not in caplog.text
+
+
+def test_a_parked_page_is_its_html_again():
+    page = type("P", (), {})()
+    page.content = adapter.park("<p>Dân vận khéo</p>")
+    assert not isinstance(page.content, str)
+    adapter.unpark(page)
+    assert page.content == "<p>Dân vận khéo</p>"
+
+
+def test_watched_folders_are_polled_at_the_observer_timeout(tmp_path):
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert adapter.poll_every(server, 0.1)  # watchdog's PollingObserver._timeout
+        server.watch(str(tmp_path))
+        assert [e.timeout for e in server.observer.emitters] == [0.1]
+    finally:
+        server.server_close()
+
+
+def test_an_added_template_is_found_before_the_theme_ones():
+    env = jinja2.Environment(loader=jinja2.DictLoader({"main.html": "theme"}))
+    adapter.add_template(env, "ours.html", "{{ x }}")
+    assert env.get_template("ours.html").render(x="a") == "a"
+    assert env.get_template("main.html").render() == "theme"
+
+
+def _priority(method) -> int:
+    return getattr(method, "mkdocs_priority", 0)
+
+
+def test_our_index_step_runs_after_the_search_plugin_and_before_the_offline_plugin():
+    assert _priority(OfflinePlugin.on_post_build) < adapter.AFTER_SEARCH_INDEX < _priority(SearchPlugin.on_post_build)
+    assert f'"{adapter.SEARCH_INDEX.split("/")[1]}"' in inspect.getsource(SearchPlugin.on_post_build)
+
+
+def test_record_meta_is_set_before_the_tags_plugin_reads_it():
+    ours = SitePlugin.on_page_markdown.methods[0]
+    assert _priority(TagsPlugin.on_page_markdown) < _priority(MacrosPlugin.on_page_markdown) < _priority(ours)
+
+
+def test_macros_are_registered_after_mkdocs_macros_made_its_environment():
+    assert _priority(SitePlugin.on_config) < _priority(MacrosPlugin.on_config)
+    assert callable(MacrosPlugin.register_macros)
