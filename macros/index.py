@@ -144,6 +144,14 @@ class SiteIndex:
     def _statuses(self) -> dict:
         return {}
 
+    def status_groups(self, records) -> list[tuple[str, list]]:
+        """Records grouped by their state at as_of: citable ones first, those no longer in force last."""
+        order = ("in-force", "amended", "unknown", "period-ended", "ceased")
+        groups: dict[str, list] = {state: [] for state in order}
+        for record in records:
+            groups[self.status(record.id).state].append(record)
+        return [(state, items) for state, items in groups.items() if items]
+
     def org_active(self, org_id: str, on=None) -> bool:
         return self.validity.org_active(org_id, on)
 

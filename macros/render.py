@@ -23,6 +23,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import calendar, reading
+from .marks import status_flag
+from .status import EVENT_LABELS, timeline
+from .status import LABELS as STATUS_LABELS
 from . import text as T
 from .index import SiteIndex
 from .validate import FOOTNOTE_REF
@@ -60,7 +63,9 @@ class Renderer:
         self.env.globals.update(
             link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
-            reading=reading, calendar=calendar,
+            reading=reading, calendar=calendar, flag=partial(status_flag, self, html=False), hflag=partial(status_flag, self, html=True),
+            timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
+            status_groups=index.status_groups,
         )
 
     def render(self, template: str, current: str, **context) -> str:
@@ -136,6 +141,8 @@ class Renderer:
             shown = _escape(mention.text, html)
             if mention.target and mention.target != self_id:
                 shown = _anchor(shown, self.record_url(mention.target, html=html), html)
+                if self_id in self.data.plans:  # a plan citing a basis that has ceased: mark it beside the citation
+                    shown += str(status_flag(self, mention.target, html))
             out.append(shown)
             pos = mention.end
         out.append(self._plain(text[pos:], self_id, html))

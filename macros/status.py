@@ -54,8 +54,10 @@ class Status:
     def label(self) -> str:
         """Short Vietnamese label: 'Hết hiệu lực từ 01/07/2023'."""
         head = LABELS[self.state]
-        if self.since and self.state in {"ceased", "period-ended"}:
+        if self.since and self.state == "ceased":
             return f"{head} từ {day(self.since)}"
+        if self.since and self.state == "period-ended":
+            return f"{head} (kỳ kết thúc {day(self.since - _dt.timedelta(days=1))})"
         return head
 
     @property
@@ -263,3 +265,40 @@ CHANGE_LABELS = {
     "sap-nhap": "Sáp nhập", "hop-nhat": "Hợp nhất", "doi-ten": "Đổi tên", "giai-the": "Giải thể",
     "ket-thuc-hoat-dong": "Kết thúc hoạt động",
 }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of a document's timeline: ban hành, hiệu lực, sửa đổi, thay thế, hết hiệu lực."""
+
+    when: str | None  # ISO, possibly partial; None when the data has no date
+    kind: str  # key of EVENT_LABELS
+    other: str | None = None  # the record that amends/replaces, or is amended/replaced
+
+
+EVENT_LABELS = {
+    "issued": "Ban hành", "effective": "Có hiệu lực", "amended-by": "Được sửa đổi, bổ sung bởi",
+    "amends": "Sửa đổi, bổ sung", "replaces": "Thay thế", "replaced-by": "Bị thay thế bởi",
+    "ceased": "Hết hiệu lực", "period-end": "Hết thời hạn thực hiện",
+}
+
+
+def timeline(validity: Validity, doc_id: str) -> list[Event]:
+    """What happened to a document, in order of date (undated events last), from stated facts only."""
+    index, doc = validity.index, validity.data.documents[doc_id]
+    events = [Event(doc.date, "issued"), Event(doc.effective, "effective")]
+    for link in index.links_out.get(doc_id, []):
+        if link.type in {"amends", "replaces"}:
+            events.append(Event(doc.effective or doc.date, link.type, link.target))
+    for link in index.links_in.get(doc_id, []):
+        start = validity._start(link.source)
+        when = start.isoformat() if start else None
+        if link.type == "amends":
+            events.append(Event(when, "amended-by", link.source))
+        elif link.type == "replaces":
+            events += [Event(when, "replaced-by", link.source), Event(when, "ceased", link.source)]
+    found = validity.period(doc_id)
+    if found:
+        events.append(Event(f"{found[0][1]}-12-31", "period-end"))
+    order = list(EVENT_LABELS)
+    return sorted(events, key=lambda e: (e.when is None, e.when or "", order.index(e.kind)))

@@ -71,7 +71,7 @@ def test_a_plan_whose_period_ended_is_period_ended_and_current_during_it(mini):
     ix = index(mini)  # the plan's period is 2025, as_of 2026-12-05
     status = ix.status("kh-1-2025-ubnd-a")
     assert (status.state, status.since) == ("period-ended", D(2026, 1, 1))
-    assert status.label == "Đã hết thời hạn thực hiện từ 01/01/2026"
+    assert status.label == "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)"
     assert ix.status("kh-1-2025-ubnd-a", D(2025, 6, 1)).state == "in-force"
 
 

@@ -1,0 +1,38 @@
+"""Small marks set next to a document's name wherever a plan cites it: a basis that has ceased.
+
+The quoted text of a plan is never changed; the mark stands beside the citation and says
+since when the text is no longer in force and what took its place (macros/status.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup, escape
+
+from .status import Status, day
+
+FLAGGED = {"ceased", "period-ended"}
+
+
+def flag_text(status: Status) -> str | None:
+    """'đã hết hiệu lực từ 01/07/2023' for a flagged status, None for one still citable or unknown."""
+    if status.state not in FLAGGED:
+        return None
+    if status.state == "ceased":
+        return "đã hết hiệu lực" + (f" từ {day(status.since)}" if status.since else "")
+    ended = f" (kỳ kết thúc {day(status.since - dt.timedelta(days=1))})" if status.since else ""
+    return "đã hết thời hạn thực hiện" + ended
+
+
+def status_flag(renderer, record_id: str, html: bool = True) -> Markup:
+    """The mark after a citation: '(đã hết hiệu lực từ 01/07/2023, thay bằng Luật 10/2022/QH15)'."""
+    if record_id not in renderer.data.documents and record_id not in renderer.data.plans:
+        return Markup("")
+    status = renderer.index.status(record_id)
+    text = flag_text(status)
+    if text is None:
+        return Markup("")
+    links = [str(renderer.link(b, html=html)) for b in status.by]
+    tail = f", thay bằng {', '.join(links)}" if links else ""
+    return Markup(f' <span class="status-flag">({escape(text)}{tail})</span>')
