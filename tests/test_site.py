@@ -9,16 +9,29 @@ from html import unescape
 import icalendar
 import pytest
 
-from macros.calendar import deadlines
 from macros.citations import NUMBER_RE, number_key
 from macros.loader import load
 from macros.site import SiteState
 from tests.conftest import DATA
 from tests.htmlcheck import broken_links, link_targets, main_text, parse
 
-STATE = SiteState(load(DATA))
-DATASET = STATE.data
-INDEX = STATE.index
+# Plan files by name: collecting the tests reads no data, so a data error fails a test, not the collection.
+PLANS = sorted(p.stem for p in (DATA / "plans").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def state() -> SiteState:
+    return SiteState(load(DATA))
+
+
+@pytest.fixture(scope="module")
+def dataset(state):
+    return state.data
+
+
+@pytest.fixture(scope="module")
+def index(state):
+    return state.index
 
 
 def page(site, kind, record_id):
@@ -38,8 +51,8 @@ def test_home_page_leads_to_every_section(site):
 
 
 @pytest.mark.parametrize("kind", ["documents", "plans", "campaigns", "themes"])
-def test_every_record_has_its_page(site, kind):
-    for record_id in getattr(DATASET, kind):
+def test_every_record_has_its_page(site, dataset, kind):
+    for record_id in getattr(dataset, kind):
         assert page(site, kind, record_id).exists(), record_id
 
 
@@ -47,9 +60,9 @@ def test_no_broken_internal_links_or_anchors(site):
     assert broken_links(site) == []
 
 
-def test_every_number_in_the_sources_resolves_to_a_record():
-    known = {number_key(r.number) for r in [*DATASET.documents.values(), *DATASET.plans.values()] if r.number}
-    for name, text in DATASET.sources.items():
+def test_every_number_in_the_sources_resolves_to_a_record(dataset):
+    known = {number_key(r.number) for r in [*dataset.documents.values(), *dataset.plans.values()] if r.number}
+    for name, text in dataset.sources.items():
         joined = re.sub(r"-\s*\n\s*", "-", text).replace("\n", " ")
         joined = re.sub(r"(\d+/[A-ZĐ]+-)\s+([A-Z])", r"\1\2", joined)
         missing = {m for m in NUMBER_RE.findall(joined) if number_key(m) not in known}
@@ -64,11 +77,11 @@ def _source_task_headings(text: str) -> list[str]:
     return [ln for ln in lines[start:end] if re.match(r"^\d+\.\s+\S", ln)]
 
 
-@pytest.mark.parametrize("plan_id", sorted(DATASET.plans))
-def test_every_task_of_the_source_is_transcribed(plan_id):
-    plan = DATASET.plans[plan_id]
-    source = flat(DATASET.sources[plan.source])
-    headings = _source_task_headings(DATASET.sources[plan.source])
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_every_task_of_the_source_is_transcribed(dataset, plan_id):
+    plan = dataset.plans[plan_id]
+    source = flat(dataset.sources[plan.source])
+    headings = _source_task_headings(dataset.sources[plan.source])
     assert len(plan.tasks) == len(headings)
     for task, heading in zip(plan.tasks, headings):
         assert heading.startswith(f"{task.number}.")
@@ -76,9 +89,9 @@ def test_every_task_of_the_source_is_transcribed(plan_id):
         assert opening in flat(heading) or opening in source
 
 
-@pytest.mark.parametrize("plan_id", sorted(DATASET.plans))
-def test_plan_page_shows_every_target_task_and_assignment(site, plan_id):
-    plan = DATASET.plans[plan_id]
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_plan_page_shows_every_target_task_and_assignment(site, dataset, plan_id):
+    plan = dataset.plans[plan_id]
     text = main_text(page(site, "plans", plan_id))
     ids = parse(page(site, "plans", plan_id)).ids
     for item in [*plan.targets, *plan.tasks, *plan.assignments]:
@@ -92,23 +105,23 @@ def test_plan_page_shows_every_target_task_and_assignment(site, plan_id):
         assert recipient in text
 
 
-def test_every_document_lists_who_cites_or_relates_to_it(site):
-    for doc_id in DATASET.documents:
+def test_every_document_lists_who_cites_or_relates_to_it(site, dataset, index):
+    for doc_id in dataset.documents:
         text = main_text(page(site, "documents", doc_id))
-        cited = INDEX.plans_citing.get(doc_id, [])
+        cited = index.plans_citing.get(doc_id, [])
         if cited:
             assert "Được trích dẫn trong" in text
             links = link_targets(site, page(site, "documents", doc_id))
             assert {f"ke-hoach/{p}.html" for p in cited} <= links
         else:
-            assert INDEX.links_in.get(doc_id) or INDEX.links_out.get(doc_id), doc_id
+            assert index.links_in.get(doc_id) or index.links_out.get(doc_id), doc_id
 
 
-def test_each_relation_appears_on_both_pages(site):
-    for link in INDEX.links:
+def test_each_relation_appears_on_both_pages(site, index):
+    for link in index.links:
         for here, there in ((link.source, link.target), (link.target, link.source)):
-            kind = INDEX.kind_of(here)
-            other = page(site, INDEX.kind_of(there), there).relative_to(site).as_posix()
+            kind = index.kind_of(here)
+            other = page(site, index.kind_of(there), there).relative_to(site).as_posix()
             assert other in link_targets(site, page(site, kind, here)), (here, there)
 
 
@@ -120,10 +133,10 @@ def test_ambiguous_number_resolves_by_province(site):
     assert re.sub(r"<[^>]+>", "", heading.group(1)).startswith("Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai")
 
 
-@pytest.mark.parametrize("plan_id", sorted(DATASET.plans))
-def test_chain_of_bases_reaches_a_central_document(site, plan_id):
-    central = [rid for _, _, rid in INDEX.chain(plan_id) if INDEX.tier_of(rid) in INDEX_CENTRAL]
-    assert INDEX.chain(plan_id)[0][2] in DATASET.plans[plan_id].implements
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_chain_of_bases_reaches_a_central_document(site, dataset, index, plan_id):
+    central = [rid for _, _, rid in index.chain(plan_id) if index.tier_of(rid) in INDEX_CENTRAL]
+    assert index.chain(plan_id)[0][2] in dataset.plans[plan_id].implements
     assert central
     assert f"van-ban/{central[0]}.html" in link_targets(site, page(site, "plans", plan_id))
 
@@ -131,17 +144,23 @@ def test_chain_of_bases_reaches_a_central_document(site, plan_id):
 INDEX_CENTRAL = {"Đảng – Trung ương", "Quốc hội", "Chính phủ, Thủ tướng Chính phủ, bộ, ngành trung ương"}
 
 
-def test_hierarchy_page_reaches_every_document(site):
+def test_hierarchy_page_reaches_every_document(site, dataset):
     links = link_targets(site, site / "van-ban" / "he-thong.html")
-    assert {f"van-ban/{d}.html" for d in DATASET.documents} <= links
+    assert {f"van-ban/{d}.html" for d in dataset.documents} <= links
+
+
+def _event_days(path) -> list:
+    return sorted(e.decoded("dtstart") for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
 
 
 def test_calendar_holds_every_dated_deadline(site):
+    """The all-plans calendar holds what the plans' own calendars hold, and the calendar page shows each day."""
     text = main_text(site / "ke-hoach" / "lich-bao-cao.html")
-    all_events = icalendar.Calendar.from_ical((site / "lich" / "tat-ca.ics").read_bytes()).walk("VEVENT")
-    expected = sorted(d.date for p in DATASET.plans.values() for d in deadlines(p))
-    assert expected and sorted(e.decoded("dtstart") for e in all_events) == expected
-    for day in expected:
+    every = _event_days(site / "lich" / "tat-ca.ics")
+    own = {day for path in (site / "lich").glob("*.ics") if path.name != "tat-ca.ics" for day in _event_days(path)}
+    assert "2025-03-19" in {d.isoformat() for d in every}  # Bình Định, "trước ngày 20 tháng 3/2025"
+    assert set(every) == own
+    for day in every:
         assert day.strftime("%d/%m/%Y") in text
 
 
@@ -152,17 +171,17 @@ def test_binh_dinh_quarterly_deadlines_are_dated_for_the_plan_year(site):
     assert {"2025-03-19", "2025-06-19", "2025-09-19", "2025-11-24"} <= days
 
 
-def test_comparison_matrix_matches_the_data(site):
+def test_comparison_matrix_matches_the_data(site, dataset, index):
     text = main_text(site / "ke-hoach" / "so-sanh.html")
-    for theme in DATASET.themes.values():
-        counts = [sum(theme.id in t.themes for t in p.tasks) for p in INDEX.sorted_plans]
+    for theme in dataset.themes.values():
+        counts = [sum(theme.id in t.themes for t in p.tasks) for p in index.sorted_plans]
         row = " ".join(str(c) if c else "—" for c in counts)
         assert f"{theme.name} {row}" in text
 
 
-def test_open_data_json(site):
+def test_open_data_json(site, dataset):
     everything = json.loads((site / "du-lieu" / "tat-ca.json").read_text(encoding="utf-8"))
-    assert {d["id"] for d in everything["documents"]} == set(DATASET.documents)
+    assert {d["id"] for d in everything["documents"]} == set(dataset.documents)
     one = json.loads((site / "du-lieu" / "van-ban" / "ct-33-2021-ttg.json").read_text(encoding="utf-8"))
     assert one["number"] == "33/CT-TTg" and one["cited_by"]
     assert "du-lieu/van-ban/ct-33-2021-ttg.json" in link_targets(site, page(site, "documents", "ct-33-2021-ttg"))
@@ -175,9 +194,9 @@ def test_suspicious_citations_are_shown_on_the_quality_page(site):
     assert "13/KH-UBND" in text or "kh-13-2022" in text
 
 
-def test_source_text_is_published(site):
-    for plan in DATASET.plans.values():
-        assert (site / "ke-hoach" / "nguon" / plan.source).read_text(encoding="utf-8") == DATASET.sources[plan.source]
+def test_source_text_is_published(site, dataset):
+    for plan in dataset.plans.values():
+        assert (site / "ke-hoach" / "nguon" / plan.source).read_text(encoding="utf-8") == dataset.sources[plan.source]
 
 
 def test_no_page_shows_escaped_markup(site):
@@ -186,10 +205,10 @@ def test_no_page_shows_escaped_markup(site):
         assert "&#" not in text and "&amp;" not in text and "!!! " not in text, path
 
 
-def test_tags_page_lists_every_document_under_its_type(site):
+def test_tags_page_lists_every_document_under_its_type(site, dataset):
     text = main_text(site / "the.html")
     links = link_targets(site, site / "the.html")
-    assert {f"van-ban/{d}.html" for d in DATASET.documents} <= links
+    assert {f"van-ban/{d}.html" for d in dataset.documents} <= links
     for label in ("Chỉ thị", "Kết luận", "Cấp trung ương", "Năm 2021"):
         assert label in text
 
@@ -209,7 +228,7 @@ def test_a_tag_with_quotes_shows_on_its_plans_and_the_tags_page(site):
     assert "ke-hoach/kh-13-2022-ubnd-lao-cai.html" in link_targets(site, site / "the.html")
 
 
-def test_glossary_terms_show_their_meaning_on_every_page(site):
+def test_glossary_terms_show_their_meaning_on_every_page(site, dataset):
     html = page(site, "plans", "kh-13-2022-ubnd-lao-cai").read_text(encoding="utf-8")
-    ubnd = next(t for t in DATASET.terms.values() if t.term == "UBND")
+    ubnd = next(t for t in dataset.terms.values() if t.term == "UBND")
     assert f'<abbr title="{ubnd.meaning}">UBND</abbr>' in html
