@@ -22,6 +22,7 @@ LISTS = {
     "home_stats": "home.md.j2",
     "drafting_guide": "guide.md.j2",
     "templates_page": "templates_page.md.j2",
+    "drafts_index": "drafts_index.md.j2",
 }
 
 
@@ -35,8 +36,12 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
         """The whole page of one record (document, plan, campaign or theme)."""
         return render(TEMPLATES[kind], r=state.index.record(record_id), kind=kind)
 
+    def draft_page(slug: str) -> str:
+        """The page of one draft made from a plan (soan-ke-hoach/<plan>/<name>.md)."""
+        return render("draft_page.md.j2", slug=slug)
+
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"record_page": record_page, **table}
+    return {"record_page": record_page, "draft_page": draft_page, **table}
 
 
 def _list_macro(render, template: str):

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 
 from .adapter import MadeFile
 from .calendar import PlanNames, calendar_path, to_ics
-from .drafting import downloads
+from .drafting_files import generated as drafting_files
 from .render import SECTIONS, page_of
 from .site import SiteState
 from .text import label, year_of
@@ -43,8 +43,7 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
     yield from _calendars(state)
     for name, text in sorted(data.sources.items()):
         yield source_path(name), partial(str.encode, text, "utf-8")
-    for path, blob in downloads(state.index):  # templates: mau/*.docx and mau/*.md.txt
-        yield path, partial(bytes, blob)
+    yield from drafting_files(state)  # templates (mau/) and drafts made from each plan (soan-ke-hoach/)
 
 
 def json_path(kind: str, record_id: str) -> str:

@@ -80,7 +80,7 @@ class SiteState:
 
     @cached_property
     def drafting(self) -> Drafting:
-        return Drafting(self.index)
+        return Drafting(self.index, self.renderer.title_of)
 
     @cached_property
     def warnings(self) -> list[DataError]:

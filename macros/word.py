@@ -1,7 +1,10 @@
-"""The drafting kit's templates written as Word documents (python-docx), in the layout of Nghị định 30/2020/NĐ-CP.
+"""Drafts written as Word documents (python-docx), in the layout of Nghị định 30/2020/NĐ-CP.
 
-Separate from drafting.py, which decides what the templates say: python-docx takes a tenth of a
-second to import, and a build whose .docx files are all in the build cache never needs it.
+Only lays out a `Draft` (draftdoc.py); the drafting queries decide what it says. Kept apart
+because python-docx takes a tenth of a second to import, and a build whose .docx files are all
+in the build cache never needs it. Hints get their own paragraph style ("Gợi ý"), so Word's
+"select all text with similar formatting" removes them in one go; places to fill ("[…]") are
+highlighted.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import zipfile
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from .calendar import STAMP
-from .drafting import FONT, INDENT_CM, MARGINS_MM, NATIONAL, SIZES, Draft, Para, hint_text, recipient_line
+from .draftdoc import BLANK, FONT, HINT_STYLE, INDENT_CM, MARGINS_MM, NATIONAL, SIZES, Draft, Para, hint_text, recipient_line
 
 # --- Word ----------------------------------------------------------------------------------------------
 
@@ -98,6 +102,12 @@ def _styles(doc) -> None:
         style.font.bold, style.font.italic, style.font.color.rgb = True, False, RGBColor(0, 0, 0)
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(6), Pt(6)
         style.paragraph_format.first_line_indent = Cm(INDENT_CM)
+    hint = doc.styles.add_style(HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    hint.base_style = normal
+    _set_font(hint, SIZES["hint"])
+    hint.font.italic, hint.font.color.rgb = True, GREY
+    hint.paragraph_format.first_line_indent = Cm(INDENT_CM)
+    hint.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
 def _line(cell_or_doc, text: str, size: int, bold=False, italic=False, underline=False, align="center"):
@@ -105,8 +115,9 @@ def _line(cell_or_doc, text: str, size: int, bold=False, italic=False, underline
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
     para.paragraph_format.space_after = Pt(0)
     para.paragraph_format.first_line_indent = Cm(0)
-    run = para.add_run(text)
-    run.font.size, run.bold, run.italic, run.underline = Pt(size), bold, italic, underline
+    _runs(para, text, size)
+    for run in para.runs:
+        run.bold, run.italic, run.underline = bold, italic, underline
     return para
 
 
@@ -161,13 +172,57 @@ def _paragraph(doc, para: Para) -> None:
     if para.style in ("part", "section"):
         doc.add_paragraph(para.text, style="Heading 1" if para.style == "part" else "Heading 2")
         return
-    text = f"- {para.text}" if para.style == "item" else hint_text(para)
+    if para.style == "hint":
+        doc.add_paragraph(hint_text(para), style=HINT_STYLE)
+        return
+    if para.style == "table":
+        _grid(doc, para.rows)
+        return
     out = doc.add_paragraph()
     out.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     out.paragraph_format.first_line_indent = Cm(INDENT_CM)
+    if para.style == "duty":  # quoted from the plan above: data text, never a place to fill
+        out.add_run(f"- {para.text}")
+        return
+    _runs(out, f"- {para.text}" if para.style == "item" else para.text)
+
+
+def _runs(out, text: str, size: int | None = None) -> None:
+    """Text with each place to fill ('[…]') highlighted, so none is missed before signing."""
+    pos = 0
+    for match in BLANK.finditer(text):
+        if match.start() > pos:
+            _run(out, text[pos:match.start()], size)
+        _run(out, match.group(), size).font.highlight_color = WD_COLOR_INDEX.YELLOW
+        pos = match.end()
+    if pos < len(text) or not text:
+        _run(out, text[pos:], size)
+
+
+def _run(out, text: str, size: int | None):
     run = out.add_run(text)
-    if para.style == "hint":
-        run.italic, run.font.size, run.font.color.rgb = True, Pt(SIZES["hint"]), GREY
+    if size:
+        run.font.size = Pt(size)
+    return run
+
+
+def _grid(doc, rows: tuple[tuple[str, ...], ...]) -> None:
+    """A table to fill (report rows): header row bold, borders on every cell."""
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = table.rows[r].cells[c]
+            para = cell.paragraphs[0]
+            para.paragraph_format.first_line_indent = Cm(0)
+            para.paragraph_format.space_after = Pt(0)
+            _runs(para, text, SIZES["table"])
+            if r == 0:
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in para.runs:
+                    run.bold = True
+    _line(doc, "", SIZES["body"])
 
 
 def _footer_table(doc, d: Draft) -> None:

@@ -10,12 +10,18 @@ from typing import get_args
 import docx
 import pytest
 
+from macros import draft_markdown as M
+from macros import draftdoc as DD
 from macros import drafting as D
+from macros import drafting_templates as DT
 from macros import model
 from macros import word as W
 from macros.calendar import STAMP
 from macros.index import CENTRAL, SiteIndex
 from macros.loader import load
+from macros.render import Renderer
+from macros.validate import FOOTNOTE_REF
+from macros.text import LABELS
 from tests.conftest import DATA
 from tests.htmlcheck import link_targets, main_text, parse
 from tests.minidata import write_minidata
@@ -23,9 +29,14 @@ from tests.minidata import write_minidata
 ROMAN = ("I.", "II.", "III.", "IV.")
 
 
+def kit_of(data_dir) -> D.Drafting:
+    ix = SiteIndex(load(data_dir))
+    return D.Drafting(ix, Renderer(ix).title_of)
+
+
 @pytest.fixture(scope="module")
 def kit() -> D.Drafting:
-    return D.Drafting(SiteIndex(load(DATA)))
+    return kit_of(DATA)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +46,7 @@ def drafts(kit) -> dict[str, D.Draft]:
 
 @pytest.fixture(scope="module")
 def files(drafts) -> dict[str, tuple[bytes, str]]:
-    return {slug: (W.to_docx(d), D.to_markdown(d)) for slug, d in drafts.items()}
+    return {slug: (W.to_docx(d), M.to_markdown(d)) for slug, d in drafts.items()}
 
 
 # --- reading the outputs back ------------------------------------------------------------------
@@ -96,11 +107,11 @@ def test_plan_docx_is_an_administrative_document(files):
     doc = docx.Document(io.BytesIO(files["ke-hoach-mau"][0]))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
-    for side, mm in D.MARGINS_MM.items():
+    for side, mm in DD.MARGINS_MM.items():
         assert round(getattr(section, f"{side}_margin").mm) == mm
     assert doc.styles["Normal"].font.name == "Times New Roman"
     out = docx_outline(files["ke-hoach-mau"][0])
-    assert out["header"] == [["[CƠ QUAN CẤP TRÊN]", "[TÊN CƠ QUAN BAN HÀNH]"], list(D.NATIONAL),
+    assert out["header"] == [["[CƠ QUAN CẤP TRÊN]", "[TÊN CƠ QUAN BAN HÀNH]"], list(DD.NATIONAL),
                              ["Số: …/KH-[…]"], ["[Địa danh], ngày … tháng … năm [20…]"]]
     motto = doc.tables[0].rows[0].cells[1].paragraphs[1].runs[0]
     assert motto.bold and motto.underline
@@ -134,7 +145,7 @@ def test_a_document_no_longer_in_force_leaves_the_template(data_copy):
     (data_copy / "documents" / "ct-99-2024-ttg.yaml").write_text(
         "id: ct-99-2024-ttg\nnumber: 99/CT-TTg\ntype: chi-thi\nissuer: thu-tuong\ndate: '2024-01-02'\n"
         "effective: '2024-01-02'\nrelations:\n  - type: replaces\n    target: ct-33-2021-ttg\n", encoding="utf-8")
-    kit = D.Drafting(SiteIndex(load(data_copy)))
+    kit = kit_of(data_copy)
     assert "ct-33-2021-ttg" not in kit.common_bases
     assert "33/CT-TTg" not in "\n".join(docx_outline(W.to_docx(kit.drafts[0]))["items"])
 
@@ -168,7 +179,7 @@ def plan_text(plan: model.Plan) -> str:
     parts = [plan.preamble or "", plan.closing or "", *plan.purposes, *plan.requirements]
     parts += [t.text for t in plan.targets] + [t.text for t in plan.tasks]
     parts += [d for a in plan.assignments for d in a.duties] + [r.text for a in plan.assignments for r in a.reports]
-    return " ".join(re.sub(r"^- ", "", re.sub(r"\s+", " ", D.FOOTNOTE_REF.sub("", p)).strip()) for p in parts)
+    return " ".join(re.sub(r"^- ", "", re.sub(r"\s+", " ", FOOTNOTE_REF.sub("", p)).strip()) for p in parts)
 
 
 # --- Markdown mirrors Word ---------------------------------------------------------------------
@@ -186,8 +197,8 @@ def test_markdown_escapes_data_text(tmp_path):
     hostile = "<b>x</b> [bấm](http://evil.example) **đậm** | ống"
     plan.write_text(plan.read_text(encoding="utf-8").replace("Quán triệt Chỉ thị", f"{hostile} Quán triệt Chỉ thị"),
                     encoding="utf-8")
-    kit = D.Drafting(SiteIndex(load(root)))
-    text = D.to_markdown(kit.drafts[0])
+    kit = kit_of(root)
+    text = M.to_markdown(kit.drafts[0])
     assert "\\<b\\>x\\</b\\> \\[bấm\\](http://evil.example) \\*\\*đậm\\*\\* \\| ống" in text
     assert md_outline(text) == docx_outline(W.to_docx(kit.drafts[0]))
 
@@ -197,13 +208,13 @@ def test_markdown_escapes_data_text(tmp_path):
 
 def test_form_asks_for_every_field_of_a_campaign_model(files):
     fields = set(model.CampaignModel.model_fields)
-    assert set(D.FORM_FIELDS) | set(D.FORM_FIELD_OF) == fields
-    assert set(D.FORM_FIELD_OF.values()) <= set(D.FORM_FIELDS)
-    assert set(D.FORM_STATUS) == set(get_args(model.ModelStatus))
+    assert set(DT.FORM_FIELDS) | set(DT.FORM_FIELD_OF) == fields
+    assert set(DT.FORM_FIELD_OF.values()) <= set(DT.FORM_FIELDS)
+    assert set(DT.FORM_STATUS) == set(get_args(model.ModelStatus))
     out = docx_outline(files["dang-ky-mo-hinh-dan-van-kheo"][0])
     assert out["kind"] == "ĐĂNG KÝ" and "“Dân vận khéo”" in out["summary"]
-    assert out["sections"] == [f"{i}. {label}:" for i, (label, _) in enumerate(D.FORM_FIELDS.values(), 1)]
-    assert out["header"][1] == list(D.NATIONAL)
+    assert out["sections"] == [f"{i}. {label}:" for i, (label, _) in enumerate(DT.FORM_FIELDS.values(), 1)]
+    assert out["header"][1] == list(DD.NATIONAL)
 
 
 def test_report_headings_follow_the_plan_template(files, kit):
@@ -213,8 +224,8 @@ def test_report_headings_follow_the_plan_template(files, kit):
     tasks = [s for s in plan["sections"] if s.split(". ", 1)[1] in {t.name for t in kit.common_task_themes()}]
     assert report["sections"][:len(tasks)] == tasks
     body = " ".join(p.text for p in docx.Document(io.BytesIO(files["bao-cao-ket-qua"][0])).paragraphs)
-    for period in D.REPORT_PERIODS:
-        assert f"{D.CHECKBOX} {D.LABELS[period]}" in body
+    for period in DT.REPORT_PERIODS:
+        assert f"{DD.CHECKBOX} {LABELS[period]}" in body
     assert report["signer"] == plan["signer"]
 
 
@@ -234,16 +245,16 @@ def test_docx_bytes_are_stable(drafts, files):
 
 
 def test_templates_build_from_minimal_data(tmp_path):
-    kit = D.Drafting(SiteIndex(load(write_minidata(tmp_path / "data"))))
+    kit = kit_of(write_minidata(tmp_path / "data"))
     for draft in kit.drafts:
-        assert md_outline(D.to_markdown(draft)) == docx_outline(W.to_docx(draft))
+        assert md_outline(M.to_markdown(draft)) == docx_outline(W.to_docx(draft))
     assert kit.common_bases == ["ct-33-2021-ttg"]
     assert any(x.startswith("TM. ") for x in kit.drafts[0].signer)  # no signer in the data: generic block
 
 
 def test_date_line_takes_leading_zeros():
-    assert D.place_date("Lai Châu", "2026-02-05") == "Lai Châu, ngày 05 tháng 02 năm 2026"
-    assert D.place_date("Trà Vinh", "2023-04-17") == "Trà Vinh, ngày 17 tháng 4 năm 2023"
+    assert DD.place_date("Lai Châu", "2026-02-05") == "Lai Châu, ngày 05 tháng 02 năm 2026"
+    assert DD.place_date("Trà Vinh", "2023-04-17") == "Trà Vinh, ngày 17 tháng 4 năm 2023"
 
 
 # --- the built site ----------------------------------------------------------------------------
@@ -267,7 +278,7 @@ def test_templates_page_links_downloads_and_previews(site, drafts):
         for para in draft.body:
             if para.style == "part":
                 assert para.text in text
-    assert text.count(D.NATIONAL[0]) == len(drafts)
+    assert text.count(DD.NATIONAL[0]) == len(drafts)
 
 
 def test_guide_page_is_drawn_from_the_data(site, kit):
@@ -285,7 +296,7 @@ def test_guide_page_is_drawn_from_the_data(site, kit):
         assert report.text in text
     for quantity, count in kit.quantities():
         assert f"“{quantity}” ({count})" in text
-    for element, rule, ours in D.RULES:
+    for element, rule, ours in DD.RULES:
         assert rule in text and ours in text
     assert f"{len(kit.complete())}/{len(kit.plans)} kế hoạch có đủ bốn phần" in text
 
