@@ -60,7 +60,7 @@ GROUPS = (
     GroupKind(r"sở, ban, ngành|các sở\b", "so", "các sở, ban, ngành", "[TÊN SỞ, BAN, NGÀNH]", None),
     GroupKind(r"huyện", "ubnd", "Ủy ban nhân dân các huyện, thị xã, thành phố",
               "ỦY BAN NHÂN DÂN [HUYỆN, THỊ XÃ, THÀNH PHỐ …]", "huyen"),
-    GroupKind(r"\bxã\b", "ubnd", "Ủy ban nhân dân các xã, phường", "ỦY BAN NHÂN DÂN [XÃ, PHƯỜNG …]", "xa"),
+    GroupKind(r"(?<!thị )\bxã\b", "ubnd", "Ủy ban nhân dân các xã, phường", "ỦY BAN NHÂN DÂN [XÃ, PHƯỜNG …]", "xa"),
     GroupKind(r"[Cc]ác [Pp]hòng|[Pp]hòng, ban|đơn vị trực thuộc|bộ phận", "phong", "các phòng, đơn vị trực thuộc",
               "[TÊN PHÒNG, ĐƠN VỊ]", None),
 )
