@@ -24,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--data", type=Path, default=DEFAULT_DATA)
     provinces = sub.add_parser("provinces", help="liệt kê các tỉnh trong dữ liệu: 'thư-mục<TAB>Tên tỉnh' mỗi dòng")
     provinces.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    imp = sub.add_parser("import", help="nhập kế hoạch từ tệp Word (.docx), văn bản (.txt, .md) hoặc PDF có chữ")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    imp.add_argument("--dry-run", action="store_true", help="in YAML ra màn hình, không ghi tệp")
+    imp.add_argument("--ghi-de", dest="force", action="store_true", help="ghi đè tệp đã có nếu nội dung khác")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -85,6 +90,21 @@ def run_provinces(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_import(args: argparse.Namespace) -> int:
+    """Print the plan path (or, with --dry-run, its YAML) and a summary; refusals exit 1 with one sentence."""
+    from .importer import ImportRefused, import_plan
+    from .importer.report import summary
+
+    try:
+        outcome = import_plan(args.file, args.data, dry_run=args.dry_run, force=args.force)
+    except ImportRefused as exc:
+        print(f"Không nhập được: {exc}", file=sys.stderr)
+        return 1
+    print(outcome.files[outcome.plan_path] if args.dry_run else outcome.plan_path, end="" if args.dry_run else "\n")
+    print(summary(outcome, args.dry_run), file=sys.stderr)
+    return 0
+
+
 def _load_or_report(root: Path):
     """The validated data set, or None after printing every data error as `file:line: field: message`."""
     from .loader import load
@@ -96,4 +116,5 @@ def _load_or_report(root: Path):
         return None
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new, "provinces": run_provinces}
+COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new, "provinces": run_provinces,
+            "import": run_import}

@@ -292,6 +292,14 @@ class Headings(Record):
     organisation: ShortText = "TỔ CHỨC THỰC HIỆN"
 
 
+class Review(Record):
+    """Điểm cần soát: a value `python -m macros import` guessed, and the source line it read it from."""
+
+    field: ShortText = Field(description="Trường được đoán, ví dụ 'tasks[2].themes' hoặc 'issuer'.")
+    line: int | None = Field(None, ge=1, description="Dòng của tệp nguồn trong data/sources/ mà giá trị được đọc ra.")
+    note: ShortText = Field(description="Máy đã đoán gì, cần kiểm tra gì.")
+
+
 class Plan(Record):
     """Kế hoạch công tác dân vận chính quyền: the documents this site is about."""
 
@@ -317,6 +325,8 @@ class Plan(Record):
     footnotes: list[Footnote] = Field(default_factory=list)
     notes: Text | None = None
     problems: list[Text] = Field(default_factory=list, description="Nghi vấn/lỗi của bản nguồn, ghi lại nguyên trạng.")
+    review: list[Review] = Field(default_factory=list, description="Những chỗ lệnh nhập (python -m macros import) "
+                                 "đã đoán, kèm dòng trong tệp nguồn; soát xong mục nào thì xóa mục đó.")
 
     _check_date = field_validator("date", mode="before")(check_partial_date)
 

@@ -1,0 +1,61 @@
+"""`python -m macros import FILE`: a plan's Word, text or PDF file → a plan record to review.
+
+Layers, each its own module: `reading` (file → text lines), `paragraphs` (undo line wrapping),
+`layout` (cut at "KẾ HOẠCH", Roman parts, "Trên đây", "Nơi nhận"), `header`, `parts`,
+`assignments`, `foot` (recognisers), `linking` (names → the data's organisations, documents,
+themes), `build` (the record), `writer` (YAML, verbatim check, all files or none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import Draft, draft
+from .linking import Linker
+from .reading import ImportRefused, read_source
+from .writer import check_verbatim, dump, validate, write_all
+
+__all__ = ["ImportRefused", "Outcome", "import_plan"]
+
+
+@dataclass
+class Outcome:
+    draft: Draft
+    plan_path: Path
+    files: dict[Path, str]
+    written: list[Path] = field(default_factory=list)
+
+
+def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool = False) -> Outcome:
+    """Read `path`, build the record, check it, and (unless `dry_run`) write every file or none."""
+    source = read_source(path)
+    sources = data_root / "sources"
+    inside = path.resolve().parent == sources.resolve()
+    result = _draft(source, path.name if inside else None, data_root)
+    plan_id = result.plan["id"]
+    if not inside:
+        result.plan["source"] = f"{plan_id}{source.suffix}"
+    check_verbatim(result.plan, source.text)
+    validate(result.plan, result.organisations)
+    files = {data_root / "plans" / f"{plan_id}.yaml": dump(result.plan, "plan", path.name)}
+    if result.organisations:
+        files[data_root / "organisations" / f"{plan_id}.yaml"] = dump({"organisations": result.organisations},
+                                                                      "organisations", path.name)
+    if not inside:
+        files[sources / result.plan["source"]] = source.text
+    outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files)
+    if not dry_run:
+        outcome.written = write_all(files, force)
+    return outcome
+
+
+def _draft(source, kept_name: str | None, data_root: Path) -> Draft:
+    """Draft twice when a previous import of this plan added organisations, so a re-run adds them again
+    (and writes the same files) instead of finding them and dropping them."""
+    name = kept_name or f"{source.path.stem}{source.suffix}"
+    first = draft(source, name, Linker.load(data_root))
+    plan_id = first.plan["id"]
+    if (data_root / "plans" / f"{plan_id}.yaml").exists() or (data_root / "organisations" / f"{plan_id}.yaml").exists():
+        return draft(source, name, Linker.load(data_root, skip_plan=plan_id), plan_id=plan_id)
+    return first

@@ -1,0 +1,232 @@
+"""Paragraphs → the plan record, its new organisations and its review notes.
+
+The recognisers read; this module decides what the record says, in the model's field order,
+and ties names to the data through the `Linker`. Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..citations import number_key
+from ..model import Headings
+from ..text import fold
+from . import header
+from .assignments import ORG_WORDS, assignments
+from .foot import foot
+from .layout import Outline, outline
+from .linking import Linker
+from .paragraphs import Paragraphs, split
+from .parts import Review, aims, targets, tasks
+from .reading import ImportRefused, Source
+
+GENERAL = re.compile(r"^(Các|Trưởng các|Thủ trưởng các|Lãnh đạo các|Toàn thể|Cán bộ)\b|,")
+
+
+@dataclass
+class Draft:
+    """What one import produces before anything is written."""
+
+    plan: dict
+    organisations: list[dict]
+    unresolved: list[tuple[str, int]] = field(default_factory=list)  # (citation, source line)
+    skipped: list[str] = field(default_factory=list)
+
+
+def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = None) -> Draft:
+    paras = split(source.lines, wrapped=False if source.path.suffix.lower() == ".docx" else None)
+    shape = outline(paras.body, source.path.name)
+    head = header.read_head(shape.header)
+    review = Review()
+    full = " ".join(p.text for p in paras.body)
+    linker.province = _province(head, full, linker, review)
+    issuer = _issuer(shape, head, full, linker, review)
+    plan: dict = {"id": "", "source": kept_name, "issuer": issuer}
+    _head_fields(plan, head, shape, review)
+    plan["id"] = plan_id or make_id(plan, linker)
+    preamble = "\n\n".join(p.text for p in shape.opening)
+    plan["implements"] = [t for t in linker.citations(preamble)[0] if t != plan["id"]]
+    if plan["implements"]:
+        review.add("implements", shape.opening[0].line, "lấy từ các văn bản viện dẫn ở đoạn mở đầu: kiểm tra "
+                   "đúng là văn bản kế hoạch này thực hiện")
+    if preamble:
+        plan["preamble"] = preamble + "\n"
+    skipped = _parts(plan, shape, linker, review)
+    plan["closing"] = "\n\n".join(p.text for p in shape.closing) + "\n" if shape.closing else None
+    plan["recipients"], plan["signer"] = foot(shape.foot, review)
+    if not plan["signer"]:
+        review.add("signer", None, "bản nguồn không có khối chữ ký (TM./KT., chức vụ, họ tên)")
+    plan["footnotes"] = [{"number": n, "text": p.text} for n, p in paras.footnotes]
+    for n, p in paras.footnotes:
+        review.add(f"footnotes[{n - 1}]", p.line, "chú thích cuối trang tách khỏi thân văn bản: kiểm tra chỗ gắn [^n]")
+    unresolved = _unresolved(paras, len(shape.header), linker, review)
+    plan["review"] = review.notes
+    clean = {k: v for k, v in plan.items() if v not in (None, [], {})}
+    return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped)
+
+
+def _province(head: header.Head, full: str, linker: Linker, review: Review) -> str | None:
+    for para in head.issuer_lines:
+        match = re.search(r"\b(?:TỈNH|THÀNH PHỐ)\s+(.+)$", para.text)
+        if match:
+            return linker.known_province(match.group(1)) or match.group(1).title()
+    known = linker.known_province(head.place)
+    if known:
+        return known
+    named = linker.province_in(full)
+    if named:
+        review.add("issuer", None, f"tỉnh '{named}' đoán từ chữ 'tỉnh {named}' trong văn bản")
+        return named
+    if head.place:
+        review.add("issuer", head.date_line, f"tỉnh '{head.place}' lấy theo địa danh; chưa có trong dữ liệu")
+    return head.place
+
+
+def _issuer(shape: Outline, head: header.Head, full: str, linker: Linker, review: Review) -> str:
+    name, parent = header.issuer_from_lines(head.issuer_lines)
+    line = head.issuer_lines[-1].line if head.issuer_lines else None
+    if name:
+        name = header.proper_case(name, full)
+    else:
+        subject = header.issuer_from_opening(shape.opening)
+        if subject is None:
+            raise ImportRefused("không xác định được cơ quan ban hành: văn bản không có dòng tên cơ quan ở đầu "
+                                "và câu mở đầu không nêu '… xây dựng/ban hành kế hoạch'; thêm dòng tên cơ quan rồi nhập lại")
+        name, line = subject.text, subject.line
+        review.add("issuer", line, f"cơ quan ban hành đoán từ câu mở đầu: '{name}'")
+    found = linker.find_org(name)
+    if found:
+        return found
+    org_id = linker.make_org(name, None)
+    review.add("issuer", line, f"cơ quan '{name}' chưa có trong dữ liệu: đã thêm '{org_id}' (kiểm tra tên, cấp, cơ quan cấp trên)")
+    return org_id
+
+
+def _head_fields(plan: dict, head: header.Head, shape: Outline, review: Review) -> None:
+    plan["number"] = head.number
+    if not head.number or not re.match(r"^\d", head.number):
+        review.add("number", head.number_line, "bản nguồn chưa có số" if head.number else "không thấy dòng 'Số:'")
+    plan["place"] = head.place
+    plan["date"] = head.date
+    if not head.date or len(head.date) < 10:
+        review.add("date", head.date_line, "bản nguồn chưa ghi đủ ngày tháng" if head.date
+                   else "không thấy dòng địa danh, ngày tháng: ghi năm theo tên kế hoạch")
+    if shape.title is None:
+        raise ImportRefused("không thấy tên (trích yếu) kế hoạch dưới dòng 'KẾ HOẠCH'")
+    plan["title"] = shape.title.text
+    years = header.period(shape.title.text, head.date)
+    if years is None:
+        year = int((head.date or "0")[:4]) or None
+        if year is None:
+            raise ImportRefused("không xác định được năm của kế hoạch (tên kế hoạch và ngày ban hành đều không có năm)")
+        years = (year, year)
+        review.add("period", shape.title.line, "tên kế hoạch không nêu năm hay giai đoạn: lấy năm ban hành")
+    plan["period"] = {"start": years[0], "end": years[1]}
+    if not plan["date"] and years[0] == years[1]:
+        plan["date"] = str(years[0])  # the year the title names: what a source without a date line tells
+
+
+def make_id(plan: dict, linker: Linker) -> str:
+    """The id an existing plan of the same source or number already has, else kh-<số>-<năm>-<cơ quan>."""
+    for existing in linker.data.plans.values():
+        same_number = plan["number"] and existing.number and re.match(r"^\d", plan["number"]) \
+            and number_key(existing.number) == number_key(plan["number"]) and existing.issuer == plan["issuer"]
+        if existing.source == plan["source"] or same_number:
+            return existing.id
+    year = str(plan["period"]["start"]) if not plan.get("date") else plan["date"][:4]
+    digits = re.match(r"^(\d+)/", plan.get("number") or "")
+    parts = ["kh", digits.group(1), year, plan["issuer"]] if digits else ["kh", plan["issuer"], year]
+    return "-".join(parts)
+
+
+def _parts(plan: dict, shape: Outline, linker: Linker, review: Review) -> list[str]:
+    headings, skipped = {}, []
+    plan.update(purposes=[], requirements=[], targets=[], tasks=[], assignments=[])
+    for part in shape.parts:
+        words = fold(part.heading)
+        if part.kind == "aims":
+            purposes, requirements = _aims(part, words, review)
+            plan["purposes"] += purposes
+            plan["requirements"] += requirements
+        elif part.kind == "targets":
+            plan["targets"] += _linked(targets(part.paras, review), "targets", linker, review, required=False)
+        elif part.kind == "tasks":
+            plan["tasks"] += _linked(tasks(part.paras, review), "tasks", linker, review, required=True)
+        elif part.kind == "organisation":
+            plan["assignments"] += [_units(job, i, plan["issuer"], linker, review)
+                                    for i, job in enumerate(assignments(part.paras, review))]
+        else:
+            skipped.append(part.heading)
+            review.add("headings", part.line, f"phần '{part.roman}. {part.heading}' chưa có chỗ trong mô hình: chưa nhập")
+            continue
+        key = {"aims": "aims", "targets": "targets", "tasks": "tasks", "organisation": "organisation"}[part.kind]
+        if part.heading != getattr(Headings(), key) and key not in headings:
+            headings[key] = part.heading
+    if headings:
+        plan["headings"] = headings
+    return skipped
+
+
+def _aims(part, words: str, review: Review) -> tuple[list[str], list[str]]:
+    from .layout import strip_marker
+
+    if "muc dich" in words and "yeu cau" not in words:
+        return [strip_marker(p.text) for p in part.paras], []
+    if "yeu cau" in words and "muc dich" not in words:
+        return [], [strip_marker(p.text) for p in part.paras]
+    return aims(part.paras, review)
+
+
+def _linked(entries: list[dict], kind: str, linker: Linker, review: Review, required: bool) -> list[dict]:
+    """Themes and campaigns for targets and tasks (tasks need at least one theme)."""
+    for i, entry in enumerate(entries):
+        words = f"{entry.get('title', '')} {entry.get('title', '')} {entry['text']}"
+        themes, why = linker.themes(words)
+        if not themes and required:
+            themes = [next(iter(sorted(linker.data.themes.values(), key=lambda t: (t.order, t.id)))).id]
+            why = f"không đoán được chủ đề: tạm ghi '{themes[0]}', cần chọn lại"
+        if themes:
+            entry["themes"] = themes
+            review.add(f"{kind}[{i}].themes", None, why)
+        campaigns = linker.campaigns(words)
+        if campaigns:
+            entry["campaigns"] = campaigns
+    return entries
+
+
+def _units(job: dict, i: int, issuer: str, linker: Linker, review: Review) -> dict:
+    where = f"assignments[{i}]"
+    job.pop("request", None)
+    text = job["unit_text"]
+    unit = None
+    if GENERAL.search(text):
+        review.add(f"{where}.unit", None, "giao chung cho nhiều đơn vị: không gắn mã cơ quan")
+    else:
+        head = re.sub(r"^(?:Trưởng|Giám đốc|Thủ trưởng|Chánh|Lãnh đạo)\s+(?=[a-zđ])", "", text)  # the unit its head leads
+        unit = linker.find_org(text) or (linker.find_org(head) if head != text else None)
+        if unit is None:
+            unit = linker.make_org(text, issuer)
+            review.add(f"{where}.unit", None, f"đơn vị '{text}' chưa có trong dữ liệu: đã thêm '{unit}'")
+    ordered = {"id": job["id"], "number": job["number"], "unit": unit, "unit_text": text, "duties": job["duties"]}
+    reports = []
+    for report in job.get("reports", []):
+        entry = {"text": report["text"], "period": report["period"], "due": report.get("due")}
+        for key in ("to", "via"):
+            name = report.get(f"{key}_text")
+            if name:
+                entry[key] = linker.find_org(name) or (linker.make_org(name, issuer) if re.match(ORG_WORDS, name) else None)
+        reports.append({k: v for k, v in entry.items() if v})
+    if reports:
+        ordered["reports"] = reports
+    return {k: v for k, v in ordered.items() if v}
+
+
+def _unresolved(paras: Paragraphs, skip: int, linker: Linker, review: Review) -> list[tuple[str, int]]:
+    """Numbers cited in the text (after the header with the plan's own number) that match no record."""
+    found: list[tuple[str, int]] = []
+    for para in [*paras.body[skip:], *(p for _, p in paras.footnotes)]:
+        for text in linker.citations(para.text)[1]:
+            found.append((text, para.line))
+            review.add("citations", para.line, f"trích dẫn '{text}' không khớp văn bản nào trong dữ liệu (hoặc khớp nhiều văn bản)")
+    return found

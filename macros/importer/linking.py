@@ -1,0 +1,228 @@
+"""Tying an imported plan to the data already there: organisations, cited documents, themes.
+
+Everything is looked up in the loaded data set (never a list typed into the code): units by
+their names, short names and aliases within the plan's province, citations with the site's own
+`CitationFinder`, themes by the words of the tasks maintainers already filed under each theme.
+What is not found is created (organisations) or listed (citations), and always marked for review.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import model
+from ..citations import NUMBER_RE
+from ..index import SiteIndex
+from ..loader import Dataset, read_all
+from ..text import fold
+
+IMPORT_MARK = "# Tạo bởi 'python -m macros import'"
+
+
+@dataclass
+class Linker:
+    data: Dataset
+    province: str | None = None
+    new_orgs: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path, skip_plan: str | None = None) -> "Linker":
+        """The data set as it is (errors or not), without the plan being imported and the organisations
+        file a previous import of it wrote: a second run must see the data as the first did."""
+        data, _errors = read_all(root)
+        data.plans.pop(skip_plan or "", None)
+        skip_file = f"{skip_plan}.yaml" if skip_plan else None
+        if skip_file:
+            for org_id in [i for i, o in data.origins.items()
+                           if i in data.organisations and Path(o.source.path).name == skip_file
+                           and _written_by_import(root / "organisations" / skip_file)]:
+                del data.organisations[org_id]
+        return cls(data)
+
+    # --- provinces and organisations ----------------------------------------------------
+
+    def provinces(self) -> set[str]:
+        return {o.province for o in self.data.organisations.values() if o.province}
+
+    def known_province(self, text: str | None) -> str | None:
+        folded = fold(text or "")
+        return next((p for p in sorted(self.provinces()) if fold(p) == folded), None)
+
+    def province_in(self, text: str) -> str | None:
+        """The known province named most often as 'tỉnh X' in the text."""
+        counts = Counter(p for p in self.provinces() for _ in re.finditer(rf"tỉnh\s+{re.escape(p)}", text))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def org_key(self, text: str) -> str:
+        words = self._expand(text)
+        words = re.sub(r"[^\w\s]", " ", fold(words).replace("–", "-").replace("-", " "))
+        words = re.sub(r"\s+", " ", words).strip()
+        if self.province:
+            words = re.sub(rf"\s+(?:tinh\s+)?{re.escape(fold(self.province))}$", "", words)
+        return re.sub(r"\s+tinh$", "", words)
+
+    def _expand(self, text: str) -> str:
+        for term in sorted(self.data.terms.values(), key=lambda t: -len(t.term)):
+            if re.fullmatch(r"[A-ZĐ]{2,}", term.term):
+                text = re.sub(rf"(?<!\w){re.escape(term.term)}(?!\w)", term.meaning, text)
+        return text
+
+    def find_org(self, text: str) -> str | None:
+        key = self.org_key(text)
+        orgs = [*self.data.organisations.values(), *[_as_org(o) for o in self.new_orgs.values()]]
+        hits = {o.id for o in orgs if o.province in {self.province, None}
+                and key in {self.org_key(n) for n in [o.name, o.short_name, *o.aliases] if n}}
+        local = {i for i in hits if self._province_of(i) == self.province}
+        return next(iter(local or hits)) if len(local or hits) == 1 else None
+
+    def _province_of(self, org_id: str) -> str | None:
+        org = self.data.organisations.get(org_id)
+        return org.province if org else self.new_orgs[org_id].get("province")
+
+    def make_org(self, text: str, issuer: str | None) -> str:
+        """A new organisation entry for a unit the data does not have yet; its id is returned."""
+        name, parent, level, sub = self._placement(text, issuer)
+        slug = _slug(self._abbreviate(re.sub(r"\s+Sở$", "", text) if sub else text))
+        org_id = f"{slug}-{issuer}" if sub else "-".join(filter(None, [slug, _slug(self.province)]))
+        taken = self.data.organisations.get(org_id)
+        if taken and taken.name != name:
+            org_id = f"{org_id}-2"
+        entry = {"id": org_id, "name": name, "kind": _kind(text), "level": level}
+        if parent:
+            entry["parent"] = parent
+        if self.province:
+            entry["province"] = self.province
+        if name != text:
+            entry["aliases"] = [text]
+        self.new_orgs.setdefault(org_id, entry)
+        return org_id
+
+    def _placement(self, text: str, issuer: str | None) -> tuple[str, str | None, str, bool]:
+        """(full name, parent id, level, is a sub-unit of the issuer): a 'Phòng …' of a department
+        belongs to that department; anything else is a body of the province."""
+        bare = re.sub(r"\s+tỉnh$", "", text.strip())
+        name = bare if not self.province or self.province in text else f"{bare} tỉnh {self.province}"
+        if re.match(r"^(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Tỉnh ủy)\b", text):
+            return name, None, "tinh", False
+        owner = self._org(issuer)
+        own = re.match(r"^(Phòng|Trung tâm|Tổ|Đội|Bộ phận)\b", text) or re.search(r"\sSở$", text)
+        if owner and owner.level != "tinh" and own:
+            return f"{text}, {owner.name}", issuer, owner.level, True
+        top = self.find_org("Ủy ban nhân dân tỉnh") if self.province else None
+        return name, top, "so-nganh", False
+
+    def _org(self, org_id: str | None) -> model.Organisation | None:
+        if org_id in self.new_orgs:
+            return _as_org(self.new_orgs[org_id])
+        return self.data.organisations.get(org_id or "")
+
+    def _abbreviate(self, text: str) -> str:
+        for word, short in (("Ủy ban nhân dân", "ubnd"), ("Uỷ ban nhân dân", "ubnd"), ("Hội đồng nhân dân", "hdnd")):
+            text = text.replace(word, short)
+        return re.sub(r"\s+tỉnh$", "", text)
+
+    # --- citations, themes, campaigns ----------------------------------------------------
+
+    @property
+    def index(self) -> SiteIndex:
+        if not hasattr(self, "_index"):
+            self._index = SiteIndex(self.data)
+        return self._index
+
+    def citations(self, text: str) -> tuple[list[str], list[str]]:
+        """(resolved record ids, unresolved numbers) in order of mention."""
+        joined = re.sub(r"(\d+/[A-ZĐ]+-)\s+([A-Z])", r"\1\2", text)
+        found, missing = [], []
+        for mention in self.index.finder.find(joined, self.province):
+            (found if mention.target else missing).append(mention.target or mention.text)
+        return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
+
+    def numbers(self, text: str) -> list[str]:
+        return NUMBER_RE.findall(text)
+
+    def campaigns(self, text: str) -> list[str]:
+        plain = fold(text).replace("“", '"').replace("”", '"')
+        return [c.id for c in self.data.campaigns.values()
+                if any(fold(n) in plain for n in [c.name, *c.aliases])]
+
+    def themes(self, text: str) -> tuple[list[str], str]:
+        """Up to three themes whose filed tasks share the most word pairs with `text`, and why."""
+        return self._themes.guess(text)
+
+    @property
+    def _themes(self) -> "ThemeGuesser":
+        if not hasattr(self, "_guesser"):
+            self._guesser = ThemeGuesser.build(self.data)
+        return self._guesser
+
+
+class ThemeGuesser:
+    """Word-pair profiles of each theme, from its name, description and the tasks filed under it."""
+
+    def __init__(self, profiles: dict[str, Counter]) -> None:
+        self.profiles = profiles
+        spread = Counter(pair for profile in profiles.values() for pair in profile)
+        self.weight = {pair: math.log((1 + len(profiles)) / (1 + n)) + 1 for pair, n in spread.items()}
+
+    @classmethod
+    def build(cls, data: Dataset) -> "ThemeGuesser":
+        profiles: dict[str, Counter] = {t: Counter() for t in data.themes}
+        for theme in data.themes.values():
+            for _ in range(3):
+                profiles[theme.id].update(pairs(theme.name))
+            profiles[theme.id].update(pairs(theme.description))
+        for plan in data.plans.values():
+            for item in [*plan.tasks, *plan.targets]:
+                text = f"{getattr(item, 'title', '') or ''} {getattr(item, 'title', '') or ''} {item.text[:600]}"
+                for theme in item.themes:
+                    if theme in profiles:
+                        profiles[theme].update(pairs(text))
+        return cls(profiles)
+
+    def guess(self, text: str) -> tuple[list[str], str]:
+        mine = pairs(text)
+        scores = {t: self._score(mine, p) for t, p in self.profiles.items() if p}
+        ranked = sorted(scores, key=lambda t: (-scores[t], t))
+        if not ranked or scores[ranked[0]] == 0:
+            return [], "không đoán được chủ đề"
+        best = scores[ranked[0]]
+        chosen = [t for t in ranked[:3] if scores[t] >= 0.8 * best]
+        return chosen, "chủ đề đoán theo từ ngữ giống các nhiệm vụ đã xếp chủ đề: " + ", ".join(chosen)
+
+    def _score(self, mine: Counter, profile: Counter) -> float:
+        dot = sum(self.weight.get(p, 0) ** 2 * n * profile[p] for p, n in mine.items() if p in profile)
+        norm = math.sqrt(sum((self.weight.get(p, 0) * n) ** 2 for p, n in profile.items())) or 1
+        return dot / norm
+
+
+def pairs(text: str) -> Counter:
+    words = re.findall(r"\w+", fold(text))
+    return Counter(zip(words, words[1:]))
+
+
+def _as_org(entry: dict) -> model.Organisation:
+    return model.Organisation.model_validate(entry)
+
+
+def _kind(text: str) -> str:
+    words = fold(text)
+    if re.search(r"tinh uy|huyen uy|dang uy|ban dan van|ban tuyen giao|chi bo", words):
+        return "dang"
+    if re.search(r"mat tran|mttq|hoi |doan thanh nien|cong doan|hoi lien hiep", words + " "):
+        return "mat-tran-doan-the"
+    return "nha-nuoc"
+
+
+def _slug(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text or "")).strip("-")[:60].strip("-")
+
+
+def _written_by_import(path: Path) -> bool:
+    try:
+        return IMPORT_MARK in path.read_text(encoding="utf-8")[:300]
+    except OSError:
+        return False

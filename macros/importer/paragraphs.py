@@ -1,0 +1,134 @@
+"""Lines → paragraphs: undo the line wrapping of text copied out of PDF and Word files.
+
+Sources come in three shapes: one paragraph per line (Word, most .txt), Markdown with `#` and
+`**`, and text cut from a PDF at every printed line with page numbers and footnotes in the
+middle of sentences. Recognisers only ever see whole paragraphs, each with the number of the
+source line it starts on, so a review note can send the maintainer to that line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MARKER = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|[-–+•])(?:\s|$)")
+PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+RULE = re.compile(r"^[-_=.*–—]{3,}$")
+FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+END_PUNCT = (".", ":", "!", "?")  # a long printed line ending in ';' goes on
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph and the line of the source it starts on (1-based)."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Paragraphs:
+    body: list[Para]
+    footnotes: list[tuple[int, Para]] = field(default_factory=list)  # (number, text)
+
+
+def split(lines: list[str], wrapped: bool | None = None) -> Paragraphs:
+    """Paragraphs of `lines`; `wrapped` None means: guess from the line lengths."""
+    kept, notes = drop_footnotes(lines) if wrapped is not False else (list(enumerate(lines, 1)), [])
+    cleaned = [(n, _unmark(t)) for n, t in kept]
+    cleaned = [(n, t) for n, t in cleaned if t and not PAGE_NUMBER.match(t) and not RULE.match(t)]
+    if wrapped is None:
+        wrapped = _looks_wrapped([t for _, t in cleaned])
+    width = _width([t for _, t in cleaned])
+    body = _join(cleaned, wrapped, width)
+    numbers = {n for n, _ in notes}
+    if numbers:
+        body = [Para(_mark_refs(p.text, numbers), p.line) for p in body]
+    return Paragraphs(body, notes)
+
+
+def _unmark(text: str) -> str:
+    """Markdown emphasis and heading marks off; what is left is the words of the source."""
+    text = text.strip()
+    text = re.sub(r"^#{1,6}\s+", "", text)
+    text = text.replace("**", "")
+    if len(text) > 2 and text.startswith("*") and text.endswith("*"):
+        text = text[1:-1]
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _looks_wrapped(texts: list[str]) -> bool:
+    """A PDF copy: many lines, and nine in ten no longer than a printed line."""
+    if len(texts) < 30:
+        return False
+    return _width(texts) <= 110
+
+
+def _width(texts: list[str]) -> int:
+    lengths = sorted(len(t) for t in texts) or [80]
+    return lengths[int(len(lengths) * 0.9)]
+
+
+def _join(lines: list[tuple[int, str]], wrapped: bool, width: int) -> list[Para]:
+    paras: list[Para] = []
+    last = ""  # the previous printed line: its length tells a wrapped line from a paragraph's end
+    for number, text in lines:
+        if paras and _continues(last, text, wrapped, width):
+            prev = paras[-1]
+            glue = "" if re.search(r"\S-$", prev.text) else " "
+            paras[-1] = Para(prev.text + glue + text, prev.line)
+        else:
+            paras.append(Para(text, number))
+        last = text
+    return paras
+
+
+def _continues(before: str, text: str, wrapped: bool, width: int) -> bool:
+    """Whether the line `text` carries on the paragraph whose last line is `before`."""
+    if MARKER.match(text):
+        return False
+    if text[0].islower():
+        return True
+    if not wrapped:
+        return False
+    return before.endswith("-") or (len(before) >= 0.8 * width and not before.endswith(END_PUNCT))
+
+
+def drop_footnotes(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, Para]]]:
+    """Footnotes printed at the foot of a PDF page (after a long blank rule line) taken out of the text.
+
+    The footnote zone ends where the next page starts: a line that begins with a space.
+    """
+    kept: list[tuple[int, str]] = []
+    notes: list[tuple[int, Para]] = []
+    in_zone = False
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            if len(raw) >= 20:
+                in_zone = True
+            else:
+                kept.append((number, raw))
+            continue
+        if in_zone and raw[0].isspace():
+            in_zone = False
+        if not in_zone:
+            kept.append((number, raw))
+            continue
+        text = _unmark(raw)
+        start = FOOTNOTE_START.match(text)
+        if start and int(start.group(1)) == (notes[-1][0] + 1 if notes else 1):
+            notes.append((int(start.group(1)), Para(start.group(2), number)))
+        elif notes:
+            last_n, last = notes[-1]
+            glue = "" if re.search(r"\S-$", last.text) else " "
+            notes[-1] = (last_n, Para(last.text + glue + text, last.line))
+        else:
+            kept.append((number, raw))
+    return kept, notes
+
+
+def _mark_refs(text: str, numbers: set[int]) -> str:
+    """'hành động1.' → 'hành động[^1].': a footnote number glued to the end of a word."""
+    def swap(match: re.Match) -> str:
+        return f"[^{match.group(1)}]" if int(match.group(1)) in numbers else match.group(0)
+    return re.sub(r"(?<=[a-zà-ỹđ])(\d{1,2})(?=[.,;:\s]|$)", swap, text)

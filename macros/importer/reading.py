@@ -1,0 +1,147 @@
+"""Reading a plan file into numbered lines of text: the only module that knows file formats.
+
+Whatever the format, the result is the text that will be kept in `data/sources/` and the
+lines that every recogniser works on, so a review note's line number points into the kept
+file. A file that cannot be a plan (empty, too big, not text, a scan) is refused here with a
+Vietnamese message before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_TEXT = 1_000_000  # characters: a real plan is 15-40 000; a bigger text is not one plan
+MAX_FILE = 20_000_000  # bytes for .docx/.pdf (pictures make them large); text files use MAX_TEXT
+MAX_XML = 20_000_000  # bytes of word/document.xml once unzipped (a zip bomb stops here)
+SUFFIXES = (".docx", ".txt", ".md", ".pdf")
+
+
+class ImportRefused(Exception):
+    """A file or plan the importer cannot take, with the Vietnamese sentence to show the maintainer."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The text of one plan file: `text` is what gets kept, `lines[i]` is line i+1 of it."""
+
+    path: Path
+    suffix: str  # extension of the kept copy: .txt for .docx and .pdf input
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+def read_source(path: Path) -> Source:
+    if not path.is_file():
+        raise ImportRefused(f"không tìm thấy tệp {path}")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ImportRefused(f"{path.name}: chỉ nhập được tệp .docx, .txt, .md hoặc .pdf (tệp này là '{suffix or 'không có đuôi'}')")
+    size = path.stat().st_size
+    limit = MAX_FILE if suffix in {".docx", ".pdf"} else MAX_TEXT * 4
+    if size > limit:
+        raise ImportRefused(f"{path.name}: tệp quá lớn ({_thousands(size // 1000)} KB) để là một kế hoạch; "
+                            "hãy tách riêng văn bản kế hoạch ra một tệp")
+    reader = {".docx": _docx_text, ".pdf": _pdf_text}.get(suffix, _plain_text)
+    text = reader(path)
+    if len(text) > MAX_TEXT:
+        raise ImportRefused(f"{path.name}: văn bản quá lớn ({_thousands(len(text))} ký tự) để là một kế hoạch; "
+                            "hãy tách riêng văn bản kế hoạch ra một tệp")
+    if not text.strip():
+        raise ImportRefused(f"{path.name}: tệp không có chữ nào")
+    kept = suffix if suffix in {".txt", ".md"} else ".txt"
+    return Source(path, kept, text)
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _plain_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise ImportRefused(f"{path.name}: không phải tệp văn bản (có ký tự nhị phân); nếu là tệp Word, hãy lưu dạng .docx")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{path.name}: tệp không mã hóa UTF-8; hãy lưu lại với bảng mã UTF-8 (Unicode)") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _docx_text(path: Path) -> str:
+    """Paragraphs and table cells in document order (the header and signature blocks are tables)."""
+    _check_docx_archive(path)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        raise ImportRefused(f"{path.name}: tệp Word bị hỏng hoặc không đọc được ({type(exc).__name__})") from None
+    lines: list[str] = []
+
+    def walk(parent) -> None:
+        for child in parent.iter_inner_content():
+            if isinstance(child, Paragraph):
+                lines.extend(_clean(child.text).split("\n"))
+            elif isinstance(child, Table):
+                for row in child.rows:
+                    for cell in _unique_cells(row):
+                        walk(cell)
+
+    walk(document)
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def _unique_cells(row):
+    """Merged cells repeat in python-docx's row.cells; read each once."""
+    seen = []
+    for cell in row.cells:
+        if not any(cell._tc is other._tc for other in seen):  # noqa: SLF001 (identity of the XML cell)
+            seen.append(cell)
+    return seen
+
+
+def _check_docx_archive(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise ImportRefused(f"{path.name}: không phải tệp Word .docx hợp lệ (tệp hỏng, hoặc là .doc cũ: "
+                            "hãy mở bằng Word rồi lưu dạng .docx)") from None
+    if info.file_size > MAX_XML:
+        raise ImportRefused(f"{path.name}: nội dung tệp Word quá lớn để là một kế hoạch")
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+    except ImportError:  # pragma: no cover - pypdf is pinned in requirements.txt
+        raise ImportRefused("chưa cài thư viện pypdf để đọc PDF; chạy 'make serve' hoặc cài requirements.txt") from None
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise ImportRefused(f"{path.name}: tệp PDF có mật khẩu; hãy mở khóa rồi nhập lại")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ImportRefused:
+        raise
+    except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
+        raise ImportRefused(f"{path.name}: tệp PDF bị hỏng hoặc không đọc được ({type(exc).__name__})") from None
+    text = "\n".join(_clean(p) for p in pages)
+    if not re.search(r"\w{2,}", text):
+        raise ImportRefused(f"{path.name}: tệp PDF không có lớp chữ (có lẽ là bản quét, chỉ có hình ảnh); "
+                            "hãy nhập tệp Word gốc hoặc nhận dạng chữ (OCR) trước")
+    return text.strip("\n") + "\n"
+
+
+def _clean(text: str) -> str:
+    """Line breaks, tabs and non-breaking spaces as plain text has them; control characters dropped."""
+    text = text.replace("\r", "\n").replace("\x0b", "\n").replace("\xa0", " ").replace("\t", " ")
+    return re.sub(r"[\x00-\x08\x0c\x0e-\x1f\x7f]", "", text)

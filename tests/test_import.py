@@ -1,0 +1,224 @@
+"""`python -m macros import`: the five source plans come back as their hand-made records, a Word
+plan of a new unit goes all the way to a built page, and broken files are refused cleanly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.importer import ImportRefused, import_plan
+from macros.loader import load
+from tests.conftest import DATA, ENV, ROOT
+
+HAND_MADE = load(DATA)
+
+# Every way the importer's record differs from the hand-made one, with the reason (kept in sync with the
+# maintainer guide, section "Nhập kế hoạch từ tệp Word"). Anything not listed here fails the test.
+KNOWN_DIFFERENCES = {
+    ("kh-vpubnd-lai-chau-2025", "targets: 3 ≠ 4"):
+        "the hand-made record splits the source's third dash ('… loại “Tốt”. Đăng ký … mô hình') into two targets",
+}
+
+
+def structure(plan) -> dict:
+    """What a reader checks first: identity, the number of each part, who is assigned work, the foot."""
+    get = plan.get if isinstance(plan, dict) else lambda k, d=None: getattr(plan, k, d)
+    jobs = get("assignments", []) or []
+    signer = get("signer")
+    signer = signer if isinstance(signer, dict) or signer is None else signer.model_dump(exclude_none=True)
+    return {
+        "number": get("number"), "date": get("date"), "title": get("title"),
+        "targets": len(get("targets", []) or []), "tasks": len(get("tasks", []) or []),
+        "assignments": [j["unit_text"] if isinstance(j, dict) else j.unit_text for j in jobs],
+        "recipients": list(get("recipients", []) or []), "signer": signer or None,
+    }
+
+
+def differences(plan_id: str, mine: dict, theirs: dict) -> set[tuple[str, str]]:
+    found = set()
+    for key in mine:
+        if mine[key] != theirs[key]:
+            shown = (f"{mine[key]} ≠ {theirs[key]}" if key in {"targets", "tasks"} else f"{mine[key]!r} ≠ {theirs[key]!r}")
+            found.add((plan_id, f"{key}: {shown}"))
+    return found
+
+
+@pytest.mark.parametrize("plan_id", sorted(HAND_MADE.plans))
+def test_importing_a_source_gives_back_its_hand_made_structure(plan_id):
+    plan = HAND_MADE.plans[plan_id]
+    outcome = import_plan(DATA / "sources" / plan.source, DATA, dry_run=True)
+    assert outcome.written == []
+    assert outcome.draft.plan["id"] == plan_id
+    assert outcome.draft.plan["source"] == plan.source
+    found = differences(plan_id, structure(outcome.draft.plan), structure(plan))
+    expected = {k for k in KNOWN_DIFFERENCES if k[0] == plan_id}
+    assert found == expected, sorted(found)
+
+
+# --- a Word plan of a new unit, Nghị định 30/2020 layout -------------------------------------------
+
+PREAMBLE = ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác "
+            "dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới; Kế hoạch số 13/KH-UBND "
+            "ngày 17/01/2022 của Ủy ban nhân dân tỉnh Lào Cai về thực hiện công tác dân vận chính quyền giai đoạn "
+            "2022 - 2026, Sở Xây dựng ban hành Kế hoạch thực hiện công tác dân vận chính quyền năm 2026 như sau:")
+BODY = [
+    ("I. MỤC ĐÍCH, YÊU CẦU", True),
+    ("1. Mục đích", True),
+    ("Nâng cao nhận thức, trách nhiệm của công chức, viên chức và người lao động của Sở về công tác dân vận chính quyền.", False),
+    ("2. Yêu cầu", True),
+    ("Việc triển khai phải bám sát chức năng, nhiệm vụ của Sở, gắn với cải cách hành chính trong lĩnh vực xây dựng.", False),
+    ("II. MỘT SỐ CHỈ TIÊU CỤ THỂ", True),
+    ("1. 100% phòng, đơn vị trực thuộc xây dựng kế hoạch thực hiện công tác dân vận chính quyền.", False),
+    ("2. Đăng ký xây dựng từ 01 đến 02 mô hình “Dân vận khéo” trong năm 2026.", False),
+    ("III. NHIỆM VỤ VÀ GIẢI PHÁP", True),
+    ("1. Tuyên truyền, quán triệt các văn bản về công tác dân vận", True),
+    ("Quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ đến toàn thể công chức, viên chức.", False),
+    ("2. Đẩy mạnh cải cách thủ tục hành chính trong cấp phép xây dựng", True),
+    ("Công khai, minh bạch thủ tục cấp giấy phép xây dựng; giải quyết đúng hạn hồ sơ của người dân, doanh nghiệp.", False),
+    ("IV. TỔ CHỨC THỰC HIỆN", True),
+    ("1. Văn phòng Sở:", False),
+    ("- Tham mưu theo dõi, đôn đốc việc thực hiện Kế hoạch này.", False),
+    ("- Tổng hợp, báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) định kỳ 6 tháng (trước ngày "
+     "15 tháng 6 hằng năm) và năm (trước ngày 15 tháng 12 hằng năm).", False),
+    ("2. Các phòng, đơn vị trực thuộc Sở căn cứ Kế hoạch này triển khai thực hiện tại đơn vị.", False),
+    ("3. Đề nghị Công đoàn Sở phối hợp tuyên truyền, vận động đoàn viên thực hiện Kế hoạch này.", False),
+    ("Trên đây là Kế hoạch thực hiện công tác dân vận chính quyền năm 2026 của Sở Xây dựng./.", False),
+]
+
+
+def write_word_plan(path: Path) -> Path:
+    """A plan as a department would send it: header and signature blocks in tables (Phụ lục I, NĐ 30/2020)."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(header.rows[0].cells, (["UBND TỈNH LÀO CAI", "SỞ XÂY DỰNG", "Số: 45/KH-SXD"],
+                                                 ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                                  "Lào Cai, ngày 05 tháng 02 năm 2026"])):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph().add_run("Thực hiện công tác dân vận chính quyền năm 2026").bold = True
+    document.add_paragraph(PREAMBLE)
+    for text, bold in BODY:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.font.size = bold, Pt(14)
+    foot = document.add_table(rows=1, cols=2)
+    recipients, signature = foot.rows[0].cells
+    recipients.paragraphs[0].text = "Nơi nhận:"
+    for line in ("- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Các phòng, đơn vị trực thuộc Sở;", "- Lưu: VT, VP."):
+        recipients.add_paragraph(line)
+    signature.paragraphs[0].text = "KT. GIÁM ĐỐC"
+    for line in ("PHÓ GIÁM ĐỐC", "(Đã ký)", "Nguyễn Văn An"):
+        signature.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=ROOT, env=ENV, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture
+def word_plan(tmp_path) -> Path:
+    return write_word_plan(tmp_path / "Ke hoach DVCQ 2026 - So Xay dung.docx")
+
+
+def test_word_plan_of_a_new_unit_imports_checks_and_builds(word_plan, data_copy, tmp_path):
+    from tests.conftest import build_site
+    from tests.htmlcheck import link_targets, main_text
+
+    result = run_cli("import", str(word_plan), "--data", str(data_copy))
+    assert result.returncode == 0, result.stderr
+    plan_path = Path(result.stdout.strip().splitlines()[-1])
+    assert plan_path == data_copy / "plans" / "kh-45-2026-so-xay-dung-lao-cai.yaml"
+    assert "2 chỉ tiêu, 2 nhiệm vụ, 3 mục giao việc" in result.stderr
+    plan = load(data_copy).plans[plan_path.stem]
+    assert (plan.number, plan.date, plan.place, plan.issuer) == ("45/KH-SXD", "2026-02-05", "Lào Cai", "so-xay-dung-lao-cai")
+    assert plan.implements == ["ct-33-2021-ttg", "kh-13-2022-ubnd-lao-cai"]
+    assert (data_copy / "sources" / plan.source).read_text(encoding="utf-8").count("KẾ HOẠCH") == 1
+    assert [j.unit for j in plan.assignments] == ["van-phong-so-xay-dung-lao-cai", None, "cong-doan-so-xay-dung-lao-cai"]
+    report_days = [(r.period, r.due, r.to, r.via) for r in plan.assignments[0].reports]
+    assert report_days == [("6-thang", ["06-15"], "ubnd-lao-cai", "so-noi-vu-lao-cai"),
+                           ("nam", ["12-15"], "ubnd-lao-cai", "so-noi-vu-lao-cai")]
+    assert "trước ngày 15 tháng 6 hằng năm" in plan.assignments[0].reports[0].text
+    assert plan.signer.model_dump(exclude_none=True) == {"deputy_for": "GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC",
+                                                          "name": "Nguyễn Văn An"}
+    assert any(r.field == "issuer" for r in plan.review) and all(r.note for r in plan.review)
+
+    check = run_cli("check", "--data", str(data_copy))
+    assert check.returncode == 0, check.stderr
+    built = build_site(tmp_path / "site", data_copy)
+    assert built.returncode == 0, built.stdout + built.stderr
+    site = tmp_path / "site"
+    page = site / "ke-hoach" / f"{plan.id}.html"
+    assert "Thực hiện công tác dân vận chính quyền năm 2026" in main_text(page)
+    for base, kind in (("kh-13-2022-ubnd-lao-cai", "ke-hoach"), ("ct-33-2021-ttg", "van-ban")):
+        assert f"{kind}/{base}.html" in link_targets(site, page)
+        assert f"ke-hoach/{plan.id}.html" in link_targets(site, site / kind / f"{base}.html")
+
+
+def test_second_import_writes_the_same_files_and_dry_run_writes_none(word_plan, data_copy):
+    first = import_plan(word_plan, data_copy)
+    snapshot = {p: p.read_bytes() for p in first.written}
+    assert {p.parent.name for p in snapshot} == {"plans", "organisations", "sources"}
+    again = import_plan(word_plan, data_copy)
+    assert again.written == []
+    assert {p: p.read_bytes() for p in snapshot} == snapshot
+    dry = run_cli("import", str(word_plan), "--data", str(data_copy), "--dry-run")
+    assert dry.returncode == 0
+    assert dry.stdout == snapshot[first.plan_path].decode("utf-8")
+
+
+def test_an_import_never_overwrites_a_different_plan(word_plan, data_copy):
+    first = import_plan(word_plan, data_copy)
+    edited = first.plan_path.read_text(encoding="utf-8").replace("review:", "notes: Đã soát.\nreview:")
+    first.plan_path.write_text(edited, encoding="utf-8")
+    result = run_cli("import", str(word_plan), "--data", str(data_copy))
+    assert result.returncode == 1 and "không ghi đè" in result.stderr
+    assert first.plan_path.read_text(encoding="utf-8") == edited
+
+
+# --- broken and odd files ---------------------------------------------------------------------------
+
+def _scanned_pdf(path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with path.open("wb") as handle:
+        writer.write(handle)
+
+
+ODD_FILES = {
+    "rong.txt": (lambda p: p.write_text("", encoding="utf-8"), "không có chữ"),
+    "cong-van.txt": (lambda p: p.write_text("Số: 12/UBND-NC\nV/v báo cáo\n\nKính gửi: Sở Nội vụ\n", encoding="utf-8"),
+                     "không tìm thấy dòng 'KẾ HOẠCH'"),
+    "khong-phan.txt": (lambda p: p.write_text("KẾ HOẠCH\nThực hiện công tác dân vận\n\nNội dung không chia phần.\n",
+                                              encoding="utf-8"), "không tìm thấy các phần"),
+    "ban-quet.pdf": (_scanned_pdf, "không có lớp chữ"),
+    "qua-lon.txt": (lambda p: p.write_text("KẾ HOẠCH\n" + "Dòng văn bản lặp lại.\n" * 100_000, encoding="utf-8"),
+                    "quá lớn"),
+    "hong.docx": (lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "không phải tệp Word .docx hợp lệ"),
+    "cu.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0 old Word"), "chỉ nhập được tệp .docx"),
+    "latin1.txt": (lambda p: p.write_bytes("KẾ HOẠCH".encode("utf-16")), "không phải tệp văn bản"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_FILES))
+def test_odd_files_are_refused_with_a_message_and_nothing_written(name, data_copy, tmp_path):
+    make, message = ODD_FILES[name]
+    path = tmp_path / name
+    make(path)
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    result = run_cli("import", str(path), "--data", str(data_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert result.stderr.startswith("Không nhập được: ") and message in result.stderr, result.stderr
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
