@@ -13,6 +13,7 @@ from functools import cached_property
 from . import model
 from .calendar import Deadline, deadlines, undated
 from .citations import Candidate, CitationFinder, Mention, alias_key, number_key
+from .kinds import KINDS
 from .loader import Dataset
 from .status import Status, Validity
 from .text import LABELS
@@ -97,7 +98,7 @@ class SiteIndex:
         raise KeyError(record_id)
 
     def kind_of(self, record_id: str) -> str:
-        for kind in ("documents", "plans", "campaigns", "themes", "organisations", "terms"):
+        for kind in (*KINDS, "organisations", "terms"):
             if record_id in getattr(self.data, kind):
                 return kind
         raise KeyError(record_id)

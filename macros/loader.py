@@ -10,14 +10,10 @@ from pydantic import BaseModel, ValidationError
 
 from . import model
 from .errors import DataError, DataInvalid
+from .kinds import RECORD_FOLDERS
 from .yamlsource import YamlSource, read_yaml
 
-# Which model reads which file: one record per file in folders, lists in single files.
-RECORD_FOLDERS: dict[str, type[BaseModel]] = {
-    "documents": model.Document,
-    "plans": model.Plan,
-    "campaigns": model.Campaign,
-}
+# Which model reads which file: one record per file in folders (kinds.RECORD_FOLDERS), lists in single files.
 LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
     "themes.yaml": (model.ThemesFile, "themes"),
     "glossary.yaml": (model.GlossaryFile, "terms"),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .render import SECTIONS
+from .kinds import KINDS
 from .site import SiteState
 
-TEMPLATES = {kind: f"{kind[:-1]}.md.j2" for kind in SECTIONS}
 LISTS = {
     "document_list": "document_list.md.j2",
     "hierarchy": "hierarchy.md.j2",
@@ -34,7 +33,7 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
 
     def record_page(kind: str, record_id: str) -> str:
         """The whole page of one record (document, plan, campaign or theme)."""
-        return render(TEMPLATES[kind], r=state.index.record(record_id), kind=kind)
+        return render(KINDS[kind].template, r=state.index.record(record_id), kind=kind)
 
     def draft_page(slug: str) -> str:
         """The page of one draft made from a plan (soan-ke-hoach/<plan>/<name>.md)."""

@@ -16,12 +16,9 @@ from mkdocs.structure.files import Files
 from .adapter import MadeFile
 from .calendar import PlanNames, calendar_path, to_ics
 from .drafting_files import generated as drafting_files
-from .render import SECTIONS, page_of
+from .kinds import ALL_DATA, KINDS, page_of, source_path
 from .site import SiteState
 from .text import label, year_of
-
-SEARCH_BOOST = {"documents": 8, "plans": 4, "campaigns": 8, "themes": 6}
-
 
 def add_generated(files: Files, config, state: SiteState) -> None:
     """Add every generated file unless a hand-written file already has that path."""
@@ -34,24 +31,16 @@ def add_generated(files: Files, config, state: SiteState) -> None:
 
 def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
     data = state.data
-    for kind in SECTIONS:
+    for kind in KINDS:
         for record_id in getattr(data, kind):
             state.record_pages[page_of(kind, record_id)] = (kind, record_id)
             yield page_of(kind, record_id), partial(record_source, kind, record_id)
-            yield json_path(kind, record_id), partial(record_json, state, kind, record_id)
-    yield "du-lieu/tat-ca.json", partial(all_json, state)
+            yield KINDS[kind].json_path(record_id), partial(record_json, state, kind, record_id)
+    yield ALL_DATA, partial(all_json, state)
     yield from _calendars(state)
     for name, text in sorted(data.sources.items()):
         yield source_path(name), partial(str.encode, text, "utf-8")
     yield from drafting_files(state)  # templates (mau/) and drafts made from each plan (soan-ke-hoach/)
-
-
-def json_path(kind: str, record_id: str) -> str:
-    return f"du-lieu/{SECTIONS[kind]}/{record_id}.json"
-
-
-def source_path(name: str) -> str:
-    return f"ke-hoach/nguon/{name}"
 
 
 def record_source(kind: str, record_id: str) -> str:
@@ -61,7 +50,7 @@ def record_source(kind: str, record_id: str) -> str:
 
 def record_meta(state: SiteState, kind: str, record_id: str) -> dict:
     """A record page's front matter, from the model: search boost and tags (any character, none dropped)."""
-    return {"search": {"boost": SEARCH_BOOST[kind]}, "tags": _tags(state, kind, record_id)}
+    return {"search": {"boost": KINDS[kind].search_boost}, "tags": _tags(state, kind, record_id)}
 
 
 def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:
@@ -103,7 +92,7 @@ def all_json(state: SiteState) -> bytes:
     text is made, indented to its depth and encoded before the next one.
     """
     data = state.data
-    lists = {kind: [partial(record_dict, state, kind, i) for i in getattr(data, kind)] for kind in SECTIONS}
+    lists = {kind: [partial(record_dict, state, kind, i) for i in getattr(data, kind)] for kind in KINDS}
     lists["organisations"] = [partial(o.model_dump, mode="json", exclude_none=True) for o in data.organisations.values()]
     lists["terms"] = [partial(t.model_dump, mode="json", exclude_none=True) for t in data.terms.values()]
     parts = [b"{"]

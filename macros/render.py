@@ -28,18 +28,11 @@ from .status import EVENT_LABELS, timeline
 from .status import LABELS as STATUS_LABELS
 from . import text as T
 from .index import SiteIndex
+from .kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, ORGANISATIONS_PAGE, page_of, source_path
 from .validate import FOOTNOTE_REF
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Where each kind of record gets its page (source paths inside docs/).
-SECTIONS = {"documents": "van-ban", "plans": "ke-hoach", "campaigns": "phong-trao", "themes": "chu-de"}
-GLOSSARY_PAGE = "thuat-ngu.md"
-ORGANISATIONS_PAGE = "co-quan.md"
-
-
-def page_of(kind: str, record_id: str) -> str:
-    return f"{SECTIONS[kind]}/{record_id}.md"
 
 
 class Renderer:
@@ -58,10 +51,12 @@ class Renderer:
             self.env.bytecode_cache = cache.templates(self.env)
         self.env.filters.update(
             prose=self.prose, inline=self.inline, hinline=partial(self.inline, html=True), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
-            section=SECTIONS.get, html=self.stash,
+            html=self.stash,
         )
         self.env.globals.update(
-            link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url, ix=index, data=self.data, T=T, org=self.org_link,
+            link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url,
+            record_url=self.record_url, page_url=partial(self.record_url, html=True), data_url=self.data_url, source_url=self.source_url,
+            all_data_url=lambda: self.url(ALL_DATA), ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
             reading=reading, calendar=calendar, flag=partial(status_flag, self, html=False), hflag=partial(status_flag, self, html=True),
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
@@ -91,6 +86,14 @@ class Renderer:
         else:
             target = page_of(kind, record_id)
         return self.url(html_path(target) if html else target, anchor)
+
+    def data_url(self, record_id: str) -> Markup:
+        """The open-data JSON of a record."""
+        return self.url(KINDS[self.index.kind_of(record_id)].json_path(record_id))
+
+    def source_url(self, name: str) -> Markup:
+        """A source plan's text as published."""
+        return self.url(source_path(name))
 
     def link(self, record_id: str, anchor: str | None = None, label: str | None = None, html: bool = False) -> Markup:
         """A link to a record's page, as Markdown, or with `html` as HTML for raw HTML blocks

@@ -11,9 +11,10 @@ import typing
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .kinds import KINDS as RECORD_KINDS
 from .schema import KINDS
 
-FOLDERS = {"document": "documents", "plan": "plans", "campaign": "campaigns"}
+FOLDERS = {k.singular: k.name for k in RECORD_KINDS.values() if k.one_per_file}  # `macros new KIND` writes there
 EXAMPLES = {
     "date": "2025-01-15", "name": "Tên",
     "text": "Nội dung", "start": "2025", "end": "2025", "source": "ten-tep-nguon.txt", "issuer": "ubnd-lai-chau",

@@ -8,19 +8,18 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import model
+from .kinds import KINDS as RECORD_KINDS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 KINDS: dict[str, type[BaseModel]] = {
-    "document": model.Document,
-    "plan": model.Plan,
-    "campaign": model.Campaign,
+    **{k.singular: k.model for k in RECORD_KINDS.values() if k.one_per_file},
     "organisations": model.OrganisationsFile,
     "themes": model.ThemesFile,
     "glossary": model.GlossaryFile,
     "validity": model.Validity,
 }
 TITLES = {
-    "document": "Văn bản", "plan": "Kế hoạch", "campaign": "Phong trào", "organisations": "Cơ quan",
+    **{k.singular: k.title for k in RECORD_KINDS.values() if k.one_per_file}, "organisations": "Cơ quan",
     "themes": "Chủ đề", "glossary": "Thuật ngữ", "validity": "Ngày đối chiếu",
 }
 

@@ -39,7 +39,8 @@ from html import escape, unescape
 from pathlib import Path
 
 from .adapter import SEARCH_INDEX
-from .render import GLOSSARY_PAGE, SECTIONS, html_path
+from .kinds import GLOSSARY_PAGE, KINDS
+from .render import html_path
 from .site import SEARCH_PLAIN_ENV, SiteState
 from .text import fold
 
@@ -115,7 +116,7 @@ def cut_for(state: SiteState, src_uri: str) -> dict:
     limit = state.settings.search_full_text_plans if state.settings else FULL_TEXT_PLANS
     if len(state.data.plans) <= limit:
         return {}
-    plan_page = src_uri.startswith(SECTIONS["plans"] + "/") and Path(src_uri).stem in state.data.plans
+    plan_page = src_uri.startswith(KINDS["plans"].section + "/") and Path(src_uri).stem in state.data.plans
     return {"text_limit": SUMMARY_CHARS, "depth": 1 if plan_page else 2}
 
 
@@ -176,8 +177,8 @@ def _plain(state: SiteState) -> bool:
 
 def _record_pages(state: SiteState) -> dict[str, tuple[str, str]]:
     return {
-        f"{folder}/{record_id}.html": (kind, record_id)
-        for kind, folder in SECTIONS.items()
+        html_path(KINDS[kind].page(record_id)): (kind, record_id)
+        for kind in KINDS
         for record_id in getattr(state.data, kind)
     }
 
@@ -190,7 +191,7 @@ def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str
     number = getattr(record, "number", None)
     if number:
         primary += [fold(number), _LEADING_ZEROS.sub("", fold(number))]
-    called = [getattr(record, "title", None), getattr(record, "name", None), *getattr(record, "aliases", [])]
+    called = [name for field in KINDS[kind].names for name in _as_list(getattr(record, field))]
     names = [title, number, *called]
     if number and (split := _NUMBER_PARTS.fullmatch(number)):  # "33/CT-TTg" typed "CT-TTg 33"
         names.append(f"{split.group(2)} {split.group(1)}")
@@ -200,6 +201,10 @@ def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str
         called.append(record.place)
     called = [c for c in called if c]
     return primary, called + [fold(c) for c in called], [n for n in names if n]
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def joined(text: str) -> str:

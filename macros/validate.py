@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .errors import DataError
+from .kinds import LABELS
 from .loader import Dataset, field_name
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -20,10 +21,6 @@ def check_references(data: Dataset) -> list[DataError]:
     return [e for e in errors if e is not None]
 
 
-_LABELS = {
-    "organisations": "cơ quan", "themes": "chủ đề", "documents": "văn bản", "plans": "kế hoạch",
-    "campaigns": "phong trào",
-}
 
 
 def _exists(data: Dataset, ref: str, tables: str) -> bool:
@@ -33,7 +30,7 @@ def _exists(data: Dataset, ref: str, tables: str) -> bool:
 def _missing(data: Dataset, ref: Ref) -> DataError:
     record_id, loc, target, tables = ref
     file, line = data.where(record_id, *loc)
-    kinds = " hoặc ".join(_LABELS[t] for t in tables.split("|"))
+    kinds = " hoặc ".join(LABELS[t] for t in tables.split("|"))
     return DataError(file, line, field_name(loc), f"không có {kinds} nào mang mã '{target}'")
 
 

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-SECTIONS = {"documents": "van-ban", "plans": "ke-hoach", "campaigns": "phong-trao", "themes": "chu-de"}
+from macros.kinds import KINDS
+
+SECTIONS = {name: kind.section for name, kind in KINDS.items()}  # where record pages are
 GLOSSARY = "thuat-ngu.html"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
