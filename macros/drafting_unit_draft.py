@@ -57,7 +57,8 @@ def _place(b: DraftBook, unit: Assigned) -> str:
 
 def _opening(b: DraftBook, unit: Assigned, name: str, on: dt.date) -> list[Para]:
     plan = unit.plan
-    out = [Para("body", "Căn cứ:"), *b.bases([plan.id, *[x for x in b.bases_of(plan) if x != plan.id]], on)]
+    others = [x for x in b.bases_of(plan) if x != plan.id]
+    out = [Para("body", "Căn cứ:"), Para("item", f"{plan_citation(b.data, plan)};"), *b.bases(others, on)]
     out.append(Para("body", f"Thực hiện {plan_citation(b.data, plan)} về {title_words(plan.title)}, {name} "
                             f"xây dựng kế hoạch thực hiện như sau:"))
     if not unit.standing.ok or unit.standing.state == "unknown":

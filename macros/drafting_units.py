@@ -184,8 +184,8 @@ def _own_name(ix: SiteIndex, org: model.Organisation) -> str:
     tỉnh Lai Châu' → 'Phòng Hành chính - Tổ chức'; 'Sở Nội vụ tỉnh Lào Cai' → 'Sở Nội vụ'."""
     name = org.name
     parent = ix.data.organisations.get(org.parent or "")
-    if parent and name.endswith(", " + parent.name):
-        name = name[: -len(parent.name) - 2]
+    if parent and name.endswith(parent.name) and name != parent.name:
+        name = name[: -len(parent.name)].rstrip(", ")
     if org.province and name.endswith(f" tỉnh {org.province}") and not re.match(r"(Ủy ban|UBND)", name):
         name = name[: -len(f" tỉnh {org.province}")]
     return name
