@@ -58,6 +58,27 @@ def test_importing_a_source_gives_back_its_hand_made_structure(plan_id):
     assert found == expected, sorted(found)
 
 
+def test_a_text_pdf_reads_like_its_source(tmp_path):
+    """The Trà Vinh plan printed to PDF by chromium: pypdf's text gives the same structure back."""
+    import html
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is needed to print the PDF")
+    plan = HAND_MADE.plans["kh-26-2023-vp-ubnd-tra-vinh"]
+    lines = (HAND_MADE.sources[plan.source]).replace("**", "").splitlines()
+    page = tmp_path / "ke-hoach.html"
+    page.write_text("<meta charset='utf-8'><body style='font: 14pt serif'>"
+                    + "".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip()), encoding="utf-8")
+    pdf = tmp_path / "ke-hoach.pdf"
+    subprocess.run([CHROMIUM, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    outcome = import_plan(pdf, DATA, dry_run=True)
+    assert outcome.draft.plan["source"] == "kh-26-2023-vp-ubnd-tra-vinh.txt"
+    assert differences(plan.id, structure(outcome.draft.plan), structure(plan)) == set()
+
+
 # --- a Word plan of a new unit, Nghị định 30/2020 layout -------------------------------------------
 
 PREAMBLE = ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác "
