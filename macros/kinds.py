@@ -53,11 +53,12 @@ LABELS = {**{k.name: k.label for k in KINDS.values()}, "organisations": "cơ qua
 
 DATA_FOLDER = "du-lieu"  # open data: one JSON per record and all of it in one file
 ALL_DATA = f"{DATA_FOLDER}/tat-ca.json"
-SOURCES_FOLDER = "ke-hoach/nguon"  # the source plans' texts as published
+SOURCES_FOLDER = "ke-hoach/van-ban-goc"  # each plan's source text, named by the plan
 
 
-def source_path(name: str) -> str:
-    return f"{SOURCES_FOLDER}/{name}"
+def source_path(plan_id: str, kind: str) -> str:
+    """A plan's source text: `md` the readable page's source, `html` that page, `txt` the raw text."""
+    return f"{SOURCES_FOLDER}/{plan_id}.{kind}"
 
 
 def page_of(kind: str, record_id: str) -> str:

@@ -39,8 +39,13 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
         """The page of one draft made from a plan (soan-ke-hoach/<plan>/<name>.md)."""
         return render("draft_page.md.j2", slug=slug)
 
+    def source_page(plan_id: str) -> str:
+        """A plan's source text as a readable page."""
+        plan = state.data.plans[plan_id]
+        return render("source.md.j2", r=plan, lines=[ln.strip() for ln in state.data.sources[plan.source].splitlines()])
+
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"record_page": record_page, "draft_page": draft_page, **table}
+    return {"record_page": record_page, "draft_page": draft_page, "source_page": source_page, **table}
 
 
 def _list_macro(render, template: str):

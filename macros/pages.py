@@ -38,9 +38,22 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
             yield KINDS[kind].json_path(record_id), partial(record_json, state, kind, record_id)
     yield ALL_DATA, partial(all_json, state)
     yield from _calendars(state)
-    for name, text in sorted(data.sources.items()):
-        yield source_path(name), partial(str.encode, text, "utf-8")
+    for plan in data.plans.values():  # the source text as a page and as plain text, named by the plan
+        if plan.source in data.sources:
+            yield source_path(plan.id, "md"), partial(_source_stub, plan.id)
+            yield source_path(plan.id, "txt"), partial(_with_bom, data.sources[plan.source])
     yield from drafting_files(state)  # templates (mau/) and drafts made from each plan (soan-ke-hoach/)
+
+
+def _with_bom(text: str) -> bytes:
+    """UTF-8 with a byte order mark: plain web servers send .txt without a charset, and browsers
+    then show Vietnamese as mojibake unless the file itself says it is UTF-8."""
+    return b"\xef\xbb\xbf" + text.encode("utf-8")
+
+
+def _source_stub(plan_id: str) -> str:
+    meta = json.dumps({"search": {"exclude": True}})  # the plan's own page is what search should find
+    return f"---\n{meta}\n---\n\n{{{{ source_page('{plan_id}') }}}}\n"
 
 
 def record_source(kind: str, record_id: str) -> str:

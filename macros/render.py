@@ -91,9 +91,9 @@ class Renderer:
         """The open-data JSON of a record."""
         return self.url(KINDS[self.index.kind_of(record_id)].json_path(record_id))
 
-    def source_url(self, name: str) -> Markup:
-        """A source plan's text as published."""
-        return self.url(source_path(name))
+    def source_url(self, plan_id: str, kind: str = "html") -> Markup:
+        """A plan's source text: the readable page (`html`) or the raw text (`txt`)."""
+        return self.url(source_path(plan_id, kind))
 
     def link(self, record_id: str, anchor: str | None = None, label: str | None = None, html: bool = False) -> Markup:
         """A link to a record's page, as Markdown, or with `html` as HTML for raw HTML blocks

@@ -338,3 +338,142 @@ def test_query_rewrite_joins_names_as_the_index_does(site, search_page):
     sent = search_page.evaluate("names => names.map(n => window.__searchQueryRewrite(n))", names)
     for name, query in zip(names, sent):
         assert f" {joined(name)}^" in query, (name, query)
+
+
+# --- reading as an official: phones, filters, print (issue 18) -------------------------------
+
+
+def _page_kinds() -> dict[str, str]:
+    """One page of every kind the site generates or writes, chosen from the data."""
+    data = records(DATA)
+    plan = sorted(p["id"] for p in data["plans"])[0]
+    return {
+        "home": "index.html", "documents": "van-ban/index.html", "hierarchy": "van-ban/he-thong.html",
+        "plans": "ke-hoach/index.html", "comparison": "ke-hoach/so-sanh.html", "calendar": "ke-hoach/lich-bao-cao.html",
+        "campaigns": "phong-trao/index.html", "themes": "chu-de/index.html", "guide-index": "huong-dan/index.html",
+        "guide": "huong-dan/xay-dung-ke-hoach.html", "templates": "huong-dan/mau.html", "glossary": GLOSSARY,
+        "organisations": "co-quan.html", "tags": "the.html", "quality": "chat-luong-du-lieu.html",
+        "maintenance": "huong-dan/bao-tri.html",
+        "plan": f"ke-hoach/{plan}.html", "source": f"ke-hoach/van-ban-goc/{plan}.html",
+        "document": f"van-ban/{sorted(d['id'] for d in data['documents'])[0]}.html",
+        "campaign": f"phong-trao/{sorted(c['id'] for c in data['campaigns'])[0]}.html",
+        "theme": f"chu-de/{sorted(t['id'] for t in data['themes'])[0]}.html",
+        **{f"{kind}-most": path for kind, path in _pages().items()},
+    }
+
+
+# Everything in the article wider than the screen, or a box that scrolls sideways (a table that
+# did not become cards). Tag chips scroll in one row on purpose and are left out.
+_TOO_WIDE_JS = """() => {
+  const width = window.innerWidth;
+  const out = [];
+  if (document.documentElement.scrollWidth > width) out.push('page:' + document.documentElement.scrollWidth);
+  document.querySelectorAll('article *').forEach(el => {
+    if (el.closest('.md-tags')) return;
+    const r = el.getBoundingClientRect();
+    if (r.width && r.right > width + 1 && !el.closest('.md-typeset__scrollwrap')) out.push(el.tagName + '.' + el.className + ':' + Math.round(r.right));
+  });
+  document.querySelectorAll('article .md-typeset__scrollwrap').forEach(el => {
+    if (el.scrollWidth > el.clientWidth + 1) out.push('scrolls:' + (el.querySelector('th') || el).textContent.slice(0, 40));
+  });
+  return out.slice(0, 5);
+}"""
+
+
+@browser
+def test_nothing_is_wider_than_a_phone_on_any_kind_of_page(context, base_url):
+    """At 375 px every kind of page fits: tables that do not fit are stacked cards, not sideways scrolls."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 740})
+    wide = {}
+    for name, path in _page_kinds().items():
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        found = page.evaluate(_TOO_WIDE_JS)
+        if found:
+            wide[name] = found
+    page.close()
+    assert not wide, wide
+
+
+@browser
+def test_a_table_that_does_not_fit_becomes_cards_with_column_names(context, base_url):
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base_url + "ke-hoach/lich-bao-cao.html")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.wait_for_timeout(200)
+    page.set_viewport_size({"width": 376, "height": 740})  # resize: the page measures again
+    page.wait_for_timeout(300)
+    cards = page.eval_on_selector_all("article table[data-cards] td", "els => els.map(e => getComputedStyle(e, '::before').content)")
+    assert cards and all(c not in ("none", "normal", '""') for c in cards)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_timeout(300)
+    assert page.eval_on_selector_all("article table[data-cards]", "els => els.length") == 0
+    page.close()
+
+
+def _documents_of(type_: str) -> int:
+    return sum(1 for d in records(DATA)["documents"] if d["type"] == type_)
+
+
+@browser
+def test_documents_index_filters_offline(pw, tmp_path, site):
+    """From disk, with no request leaving it: choosing a type lists exactly the documents of that type."""
+    type_, label = "chi-thi", "Chỉ thị"
+    with chromium(pw, tmp_path / "profile") as ctx:
+        outside = _record_requests(ctx, lambda u: urlsplit(u).scheme in {"file", "data", "blob"})
+        page = ctx.new_page()
+        page.goto((site / "van-ban" / "index.html").as_uri())
+        total = page.eval_on_selector_all("ul.doc-list > li", "els => els.length")
+        assert total == len(records(DATA)["documents"])
+        page.select_option("form.list-filter select[name=loai]", type_)
+        shown = page.eval_on_selector_all("ul.doc-list > li:not([hidden]) strong", "els => els.map(e => e.textContent)")
+        assert len(shown) == _documents_of(type_) and all(t.startswith(label) for t in shown)
+        assert f"{len(shown)} trong {total}" in page.text_content(".list-filter__count")
+        years = page.eval_on_selector_all("select[name=nam] option", "els => els.map(e => e.value).filter(Boolean)")
+        page.select_option("select[name=nam]", years[0])
+        both = page.eval_on_selector_all("ul.doc-list > li:not([hidden])", "els => els.map(e => e.dataset.nam + e.dataset.loai)")
+        assert all(b == years[0] + type_ for b in both)
+        page.goto((site / "van-ban" / "index.html").as_uri() + "?loai=luat")
+        assert page.eval_on_selector_all("ul.doc-list > li:not([hidden])", "els => els.length") == _documents_of("luat")
+    assert outside == []
+
+
+@browser
+def test_a_plan_prints_like_the_document(context, base_url):
+    """Print emulation: Times New Roman 13-14 pt, header, body, Nơi nhận and signature; no info table,
+    task notes, chain of bases, doubts or navigation."""
+    PRINTS.mkdir(parents=True, exist_ok=True)
+    plan = next(p for p in sorted(records(DATA)["plans"], key=lambda p: p["id"]) if p.get("problems"))
+    page = context.new_page()
+    page.set_viewport_size({"width": 720, "height": 1000})
+    page.goto(base_url + f"ke-hoach/{plan['id']}.html")
+    page.emulate_media(media="print")
+    body = page.evaluate("""() => { const p = document.querySelector('article .prose p');
+        const s = getComputedStyle(p); return [s.fontFamily, parseFloat(s.fontSize)]; }""")
+    assert body[0].startswith('"Times New Roman"'), body
+    assert 13 * 96 / 72 - 0.1 <= body[1] <= 14 * 96 / 72 + 0.1, body
+    visible = page.evaluate("""sels => sels.map(s => [...document.querySelectorAll(s)].some(el => el.getClientRects().length > 0))""",
+                            [".doc-head", ".doc-title", ".doc-foot__recipients", ".doc-foot__signer", "#nhiem-vu",
+                             ".data-doubts", ".plan-info", ".task-meta", "#chuoi-can-cu", "article h1", ".md-header",
+                             ".md-sidebar--primary", ".md-footer"])
+    assert visible == [True] * 5 + [False] * 8, visible
+    page.pdf(path=str(PRINTS / "plan-as-document.pdf"), format="A4", print_background=False)
+    page.close()
+
+
+@browser
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_screenshots_of_the_pages_officials_open_first(context, base_url, width):
+    """Home, a plan, the calendar and the comparison, for a person to look at (test-artifacts/)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = context.new_page()
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    for name in ("home", "plan", "calendar", "comparison", "documents"):
+        page.goto(base_url + _page_kinds()[name])
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(SCREENSHOTS / f"reading-{name}-{WIDTHS[width][0]}.png"), full_page=True)
+        assert page.locator("article h1").count() == 1
+    page.close()

@@ -201,3 +201,14 @@ def test_home_page_starts_from_what_officials_come_to_do(site):
     for plan in _yaml("plans"):
         assert _province(plan) in text
     assert "ke-hoach/lich-bao-cao.html#tinh-" in links and "huong-dan/mau.html" in links
+
+
+def test_each_plan_links_its_source_text_as_a_readable_page(site):
+    for plan in _yaml("plans"):
+        page = (site / "ke-hoach" / f"{plan['id']}.html").read_text(encoding="utf-8")
+        assert f'href="van-ban-goc/{plan["id"]}.html"' in page and f'href="van-ban-goc/{plan["id"]}.txt"' in page
+        source = site / "ke-hoach" / "van-ban-goc" / f"{plan['id']}.html"
+        assert '<meta charset="utf-8">' in source.read_text(encoding="utf-8")
+        text = main_text(source)
+        lines = [ln.strip() for ln in (DATA / "sources" / plan["source"]).read_text(encoding="utf-8").splitlines()]
+        assert all(" ".join(ln.split()) in text for ln in lines if ln)

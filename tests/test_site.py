@@ -196,7 +196,8 @@ def test_suspicious_citations_are_shown_on_the_quality_page(site):
 
 def test_source_text_is_published(site, dataset):
     for plan in dataset.plans.values():
-        assert (site / "ke-hoach" / "nguon" / plan.source).read_text(encoding="utf-8") == dataset.sources[plan.source]
+        raw = (site / "ke-hoach" / "van-ban-goc" / f"{plan.id}.txt").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and raw[3:].decode("utf-8") == dataset.sources[plan.source]
 
 
 def test_no_page_shows_escaped_markup(site):

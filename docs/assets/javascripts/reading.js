@@ -1,0 +1,114 @@
+/*
+ * Reading on any screen, offline, with no outside host:
+ *
+ * 1. Tables that do not fit the page become stacked cards (one card a row, each cell under its
+ *    column's name), instead of a box scrolling sideways on a phone. The column names are copied
+ *    from the header into `data-label` (site.css shows them); a table gets `data-cards` only while
+ *    it is wider than the text column or its columns are too narrow to read, so the same table
+ *    stays a table on a laptop.
+ * 2. Lists with a filter form (`form.list-filter[data-list]`, e.g. the documents index): each
+ *    select keeps the items whose `data-<name>` matches. The form is hidden until this script runs,
+ *    so without scripts the whole list shows. The choice is kept in the address (?loai=chi-thi),
+ *    so a link can open the list filtered and the back button restores it.
+ */
+(function () {
+  "use strict";
+
+  var MIN_COLUMN = 110; // px: narrower columns wrap every word onto its own line
+
+  function article() {
+    return document.querySelector(".md-content__inner");
+  }
+
+  // --- tables as cards -------------------------------------------------------------------------
+
+  function label(table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (!heads.length) return false;
+    table.querySelectorAll("tbody tr").forEach(function (tr) {
+      Array.prototype.forEach.call(tr.children, function (cell, i) {
+        if (!cell.hasAttribute("data-label") && heads[i]) cell.setAttribute("data-label", heads[i]);
+      });
+    });
+    return true;
+  }
+
+  function fit() {
+    var box = article();
+    if (!box) return;
+    var width = box.clientWidth;
+    box.querySelectorAll("table").forEach(function (table) {
+      if (!table.__labelled) table.__labelled = label(table) ? 1 : -1;
+      if (table.__labelled < 0) return;
+      table.removeAttribute("data-cards");
+      var columns = table.querySelectorAll("thead th").length;
+      // Wider than the text column, or squeezed below about eight characters a column.
+      if (table.scrollWidth > width + 1 || width / columns < MIN_COLUMN) table.setAttribute("data-cards", "");
+    });
+  }
+
+  // --- list filters ----------------------------------------------------------------------------
+
+  function params() {
+    var out = {};
+    var text = location.search.replace(/^\?/, "") + "&" + location.hash.replace(/^#/, "");
+    text.split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      if (kv.length === 2) out[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1].replace(/\+/g, " "));
+    });
+    return out;
+  }
+
+  function filter(form) {
+    var list = document.getElementById(form.getAttribute("data-list"));
+    if (!list) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var wanted = params();
+    selects.forEach(function (s) {
+      if (wanted[s.name] && s.querySelector('option[value="' + CSS.escape(wanted[s.name]) + '"]')) s.value = wanted[s.name];
+    });
+    var count = form.querySelector(".list-filter__count");
+    var items = Array.prototype.slice.call(list.children);
+
+    function apply(remember) {
+      var shown = 0;
+      items.forEach(function (li) {
+        var keep = selects.every(function (s) { return !s.value || li.getAttribute("data-" + s.name) === s.value; });
+        li.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      if (count) {
+        count.textContent = shown === items.length
+          ? "Đang hiện cả " + items.length + " mục."
+          : shown ? "Đang hiện " + shown + " trong " + items.length + " mục."
+          : "Không có mục nào khớp mọi lựa chọn trên; bỏ bớt một lựa chọn để xem thêm.";
+      }
+      if (remember && window.history && history.replaceState) {
+        var query = selects.filter(function (s) { return s.value; })
+          .map(function (s) { return encodeURIComponent(s.name) + "=" + encodeURIComponent(s.value); }).join("&");
+        try {
+          history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+        } catch (e) { /* file:// in some browsers refuses; the filter still works */ }
+      }
+    }
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.hidden = false;
+    apply(false);
+  }
+
+  function start() {
+    document.querySelectorAll("form.list-filter[data-list]").forEach(filter);
+    fit();
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(fit, 100);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
