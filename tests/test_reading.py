@@ -200,7 +200,7 @@ def test_home_page_starts_from_what_officials_come_to_do(site):
     links = (site / "index.html").read_text(encoding="utf-8")
     for plan in _yaml("plans"):
         assert _province(plan) in text
-    assert "ke-hoach/lich-bao-cao.html#tinh-" in links and "huong-dan/mau.html" in links
+    assert "ke-hoach/lich-bao-cao.html#tinh-" in links and "soan-ke-hoach/index.html" in links
 
 
 def test_each_plan_links_its_source_text_as_a_readable_page(site):
