@@ -8,15 +8,7 @@ from __future__ import annotations
 import re
 
 from .draftdoc import BLANK, NATIONAL, Draft, Para, hint_text, recipient_line
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
-def md_plain(text: str, strip: bool = True) -> str:
-    """Data text → Markdown showing exactly that text (backslash escapes, readable in an editor)."""
-    text = re.sub(r"\s+", " ", text)
-    return _MD_SPECIAL.sub(r"\\\1", text.strip() if strip else text)
-
+from .text import md_plain
 
 def to_markdown(d: Draft) -> str:
     """Header table, title, parts, signature block, recipients: as the .docx."""

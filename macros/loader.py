@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import model
+from .dataset import Dataset, Origin, field_name
 from .errors import DataError, DataInvalid
 from .kinds import RECORD_FOLDERS
+from .validate import check_references
 from .yamlsource import YamlSource, read_yaml
+
+__all__ = ["Dataset", "Origin", "field_name", "load", "read_all"]  # Dataset's home is dataset.py
 
 # Which model reads which file: one record per file in folders (kinds.RECORD_FOLDERS), lists in single files.
 LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
@@ -23,48 +26,10 @@ ORGANISATION_FOLDER = "organisations"
 SOURCE_FOLDER = "sources"
 
 
-@dataclass
-class Origin:
-    """Where a record came from, so later checks can name file and line."""
-
-    source: YamlSource
-    base: tuple[str | int, ...] = ()
-
-    def at(self, *loc: str | int) -> tuple[str, int]:
-        return self.source.path, self.source.line_of((*self.base, *loc))
-
-
-@dataclass
-class Dataset:
-    """Everything under data/, validated field by field (references are checked by `validate`)."""
-
-    root: Path
-    organisations: dict[str, model.Organisation] = field(default_factory=dict)
-    themes: dict[str, model.Theme] = field(default_factory=dict)
-    terms: dict[str, model.Term] = field(default_factory=dict)
-    documents: dict[str, model.Document] = field(default_factory=dict)
-    plans: dict[str, model.Plan] = field(default_factory=dict)
-    campaigns: dict[str, model.Campaign] = field(default_factory=dict)
-    validity: model.Validity | None = None  # data/validity.yaml; None: statuses stay unknown
-    sources: dict[str, str] = field(default_factory=dict)
-    origins: dict[str, Origin] = field(default_factory=dict)
-    failed: set[str] = field(default_factory=set)  # ids of records that did not validate
-
-    def where(self, record_id: str, *loc: str | int) -> tuple[str, int]:
-        return self.origins[record_id].at(*loc)
-
-    @property
-    def as_of(self) -> str | None:
-        """The day statuses are computed at, as the data states it (YYYY-MM-DD), or None."""
-        return self.validity.as_of if self.validity else None
-
-
 def load(root: Path, parses: dict | None = None) -> Dataset:
     """Load and validate `root` (the data/ folder); raise `DataInvalid` listing every error.
 
     `parses`: YAML parses kept from an earlier load (mkdocs serve), see `yamlsource.read_yaml`."""
-    from .validate import check_references  # local: validate needs Dataset defined here
-
     dataset, errors = read_all(root, parses)
     errors += check_references(dataset)
     if errors:
@@ -166,13 +131,6 @@ def _explain(source: YamlSource, base: tuple, err: Any) -> DataError:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     full = (*base, *loc)
     return DataError(source.path, source.line_of(full), field_name(full), _message(err))
-
-
-def field_name(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 _MESSAGES = {

@@ -13,6 +13,7 @@ that Markdown's `abbr` would add there are added here instead.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from functools import cached_property, lru_cache, partial
 from html import escape
 from urllib.parse import quote
@@ -43,6 +44,7 @@ class Renderer:
         self.data = index.data
         self.current = "index.md"
         self.stashed: dict[str, list[str]] = {}  # page src_uri -> HTML blocks kept out of Markdown
+        self.pending: list[tuple[Callable[[], str], Callable[[], str]]] = []  # see `_either`
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
@@ -50,23 +52,37 @@ class Renderer:
         if cache is not None:  # a buildcache.BuildCache: compiled templates kept between builds
             self.env.bytecode_cache = cache.templates(self.env)
         self.env.filters.update(
-            prose=self.prose, inline=self.inline, hinline=partial(self.inline, html=True), date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
+            prose=self.prose, inline=self.inline, date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
             html=self.stash,
         )
         self.env.globals.update(
-            link=self.link, hlink=partial(self.link, html=True), horg=partial(self.org_link, html=True), url=self.url,
+            link=self.link, url=self.url,
             record_url=self.record_url, page_url=partial(self.record_url, html=True), data_url=self.data_url, source_url=self.source_url,
             all_data_url=lambda: self.url(ALL_DATA), ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
-            reading=reading, calendar=calendar, flag=partial(status_flag, self, html=False), hflag=partial(status_flag, self, html=True),
+            reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
             status_groups=index.status_groups,
         )
 
     def render(self, template: str, current: str, **context) -> str:
-        self.current = current
-        body = self.env.get_template(template).render(**context)
+        self.current, self.pending = current, []
+        body = self._resolve(self.env.get_template(template).render(**context), html=False)
+        self.pending = []
         return body + self.abbreviations(body)
+
+    def _either(self, markdown: Callable[[], str], html: Callable[[], str]) -> Markup:
+        """Text whose form depends on where it lands: a marker now, made when that is known.
+
+        Links, organisation names, cited text and status marks look the same in a template
+        whether they stand in Markdown or inside an HTML block (`{% filter html %}`), which
+        Markdown never parses: `stash` makes them as HTML, `render` as Markdown. So there is
+        one `link` for both, and a Markdown link can no longer end up as raw text in HTML."""
+        self.pending.append((markdown, html))
+        return Markup(f"\x02{len(self.pending) - 1}\x03")
+
+    def _resolve(self, text: str, html: bool) -> str:
+        return EITHER.sub(lambda m: str(self.pending[int(m.group(1))][html]()), text) if "\x02" in text else text
 
     # --- links ---------------------------------------------------------------------------
 
@@ -95,13 +111,20 @@ class Renderer:
         """A plan's source text: the readable page (`html`) or the raw text (`txt`)."""
         return self.url(source_path(plan_id, kind))
 
-    def link(self, record_id: str, anchor: str | None = None, label: str | None = None, html: bool = False) -> Markup:
-        """A link to a record's page, as Markdown, or with `html` as HTML for raw HTML blocks
-        (tables and lists written as HTML, which Markdown skips)."""
+    def link(self, record_id: str, anchor: str | None = None, label: str | None = None,
+             html: bool | None = None) -> Markup:
+        """A link to a record's page: Markdown, or HTML inside an HTML block (`html` None: decided
+        where it lands, see `_either`)."""
+        if html is None:
+            return self._either(partial(self.link, record_id, anchor, label, False),
+                                partial(self.link, record_id, anchor, label, True))
         shown = _escape(label if label is not None else self.title_of(record_id), html)
         return Markup(_anchor(shown, self.record_url(record_id, anchor, html=html), html))
 
-    def org_link(self, org_id: str | None, fallback: str | None = None, html: bool = False) -> Markup:
+    def org_link(self, org_id: str | None, fallback: str | None = None, html: bool | None = None) -> Markup:
+        if html is None:
+            return self._either(partial(self.org_link, org_id, fallback, False),
+                                partial(self.org_link, org_id, fallback, True))
         if org_id and org_id in self.data.organisations:
             return self.link(org_id, label=self.data.organisations[org_id].name, html=html)
         return Markup(_escape(fallback or "chưa rõ", html))
@@ -132,12 +155,21 @@ class Renderer:
 
     # --- prose ---------------------------------------------------------------------------
 
-    def inline(self, text: str, province: str | None = None, self_id: str | None = None, html: bool = False) -> Markup:
-        """One paragraph of data text → escaped Markdown (or, with `html`, HTML with glossary
-        tooltips) with citation links and footnote refs.
+    def flag(self, record_id: str) -> Markup:
+        """The mark beside a citation of a basis that has ceased (marks.status_flag), where it lands."""
+        return self._either(partial(status_flag, self, record_id, html=False),
+                            partial(status_flag, self, record_id, html=True))
+
+    def inline(self, text: str, province: str | None = None, self_id: str | None = None,
+               html: bool | None = None) -> Markup:
+        """One paragraph of data text → escaped Markdown (or HTML with glossary tooltips inside
+        an HTML block) with citation links and footnote refs.
 
         `self_id` is the record the text belongs to: it is never linked to itself, and its
         footnote markers `[^N]` link to its footnotes."""
+        if html is None:
+            return self._either(partial(self.inline, text, province, self_id, False),
+                                partial(self.inline, text, province, self_id, True))
         out, pos = [], 0
         for mention in self.index.finder.find(text, province):
             out.append(self._plain(text[pos:mention.start], self_id, html))
@@ -185,8 +217,11 @@ class Renderer:
         tables and prose written as HTML; `unstash` puts the blocks into the converted page
         (hooks.on_page_content). Templates wrap such blocks in `{% filter html %}`.
         """
+        block = self._resolve(str(html), html=True).strip()
+        if found := MARKDOWN_LINK.search(block):
+            raise ValueError(f"{self.current}: Markdown link inside an HTML block shows as raw text: {found.group()}")
         blocks = self.stashed.setdefault(self.current, [])
-        blocks.append(str(html).strip())
+        blocks.append(block)
         return Markup(f"\n\n<!--dvcq-html {len(blocks) - 1}-->\n\n")
 
     def filled(self, src_uri: str, text: str) -> str:
@@ -198,7 +233,7 @@ class Renderer:
         """The converted page with its blocks in, and the ids those blocks hold; the blocks are let go."""
         html = self.filled(src_uri, html)
         blocks = self.stashed.pop(src_uri, [])
-        return html, {i for block in blocks for i in _ID.findall(block)}
+        return html, {i for block in blocks for i in ID_ATTRIBUTE.findall(block)}
 
     def _abbr(self, text: str) -> str:
         """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
@@ -232,7 +267,9 @@ class Renderer:
 
 
 PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
-_ID = re.compile(r'\sid="([^"]+)"')
+EITHER = re.compile("\x02(\\d+)\x03")
+MARKDOWN_LINK = re.compile(r"\]\((?:\.\./)*[^()\s]*\.md(?:#[^()\s]*)?\)")
+ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')  # ids of HTML elements (search.py cuts sections at them too)
 
 
 def html_path(src_uri: str) -> str:

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .adapter import SEARCH_INDEX
 from .kinds import GLOSSARY_PAGE, KINDS
-from .render import html_path
+from .render import ID_ATTRIBUTE, html_path
 from .site import SEARCH_PLAIN_ENV, SiteState
 from .text import fold
 
@@ -57,7 +57,6 @@ _NUMBER_PARTS = re.compile(r"(\d+)\W+(\D.*)")
 FULL_TEXT_PLANS = 100  # default of extra.search_full_text_plans
 SUMMARY_CHARS = 160
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
-_ID = re.compile(r'\sid="([^"]+)"')
 _DROP = re.compile(r"<(script|style|object)\b.*?</\1>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|br|h[1-6]|details|summary|dl|dt|dd|"
                         r"blockquote|pre|hr|figure|figcaption|section|article)\b[^>]*>")
@@ -78,7 +77,7 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
     entries = [{"location": url, "title": _text(title), "text": []}]
     pos = 0
     for m in _HEADING.finditer(html):
-        level, anchor = int(m.group(1)), _ID.search(m.group(2))
+        level, anchor = int(m.group(1)), ID_ATTRIBUTE.search(m.group(2))
         if not anchor or level > max(depth, 1):
             continue
         entries[-1]["text"].append(html[pos:m.start()])

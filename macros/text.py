@@ -38,6 +38,16 @@ def _md_escape_text(value: str, strip: bool) -> str:
 _md_escaped = lru_cache(maxsize=1 << 16)(_md_escape_text)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def md_plain(text: str, strip: bool = True) -> str:
+    """Data text → Markdown showing exactly that text for a person reading the file in an editor
+    (backslash escapes; the downloadable .md templates), where `md_escape` writes entities for the site."""
+    text = re.sub(r"\s+", " ", text)
+    return _MD_SPECIAL.sub(r"\\\1", text.strip() if strip else text)
+
+
 def fold(text: str) -> str:
     """'Dân vận khéo' → 'dan van kheo': what people type on a phone without diacritics."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from .errors import DataError
+from .dataset import Dataset, field_name
 from .kinds import LABELS
-from .loader import Dataset, field_name
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 Ref = tuple[str, tuple, str, str]  # (record id, location, referenced id, table names)
