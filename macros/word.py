@@ -72,7 +72,7 @@ def _page(doc) -> None:
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
-    para._p.append(field)
+    para.paragraph_format.element.append(field)  # the w:p element (ElementProxy.element, public)
 
 
 def _set_font(style_or_run, size: int | None = None) -> None:
@@ -132,7 +132,7 @@ def _rule(cell_or_doc, indent_cm: float) -> None:
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "3"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     border.append(bottom)
-    para._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)  # schema order: before spacing, ind
+    para.paragraph_format.element.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)  # schema order: before spacing, ind
 
 
 def _table(doc, rows: int, widths: tuple[float, float]):
