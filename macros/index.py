@@ -15,6 +15,7 @@ from .calendar import Deadline, deadlines, undated
 from .citations import Candidate, CitationFinder, Mention, alias_key, number_key
 from .kinds import KINDS
 from .loader import Dataset
+from .provenance import Provenances
 from .status import Status, Validity
 from .text import LABELS
 
@@ -50,6 +51,7 @@ class Link:
     target: str
     stated_in: str | None = None
     note: str | None = None
+    added: model.EditorialSource | None = None  # when no source plan states it: the article that does
 
 
 @dataclass(frozen=True)
@@ -113,17 +115,12 @@ class SiteIndex:
         org = self.data.organisations.get(org_id) if org_id else None
         return org.name if org else None
 
-    def short_name(self, record_id: str) -> str:
-        """Plain name for sentences: 'Luật 10/2022/QH15', 'Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai'."""
-        record = self.record(record_id)
-        if record_id in self.data.documents:
-            head = LABELS[record.type]
-            return f"{head} {record.number}" if record.number else (record.title or head)
-        if record_id in self.data.plans:
-            return f"Kế hoạch {record.number or '(chưa số)'} – {self.org_name(record.issuer) or ''}".strip(" –")
-        return getattr(record, "name", record_id)
-
     # --- validity over time (macros/status.py) -------------------------------------------
+
+    @cached_property
+    def provenance(self) -> Provenances:
+        """Where each field of each document, plan and organisation comes from (macros/provenance.py)."""
+        return Provenances(self)
 
     @cached_property
     def validity(self) -> Validity:
@@ -144,14 +141,6 @@ class SiteIndex:
     @cached_property
     def _statuses(self) -> dict:
         return {}
-
-    def status_groups(self, records) -> list[tuple[str, list]]:
-        """Records grouped by their state at as_of: citable ones first, those no longer in force last."""
-        order = ("in-force", "amended", "unknown", "period-ended", "ceased")
-        groups: dict[str, list] = {state: [] for state in order}
-        for record in records:
-            groups[self.status(record.id).state].append(record)
-        return [(state, items) for state, items in groups.items() if items]
 
     def org_active(self, org_id: str, on=None) -> bool:
         return self.validity.org_active(org_id, on)
@@ -223,7 +212,7 @@ class SiteIndex:
 
     @cached_property
     def links(self) -> list[Link]:
-        edges = [Link(r.type, d.id, r.target, r.stated_in, r.note)
+        edges = [Link(r.type, d.id, r.target, r.stated_in, r.note, r.source)
                  for d in self.data.documents.values() for r in d.relations]
         edges += [Link("implements", p.id, t, p.id) for p in self.data.plans.values() for t in p.implements]
         return edges

@@ -18,6 +18,7 @@ LISTS = {
     "glossary": "glossary.md.j2",
     "organisations": "organisations.md.j2",
     "data_quality": "quality.md.j2",
+    "provenance_review": "provenance_review.md.j2",
     "home_stats": "home.md.j2",
     "drafting_guide": "guide.md.j2",
     "templates_page": "templates_page.md.j2",

@@ -36,3 +36,29 @@ def status_flag(renderer, record_id: str, html: bool = True) -> Markup:
     links = [str(renderer.link(b, html=html)) for b in status.by]
     tail = f", thay bằng {', '.join(links)}" if links else ""
     return Markup(f' <span class="status-flag">({escape(text)}{tail})</span>')
+
+
+def source_mark(renderer, record_id: str, field: str) -> Markup:
+    """A small mark where a reader needs to know a fact's origin: added, derived, or without source.
+
+    Facts read from a source plan carry no mark here; the page's "Nguồn dữ liệu" list gives
+    their file and line."""
+    prov = renderer.index.provenance.of(record_id)
+    if field not in prov:
+        return Markup("")
+    found = prov[field]
+    if found is None:
+        return Markup(' <sup class="src-mark src-mark--none"><a href="#nguon-du-lieu">chưa rõ nguồn</a></sup>')
+    if found.kind == "bo-sung":
+        return Markup(' <sup class="src-mark src-mark--added"><a href="#nguon-du-lieu">bổ sung</a></sup>')
+    if found.kind == "suy-ra":
+        return Markup(' <sup class="src-mark"><a href="#nguon-du-lieu">suy ra</a></sup>')
+    return Markup("")
+
+
+def org_flag(renderer, org_id: str | None) -> Markup:
+    """After a unit's name in a plan: '(không còn từ 01/07/2025: sáp nhập …)' once the unit has ended."""
+    if not org_id or org_id not in renderer.data.organisations or renderer.index.org_active(org_id):
+        return Markup("")
+    text = renderer.index.validity.org_end_text(org_id)
+    return Markup(f' <span class="status-flag">(không còn tồn tại tại ngày đối chiếu: {escape(text)})</span>')

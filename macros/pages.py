@@ -17,6 +17,7 @@ from .adapter import MadeFile
 from .calendar import PlanNames, calendar_path, to_ics
 from .drafting_files import generated as drafting_files
 from .kinds import ALL_DATA, KINDS, page_of, source_path
+from .opendata import extras
 from .site import SiteState
 from .text import label, year_of
 
@@ -91,7 +92,11 @@ def record_dict(state: SiteState, kind: str, record_id: str) -> dict:
         ]
     if kind == "plans":
         out["cites"] = {t.id: state.index.cites(record_id, t.id) for t in record.tasks}
-    return out
+    return {**out, **extras(state.index, record_id)}  # status at as_of, source of every field
+
+
+def _org_dict(state: SiteState, org) -> dict:
+    return {**org.model_dump(mode="json", exclude_none=True), **extras(state.index, org.id)}
 
 
 def record_json(state: SiteState, kind: str, record_id: str) -> bytes:
@@ -106,9 +111,9 @@ def all_json(state: SiteState) -> bytes:
     """
     data = state.data
     lists = {kind: [partial(record_dict, state, kind, i) for i in getattr(data, kind)] for kind in KINDS}
-    lists["organisations"] = [partial(o.model_dump, mode="json", exclude_none=True) for o in data.organisations.values()]
+    lists["organisations"] = [partial(_org_dict, state, o) for o in data.organisations.values()]
     lists["terms"] = [partial(t.model_dump, mode="json", exclude_none=True) for t in data.terms.values()]
-    parts = [b"{"]
+    parts = [b'{\n "as_of": %s,' % _dump(state.data.as_of)]
     for n, (name, makers) in enumerate(lists.items()):
         items = [_dump(make()).replace(b"\n", b"\n  ") for make in makers]
         body = b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"

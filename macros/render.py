@@ -24,7 +24,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import calendar, reading
-from .marks import status_flag
+from .marks import org_flag, source_mark, status_flag
+from .provenance import field_label
 from .status import EVENT_LABELS, timeline
 from .status import LABELS as STATUS_LABELS
 from . import text as T
@@ -62,7 +63,8 @@ class Renderer:
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
             reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
-            status_groups=index.status_groups,
+            status_groups=index.validity.groups, src=partial(source_mark, self), oflag=partial(org_flag, self),
+            field_label=field_label, unknown_ids=lambda: {d for d in self.data.documents if index.status(d).state == "unknown"},
         )
 
     def render(self, template: str, current: str, **context) -> str:

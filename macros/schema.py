@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from . import model
 from .kinds import KINDS as RECORD_KINDS
+from .opendata import RecordExtras
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 KINDS: dict[str, type[BaseModel]] = {
@@ -17,10 +18,12 @@ KINDS: dict[str, type[BaseModel]] = {
     "themes": model.ThemesFile,
     "glossary": model.GlossaryFile,
     "validity": model.Validity,
+    "open-data": RecordExtras,
 }
 TITLES = {
     **{k.singular: k.title for k in RECORD_KINDS.values() if k.one_per_file}, "organisations": "Cơ quan",
     "themes": "Chủ đề", "glossary": "Thuật ngữ", "validity": "Ngày đối chiếu",
+    "open-data": "Dữ liệu mở: hiệu lực và nguồn của mỗi bản ghi",
 }
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .text import LABELS as TYPE_LABELS
 from .text import date_vi
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,6 +105,25 @@ class Validity:
 
     # --- records -----------------------------------------------------------------------
 
+    def groups(self, records) -> list[tuple[str, list]]:
+        """Records grouped by their state at as_of: citable ones first, those no longer in force last."""
+        order = ("in-force", "amended", "unknown", "period-ended", "ceased")
+        table: dict[str, list] = {state: [] for state in order}
+        for record in records:
+            table[self.index.status(record.id).state].append(record)
+        return [(state, items) for state, items in table.items() if items]
+
+    def name(self, record_id: str) -> str:
+        """Plain name for sentences: 'Luật 10/2022/QH15', 'Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai'."""
+        record = self.index.record(record_id)
+        if record_id in self.data.documents:
+            head = TYPE_LABELS[record.type]
+            return f"{head} {record.number}" if record.number else (record.title or head)
+        if record_id in self.data.plans:
+            issuer = self.index.org_name(record.issuer) or ""
+            return f"Kế hoạch {record.number or '(chưa số)'} – {issuer}".strip(" –")
+        return getattr(record, "name", record_id)
+
     def status(self, record_id: str, on: _dt.date | None = None) -> Status:
         on = on or self.as_of
         if on is None:
@@ -130,7 +150,7 @@ class Validity:
         for link in self.index.links_out.get(record_id, []):
             upper = self.period(link.target) if link.type == "implements" and link.target != record_id else None
             if upper:
-                return upper[0], f"kỳ của {self.index.short_name(link.target)} mà văn bản triển khai"
+                return upper[0], f"kỳ của {self.name(link.target)} mà văn bản triển khai"
         return None
 
     def _document(self, doc_id: str, on: _dt.date) -> Status:
@@ -166,7 +186,7 @@ class Validity:
             return None
         dates = [d for d, _ in found if d]
         by = tuple(sorted({s for _, s in found}))
-        names = ", ".join(self.index.short_name(s) for s in by)
+        names = ", ".join(self.name(s) for s in by)
         if len(dates) == len(found):
             since = min(dates)
             return Status("ceased", since, by, f"Hết hiệu lực từ {day(since)}, khi {names} có hiệu lực "
@@ -180,7 +200,7 @@ class Validity:
         if not found:
             return None
         by = tuple(sorted({s for _, s in found}))
-        names = ", ".join(self.index.short_name(s) for s in by)
+        names = ", ".join(self.name(s) for s in by)
         dates = [d for d, _ in found if d]
         effective = full_date(self.data.documents[doc_id].effective)
         missing = () if effective else ("ngày có hiệu lực",)

@@ -1,0 +1,396 @@
+"""Where every fact comes from: a line of a source plan, or a named document and article.
+
+Each field of a document, plan, organisation and relation gets one `Provenance`:
+- "nguon": the source plan's text states it (file and line in data/sources/, found here by
+  searching the text for the value as the source writes it);
+- "bo-sung": an editorial fact the sources do not state, entered with the document and article
+  that state it (`EditorialSource` in the data); shown as "bổ sung" and listed for review;
+- "suy-ra": derived by a stated rule from another field (a period from a plan's title);
+- "bien-tap": the site's own work, not a claim about the world (ids, themes, notes).
+A field that fits none has no provenance, and the quality checks say so: memory is no source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from . import model
+from .text import LABELS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .index import SiteIndex
+
+KIND_LABELS = {"nguon": "nguồn", "bo-sung": "bổ sung", "suy-ra": "suy ra", "bien-tap": "biên tập"}
+SOURCE_FOLDER = "data/sources"
+_FOLD = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+_DROP = set("*#_`\\\"")
+_FOOTNOTE = re.compile(r"\[\^\d+\]")
+NEEDLE = 160  # characters of a value searched for: long enough that two titles sharing an opening differ
+WINDOW = 400  # characters after a citation's number in which its date and issuer are looked for
+CITING_PLANS = 5  # plans searched per document: the first few citing plans are enough to find a line
+# Issuer codes in a number (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 36-HD/VPTW): used only
+# when the citation does not name the issuer.
+NUMBER_CODES = {r"/QH\d+$": "quoc-hoi", r"/PL-UBTVQH\d+$": "ubtv-quoc-hoi", r"/CT-TTg$": "thu-tuong",
+                r"/QĐ-TTg$": "thu-tuong", r"/NĐ-CP$": "chinh-phu"}
+PLENUM = re.compile(r"nghị quyết (trung ương|tw)\s*\d", re.IGNORECASE)  # "Nghị quyết Trung ương 3 (khoá X)"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The source of one field."""
+
+    kind: str  # one of KIND_LABELS
+    note: str  # Vietnamese, e.g. "Bản nguồn 002_….txt, dòng 31"
+    file: str | None = None
+    line: int | None = None
+    plan: str | None = None
+    document: str | None = None
+    article: str | None = None
+    record: str | None = None
+
+    @property
+    def added(self) -> bool:
+        return self.kind == "bo-sung"
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def editorial(source: model.EditorialSource, what: str = "") -> Provenance:
+    note = f"Bổ sung theo {source.label}" + (f": {what}" if what else "")
+    return Provenance("bo-sung", note, document=source.document, article=source.article, record=source.record)
+
+
+def ours(note: str) -> Provenance:
+    return Provenance("bien-tap", note)
+
+
+def norm(text: str) -> str:
+    """The form searched in: one spelling of dashes and quotes, no Markdown marks, one space, case folded."""
+    text = _FOOTNOTE.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD)
+    text = "".join(ch for ch in text if ch not in _DROP)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class SourceText:
+    """A source plan's text, normalised for search, remembering the line of every character."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        chars: list[str] = []
+        lines: list[int] = []
+        line, space = 1, False
+        for ch in unicodedata.normalize("NFC", text).translate(_FOLD):
+            if ch == "\n":
+                line += 1
+            if ch.isspace():
+                space = bool(chars)
+                continue
+            if ch in _DROP:
+                continue
+            if space:
+                chars.append(" ")
+                lines.append(line)
+                space = False
+            for folded in ch.casefold():
+                chars.append(folded)
+                lines.append(line)
+        self.text = "".join(chars)
+        self.lines = lines
+
+    def find(self, value: str, start: int = 0, end: int | None = None) -> int | None:
+        """Offset of the value (its first NEEDLE characters) in the text, or None."""
+        needle = norm(value)[:NEEDLE].strip()
+        if not needle:
+            return None
+        at = self.text.find(needle, start, end if end is None else end + len(needle))
+        return at if at >= 0 else None
+
+    def line_of(self, offset: int) -> int:
+        return self.lines[offset]
+
+
+def date_forms(value: str) -> list[str]:
+    """How a source may write a date: 20/4/2007, 20/04/2007, ngày 20 tháng 4 năm 2007 ('tháng 4 năm 2025')."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return [f"năm {parts[0]}"]
+    y, m = parts[0], parts[1]
+    if len(parts) == 2:
+        return [f"tháng {m} năm {y}", f"tháng {int(m)} năm {y}", f"{m}/{y}", f"{int(m)}/{y}"]
+    d = parts[2]
+    forms = [f"{dd}/{mm}/{y}" for dd in {d, str(int(d))} for mm in {m, str(int(m))}]
+    return forms + [f"ngày {dd} tháng {mm} năm {y}" for dd in {d, str(int(d))} for mm in {m, str(int(m))}]
+
+
+class Provenances:
+    """Provenance of every field of every record of one build (owned by `SiteIndex`)."""
+
+    def __init__(self, index: SiteIndex) -> None:
+        self.index = index
+        self.data = index.data
+
+    @cached_property
+    def texts(self) -> dict[str, SourceText]:
+        return {name: SourceText(name, text) for name, text in self.data.sources.items()}
+
+    def of(self, record_id: str) -> dict[str, Provenance | None]:
+        """field (or 'relations[0]', 'tasks[2]') → its provenance; None where no source is known."""
+        if record_id not in self._cache:
+            kind = self.index.kind_of(record_id)
+            make = {"documents": self._document, "plans": self._plan, "organisations": self._organisation}.get(kind)
+            self._cache[record_id] = make(record_id) if make else {}
+        return self._cache[record_id]
+
+    @cached_property
+    def _cache(self) -> dict[str, dict[str, Provenance | None]]:
+        return {}
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(record id, field) of every fact without a source: work for maintainers."""
+        ids = [*self.data.documents, *self.data.plans, *self.data.organisations]
+        return [(rid, name) for rid in ids for name, prov in self.of(rid).items() if prov is None]
+
+    def added(self) -> list[tuple[str, str, Provenance]]:
+        """(record id, field, provenance) of every editorial fact, for the maintainers' review page."""
+        ids = [*self.data.documents, *self.data.plans, *self.data.organisations]
+        return [(rid, name, prov) for rid in ids for name, prov in self.of(rid).items() if prov and prov.added]
+
+    def derived(self) -> list[tuple[str, str, Provenance]]:
+        ids = [*self.data.documents, *self.data.plans, *self.data.organisations]
+        return [(rid, name, prov) for rid in ids for name, prov in self.of(rid).items() if prov and prov.kind == "suy-ra"]
+
+    def editorial_source(self, record_id: str, field: str) -> model.EditorialSource | None:
+        """The data's `EditorialSource` behind an added fact (for its quote)."""
+        record = self.index.record(record_id)
+        match = re.fullmatch(r"relations\[(\d+)\]", field)
+        if match and record_id in self.data.documents:
+            return record.relations[int(match.group(1))].source
+        if field == "ended" and record_id in self.data.organisations:
+            return record.ended.source
+        return None
+
+    # --- search ------------------------------------------------------------------------
+
+    def _at(self, plan_id: str, text: SourceText, offset: int, what: str = "") -> Provenance:
+        line = text.line_of(offset)
+        note = f"Bản nguồn {text.name}, dòng {line}" + (f" ({what})" if what else "")
+        return Provenance("nguon", note, file=f"{SOURCE_FOLDER}/{text.name}", line=line, plan=plan_id)
+
+    def _plan_text(self, plan_id: str) -> SourceText | None:
+        return self.texts.get(self.data.plans[plan_id].source)
+
+    def _search(self, plans: list[str], value: str | None) -> Provenance | None:
+        for plan_id in plans:
+            text = self._plan_text(plan_id)
+            at = text.find(value) if text and value else None
+            if at is not None:
+                return self._at(plan_id, text, at)
+        return None
+
+    def _near(self, plans: list[str], anchor: str | None, values: list[str]) -> Provenance | None:
+        """The first of `values` written within WINDOW characters after `anchor` (a number) in a plan."""
+        for plan_id in plans:
+            text = self._plan_text(plan_id)
+            start = text.find(anchor) if text and anchor else None
+            if start is None:
+                continue
+            for value in values:
+                at = text.find(value, start, start + WINDOW)
+                if at is not None:
+                    return self._at(plan_id, text, at)
+        return None
+
+    # --- documents -----------------------------------------------------------------------
+
+    def _citing(self, doc_id: str) -> list[str]:
+        cited = self.index.plans_citing.get(doc_id, [])
+        stated = [r.stated_in for r in self.data.documents[doc_id].relations if r.stated_in]
+        stated += [link.stated_in for link in self.index.links_in.get(doc_id, []) if link.stated_in]
+        return [p for p in dict.fromkeys([*cited[:CITING_PLANS], *stated]) if p in self.data.plans]
+
+    def _document(self, doc_id: str) -> dict[str, Provenance | None]:
+        doc, plans = self.data.documents[doc_id], self._citing(doc_id)
+        anchor = doc.number or next(iter(doc.aliases), None) or doc.title
+        out: dict[str, Provenance | None] = {"id": ours("Mã do trang đặt theo loại, số và năm.")}
+        out["number"] = self._search(plans, doc.number) if doc.number else None
+        out["type"] = self._near(plans, anchor, [LABELS[doc.type]]) or self._search(plans, anchor) or (
+            self._search(plans, doc.title) if doc.title and norm(doc.title).startswith(norm(LABELS[doc.type])) else None)
+        out["issuer"] = self._issuer(doc, plans, anchor) if doc.issuer else None
+        for i, org in enumerate(doc.co_issuers):
+            out[f"co_issuers[{i}]"] = self._org_near(plans, anchor, org)
+        out["date"] = self._date(plans, anchor, doc.date, doc.number) if doc.date else None
+        out["effective"] = self._search_any(plans, date_forms(doc.effective)) if doc.effective else None
+        out["title"] = self._search(plans, doc.title) if doc.title else None
+        for i, alias in enumerate(doc.aliases):
+            out[f"aliases[{i}]"] = self._search(plans, alias)
+        for i, rel in enumerate(doc.relations):
+            out[f"relations[{i}]"] = self._relation(doc, rel)
+        out["themes"] = ours("Chủ đề do trang phân loại.")
+        out["notes"] = ours("Ghi chú của người biên tập.")
+        out["problems"] = ours("Nghi vấn do người biên tập ghi lại khi đối chiếu nguồn.")
+        return {k: v for k, v in out.items() if k in {"id", "themes", "notes", "problems"} or _has(doc, k)}
+
+    def _search_any(self, plans: list[str], values: list[str]) -> Provenance | None:
+        for value in values:
+            found = self._search(plans, value)
+            if found:
+                return found
+        return None
+
+    def _date(self, plans: list[str], anchor: str | None, value: str, number: str | None) -> Provenance | None:
+        found = self._near(plans, anchor, date_forms(value))
+        if found is None and len(value) == 4 and number and f"/{value}/" in number:
+            year = self._search(plans, number)
+            return Provenance("suy-ra", f"Năm lấy từ số hiệu {number}" + (f"; {year.note}" if year else ""),
+                              file=year.file if year else None, line=year.line if year else None)
+        return found
+
+    def _org_near(self, plans: list[str], anchor: str | None, org_id: str) -> Provenance | None:
+        return self._near(plans, anchor, org_names(self.data.organisations.get(org_id)))
+
+    def _issuer(self, doc: model.Document, plans: list[str], anchor: str | None) -> Provenance | None:
+        """Named beside the citation; else read from the number's issuer code or from 'Nghị quyết Trung ương N'."""
+        found = self._org_near(plans, anchor, doc.issuer)
+        if found:
+            return found
+        cited = self._search(plans, anchor)
+        where = f"; {cited.note}" if cited else ""
+        for code, org in NUMBER_CODES.items():
+            if doc.number and org == doc.issuer and re.search(code, doc.number):
+                return Provenance("suy-ra", f"Suy từ ký hiệu trong số hiệu {doc.number}{where}",
+                                  file=cited.file if cited else None, line=cited.line if cited else None)
+        named = [n for n in [doc.title or "", *doc.aliases] if PLENUM.search(n)]
+        if named and doc.issuer == "bch-tw":
+            return Provenance("suy-ra", f"Nguồn gọi là “{named[0]}”: nghị quyết của Hội nghị Ban Chấp hành "
+                              f"Trung ương{where}", file=cited.file if cited else None, line=cited.line if cited else None)
+        return None
+
+    def _relation(self, doc: model.Document, rel: model.Relation) -> Provenance | None:
+        if rel.source is not None:
+            return editorial(rel.source, f"{doc.number or doc.id} {rel.type} {rel.target}")
+        if rel.stated_in is None:
+            return None
+        target = self.index.record(rel.target)
+        mention = getattr(target, "number", None) or next(iter(getattr(target, "aliases", [])), None)
+        plans = [rel.stated_in]
+        return (self._search(plans, mention) if mention else None) or self._search(plans, doc.number)
+
+    # --- plans ---------------------------------------------------------------------------
+
+    def _plan(self, plan_id: str) -> dict[str, Provenance | None]:
+        plan = self.data.plans[plan_id]
+        text = self._plan_text(plan_id)
+        find = (lambda v: self._search([plan_id], v)) if text else (lambda v: None)
+        out: dict[str, Provenance | None] = {"id": ours("Mã do trang đặt.")}
+        out["source"] = self._at(plan_id, text, 0, "tệp văn bản gốc") if text and text.text else None
+        out["issuer"] = self._first(find, org_names(self.data.organisations.get(plan.issuer)))
+        out["number"] = find(plan.number) if plan.number else None
+        out["place"] = find(f"{plan.place}, ngày") if plan.place else None
+        out["date"] = self._first(find, date_forms(plan.date)) if plan.date else None
+        out["title"] = find(plan.title)
+        title = out["title"]
+        out["period"] = Provenance("suy-ra", "Thời kỳ lấy từ tên kế hoạch" + (f"; {title.note}" if title else ""),
+                                   file=title.file if title else None, line=title.line if title else None)
+        for i, target in enumerate(plan.implements):
+            record = self.index.record(target)
+            out[f"implements[{i}]"] = find(getattr(record, "number", None) or record.title)
+        for name in ("preamble", "closing", "notes"):
+            if getattr(plan, name):
+                out[name] = find(getattr(plan, name)) if name != "notes" else ours("Ghi chú của người biên tập.")
+        for name, value in plan.headings:
+            out[f"headings.{name}"] = find(value) if value != getattr(model.Headings(), name) else find(value) or ours(
+                "Tên phần mặc định (nguồn không có phần này).")
+        for part in ("purposes", "requirements", "recipients"):
+            for i, value in enumerate(getattr(plan, part)):
+                out[f"{part}[{i}]"] = find(value)
+        for i, item in enumerate(plan.targets):
+            out[f"targets[{i}]"] = find(item.text)
+        for i, task in enumerate(plan.tasks):
+            out[f"tasks[{i}]"] = find(task.title) if task.title else find(task.text)
+        for i, job in enumerate(plan.assignments):
+            out[f"assignments[{i}]"] = find(job.duties[0]) or find(job.unit_text)
+        for i, note in enumerate(plan.footnotes):
+            out[f"footnotes[{i}]"] = find(note.text)
+        if plan.signer:
+            out["signer"] = find(plan.signer.name or plan.signer.title)
+        out["problems"] = ours("Nghi vấn do người biên tập ghi lại khi đối chiếu nguồn.")
+        return {k: v for k, v in out.items() if k in {"id", "problems", "period"} or "." in k or _has(plan, k)}
+
+    @staticmethod
+    def _first(find, values: list[str]) -> Provenance | None:
+        for value in values:
+            found = find(value)
+            if found:
+                return found
+        return None
+
+    # --- organisations ---------------------------------------------------------------------
+
+    def _organisation(self, org_id: str) -> dict[str, Provenance | None]:
+        org = self.data.organisations[org_id]
+        plans = self._org_plans(org)
+        out: dict[str, Provenance | None] = {"id": ours("Mã do trang đặt.")}
+        out["name"] = self._search_any(plans, org_names(org))
+        if org.short_name:
+            name = out["name"]
+            out["short_name"] = self._search(plans, org.short_name) or (name and Provenance(
+                "suy-ra", f"Viết tắt của tên đầy đủ; {name.note}", file=name.file, line=name.line, plan=name.plan))
+        for i, alias in enumerate(org.aliases):
+            out[f"aliases[{i}]"] = self._search(plans, alias)
+        for name in ("kind", "level", "parent", "province"):
+            if getattr(org, name):
+                out[name] = ours("Phân loại của trang theo tên cơ quan.")
+        if org.ended:
+            out["ended"] = editorial(org.ended.source, f"{org.name}: {org.ended.change} từ {org.ended.date}")
+        return out
+
+    def _org_plans(self, org: model.Organisation) -> list[str]:
+        """Plans of the organisation's province first, then the others."""
+        ids = sorted(self.data.plans, key=lambda p: (self.index.province_of(p) != org.province, p))
+        return ids[:CITING_PLANS * 4]
+
+
+def org_names(org: model.Organisation | None) -> list[str]:
+    """The ways a source may name an organisation: full name, short name, aliases, name without the province."""
+    if org is None:
+        return []
+    names = [org.name, *([org.short_name] if org.short_name else []), *org.aliases]
+    if org.province:
+        names += [re.sub(rf"\s+(tỉnh\s+)?{re.escape(org.province)}$", "", n) for n in list(names)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _has(record, name: str) -> bool:
+    field = re.sub(r"\[\d+\]$", "", name)
+    value = getattr(record, field, None)
+    return value not in (None, [], "")
+
+
+FIELD_LABELS = {
+    "id": "Mã", "number": "Số ký hiệu", "type": "Loại văn bản", "issuer": "Cơ quan ban hành",
+    "co_issuers": "Cơ quan cùng ban hành", "date": "Ngày ban hành", "effective": "Ngày có hiệu lực",
+    "title": "Trích yếu, tên", "aliases": "Cách gọi khác", "relations": "Quan hệ", "themes": "Chủ đề",
+    "notes": "Ghi chú", "problems": "Nghi vấn", "source": "Tệp văn bản gốc", "place": "Địa danh",
+    "period": "Thời kỳ", "implements": "Thực hiện", "preamble": "Phần mở đầu", "closing": "Phần kết",
+    "headings": "Tên phần", "purposes": "Mục đích", "requirements": "Yêu cầu", "recipients": "Nơi nhận",
+    "targets": "Chỉ tiêu", "tasks": "Nhiệm vụ", "assignments": "Tổ chức thực hiện", "footnotes": "Chú thích",
+    "signer": "Khối chữ ký", "name": "Tên", "short_name": "Tên viết tắt", "kind": "Hệ thống", "level": "Cấp",
+    "parent": "Cơ quan cấp trên", "province": "Tỉnh", "ended": "Thôi tồn tại",
+}
+
+
+def field_label(field: str) -> str:
+    """'tasks[2]' → 'Nhiệm vụ 3', 'headings.aims' → 'Tên phần (aims)'."""
+    match = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", field)
+    if not match:
+        return field
+    name, index, sub = match.groups()
+    text = FIELD_LABELS.get(name, name)
+    if index is not None:
+        text += f" {int(index) + 1}"
+    return text + (f" ({sub})" if sub else "")
