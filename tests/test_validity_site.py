@@ -73,13 +73,14 @@ def test_plans_and_programmes_whose_stated_period_ended_are_not_left_unknown(sit
     assert "Đã hết thời hạn thực hiện" in main_text(site / "ke-hoach" / "kh-ubnd-binh-dinh-2025.html")
 
 
-def test_documents_index_groups_by_status(site):
+def test_documents_index_marks_and_filters_by_status(site):
+    html = (site / "van-ban" / "index.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li data-loai="[^"]*"[^>]*data-hieu-luc="([^"]*)">\s*<a href="([^"]+)"', html)
+    state = {href.rsplit("/", 1)[-1]: value for value, href in items}
+    assert state["pl-34-2007-ubtvqh.html"] == "het" and state["luat-10-2022-qh15.html"] == "con"
+    assert state["kh-83-2021-tu-lao-cai.html"] == "het" and state["ct-33-2021-ttg.html"] == "chua-ro"
     text = main_text(site / "van-ban" / "index.html")
-    section = text.split("Theo hiệu lực Hiệu lực tính tại ngày đối chiếu dữ liệu 05/12/2026")[1].split("Theo loại")[0]
-    ceased = section.split("Hết hiệu lực (1)")[1]
-    assert ceased.lstrip().startswith("Pháp lệnh 34/2007/PL-UBTVQH11 — 20/04/2007: Hết hiệu lực từ 01/07/2023")
-    assert "Còn hiệu lực" in section and "Chưa xác định" in section
-    assert "Luật 10/2022/QH15" in section.split("Còn hiệu lực")[1].split("Chưa xác định")[0]
+    assert "Hết hiệu lực từ 01/07/2023 (đã hết hiệu lực từ 01/07/2023, thay bằng Luật 10/2022/QH15)" in text
 
 
 def test_hierarchy_marks_texts_no_longer_in_force(site):
