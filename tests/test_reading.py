@@ -212,3 +212,20 @@ def test_each_plan_links_its_source_text_as_a_readable_page(site):
         text = main_text(source)
         lines = [ln.strip() for ln in (DATA / "sources" / plan["source"]).read_text(encoding="utf-8").splitlines()]
         assert all(" ".join(ln.split()) in text for ln in lines if ln)
+
+
+def test_comparison_has_plan_names_as_headers_and_every_target_figure(site):
+    path = site / "ke-hoach" / "so-sanh.html"
+    source = path.read_text(encoding="utf-8")
+    orgs = {o["id"]: o for f in sorted((DATA / "organisations").glob("*.yaml"))
+            for o in yaml.safe_load(f.read_text(encoding="utf-8"))["organisations"]}
+    heads = [re.sub(r"<[^>]+>", " ", h) for h in re.findall(r"<thead>(.*?)</thead>", source, re.S)]
+    assert len(heads) == 4
+    text = main_text(path)
+    for plan in _yaml("plans"):
+        issuer = orgs[plan["issuer"]]
+        assert all((issuer.get("short_name") or issuer["name"]) in h for h in heads), issuer
+        for target in plan.get("targets", []):
+            if target.get("quantity"):
+                assert target["quantity"] in text, target["quantity"]
+    assert "K1" not in text

@@ -174,8 +174,8 @@ def test_binh_dinh_quarterly_deadlines_are_dated_for_the_plan_year(site):
 def test_comparison_matrix_matches_the_data(site, dataset, index):
     text = main_text(site / "ke-hoach" / "so-sanh.html")
     for theme in dataset.themes.values():
-        counts = [sum(theme.id in t.themes for t in p.tasks) for p in index.sorted_plans]
-        row = " ".join(str(c) if c else "—" for c in counts)
+        numbers = [[t.number for t in p.tasks if theme.id in t.themes] for p in index.sorted_plans]
+        row = " ".join(f"{len(n)} nhiệm vụ: {', '.join(n)}" if n else "—" for n in numbers)
         assert f"{theme.name} {row}" in text
 
 

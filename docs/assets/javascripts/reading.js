@@ -24,7 +24,8 @@
 
   function label(table) {
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
-      return th.textContent.trim();
+      // innerText keeps a <br> as a line break ("UBND tỉnh Lào Cai<br>13/KH-UBND"): join with " · ".
+      return (th.innerText || th.textContent).trim().replace(/\s*\n\s*/g, " · ");
     });
     if (!heads.length) return false;
     table.querySelectorAll("tbody tr").forEach(function (tr) {
