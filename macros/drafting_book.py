@@ -131,12 +131,12 @@ class DraftBook:
                 continue
             name = self.title_of(record_id)
             if chosen:
-                notes.append(Para("hint", f"{name} không còn hiệu lực ({state.why}): đã thay bằng "
-                                          f"{self.title_of(chosen)}."))
+                notes.append(Para("hint", f"Đã thay {name} bằng {self.title_of(chosen)}: {state.why}."))
             elif state.state == "unknown":
                 unknown.append(name)
             else:
-                notes.append(Para("hint", f"{name} không còn hiệu lực vào năm {on.year} ({state.why}): không viện dẫn."))
+                notes.append(Para("hint", f"Không viện dẫn {name}, không còn hiệu lực vào năm {on.year}: "
+                                          f"{state.why}."))
         if unknown:
             notes.append(Para("hint", f"Chưa xác định được hiệu lực vào năm {on.year} nên chưa viện dẫn: "
                                       f"{'; '.join(unknown)}. Chỉ thêm vào căn cứ sau khi kiểm tra."))

@@ -125,8 +125,9 @@ def _ended_links(b: DraftBook, plan: model.Plan, task: model.Task, on: dt.date) 
     for record_id in [*b.ix.cites(plan.id, task.id), *task.campaigns]:
         state = b.standing(record_id, on)
         if state.state in ENDED:
-            out.append(Para("hint", f"Nhiệm vụ {task.number} gắn với {b.title_of(record_id)}, {state.why} vào năm "
-                                    f"{on.year}: xem lại nhiệm vụ này (bỏ, hoặc gắn với văn bản kế tiếp)."))
+            out.append(Para("hint", f"Nhiệm vụ {task.number} gắn với {b.title_of(record_id)}, không còn hiệu lực vào "
+                                    f"năm {on.year} ({state.why}): xem lại nhiệm vụ này (bỏ, hoặc gắn với văn bản "
+                                    "kế tiếp)."))
     return out
 
 

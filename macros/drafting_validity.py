@@ -39,9 +39,8 @@ def standing(ix: SiteIndex, record_id: str, on: dt.date) -> Standing:
 
 
 def _why(status) -> str:
-    """The status in words: its label ('Hết hiệu lực từ 01/07/2023') and, when it says more, its basis."""
-    basis = status.basis.rstrip(".")
-    return f"{status.label.lower()}; {basis[:1].lower()}{basis[1:]}" if basis else status.label.lower()
+    """The status in words: its basis, one sentence ('Hết hiệu lực từ 01/07/2023, khi … có hiệu lực.')."""
+    return status.basis.rstrip(".") or status.label
 
 
 def _organisation(ix: SiteIndex, org_id: str, on: dt.date) -> Standing:

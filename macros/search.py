@@ -112,6 +112,8 @@ def cut_for(state: SiteState, src_uri: str) -> dict:
     """How much of a page the index keeps: everything on a site of up to
     `extra.search_full_text_plans` plans; above that, a summary of each h2 section, and of a
     plan's page only the page entry (its title, number, issuer and names still find it)."""
+    if src_uri.startswith("soan-ke-hoach/") and src_uri.count("/") == 2:  # a draft: found by its title; its
+        return {"text_limit": SUMMARY_CHARS, "depth": 1}  # preview repeats the plan above, indexed on its own page
     limit = state.settings.search_full_text_plans if state.settings else FULL_TEXT_PLANS
     if len(state.data.plans) <= limit:
         return {}

@@ -33,6 +33,8 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 GREY = RGBColor(0x59, 0x59, 0x59)
+TEXT_WIDTH_CM = (210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 10  # A4 less the margins
+GRID_NUMBER_CM = 1.2
 
 
 def to_docx(d: Draft) -> bytes:
@@ -211,6 +213,11 @@ def _grid(doc, rows: tuple[tuple[str, ...], ...]) -> None:
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _grid_widths(len(rows[0]))
+    for i, width in enumerate(widths):
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             cell = table.rows[r].cells[c]
@@ -223,6 +230,14 @@ def _grid(doc, rows: tuple[tuple[str, ...], ...]) -> None:
                 for run in para.runs:
                     run.bold = True
     _line(doc, "", SIZES["body"])
+
+
+def _grid_widths(columns: int) -> list[float]:
+    """A narrow number column, a wide text column (the target or task), the rest shared out."""
+    text_width = TEXT_WIDTH_CM - GRID_NUMBER_CM
+    wide = text_width * 0.45
+    rest = (text_width - wide) / max(1, columns - 2)
+    return [GRID_NUMBER_CM, wide] + [rest] * (columns - 2)
 
 
 def _footer_table(doc, d: Draft) -> None:

@@ -215,6 +215,7 @@ def test_form_asks_for_every_field_of_a_campaign_model(files):
     assert out["kind"] == "ĐĂNG KÝ" and "“Dân vận khéo”" in out["summary"]
     assert out["sections"] == [f"{i}. {label}:" for i, (label, _) in enumerate(DT.FORM_FIELDS.values(), 1)]
     assert out["header"][1] == list(DD.NATIONAL)
+    assert out["header"][2] == ["Số: …/ĐK-[…]"]  # every form has its number line
 
 
 def test_report_headings_follow_the_plan_template(files, kit):
