@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -106,7 +106,3 @@ class BuildCache:
             tmp.replace(path)  # atomic: a parallel build never reads half a file
         return blob
 
-
-def cached(kind: str, key: str, make: Callable[[], bytes], code: Path | Iterable | None = None) -> bytes:
-    """`BuildCache().cached`: keyed by the whole package, whatever `code` names (kept for callers)."""
-    return BuildCache().cached(kind, key, make)

@@ -43,7 +43,8 @@ class Settings(Config):
         settings.load_dict(values)
         failed, _ = settings.validate()
         if failed:
-            raise DataInvalid([DataError("mkdocs.yml", 1, f"extra.{name}", str(err)) for name, err in failed])
+            raise DataInvalid([DataError("mkdocs.yml", 1, f"extra.{name}", f"giá trị không hợp lệ: {err}")
+                               for name, err in failed])
         return settings
 
     @property

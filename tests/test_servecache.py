@@ -67,9 +67,10 @@ def test_rebuild_after_an_edit_is_the_fresh_build_of_the_edited_data(data_copy, 
     stats = serve_builds(data_copy, [(first, None), (again, edit)])
     pages = stats[0]["converted"]
     assert pages > 100 and stats[0]["conversions_reused"] == 0
-    # The edit changes the plan's page and the pages listing its tasks; the rest is reused.
-    assert 0 < stats[1]["converted"] < 10 and stats[1]["conversions_reused"] == pages - stats[1]["converted"]
-    assert stats[1]["outputs_reused"] >= pages - 10
+    # The edit changes the plan's page, the pages listing its tasks and the drafts made from the plan
+    # (one per unit it assigns work to); the rest is reused.
+    assert 0 < stats[1]["converted"] <= pages // 5 and stats[1]["conversions_reused"] == pages - stats[1]["converted"]
+    assert stats[1]["outputs_reused"] >= pages - pages // 5
 
     fresh = tmp_path / "fresh"
     serve_builds(data_copy, [(fresh, None)])  # the edited data, built from nothing
