@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from macros.importer import ImportRefused, import_plan
 from macros.loader import load
@@ -206,6 +208,51 @@ def test_an_import_never_overwrites_a_different_plan(word_plan, data_copy):
     assert first.plan_path.read_text(encoding="utf-8") == edited
 
 
+def test_word_numbering_drawn_by_word_is_read(tmp_path, data_copy):
+    """Tasks and duties numbered by Word itself (no "1." typed) still make tasks and assignments."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    decimal = document.styles["List Number"].element.find(f"{w}pPr/{w}numPr/{w}numId").get(f"{w}val")
+    abstract = next(n.find(f"{w}abstractNumId").get(f"{w}val") for n in numbering.findall(f"{w}num")
+                    if n.get(f"{w}numId") == decimal)  # the template's "%1." list
+
+    def new_list(num_id: int) -> None:  # a second "1., 2." list restarting at 1, as Word writes it
+        numbering.append(parse_xml(f'<w:num xmlns:w="{w[1:-1]}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                                   '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+
+    def numbered(text: str, num_id: int | None = None, style: str = "List Number") -> None:
+        document.add_paragraph(text, style=style)
+        if num_id:
+            ppr = list(document.element.body.iter(f"{w}p"))[-1].find(f"{w}pPr")
+            ppr.append(parse_xml(f'<w:numPr xmlns:w="{w[1:-1]}"><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    for line in ("UBND TỈNH LÀO CAI", "SỞ XÂY DỰNG", "Số: 46/KH-SXD", "Lào Cai, ngày 06 tháng 02 năm 2026", "KẾ HOẠCH",
+                 "Thực hiện công tác dân vận chính quyền năm 2026", PREAMBLE, "I. NHIỆM VỤ VÀ GIẢI PHÁP"):
+        document.add_paragraph(line)
+    numbered("Tuyên truyền, quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.")
+    numbered("Công khai thủ tục cấp giấy phép xây dựng.")
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    new_list(900)
+    numbered("Văn phòng Sở:", 900)
+    numbered("Theo dõi, đôn đốc thực hiện Kế hoạch này.", style="List Bullet")
+    numbered("Các phòng, đơn vị trực thuộc Sở căn cứ Kế hoạch này triển khai thực hiện.", 900)
+    path = tmp_path / "tu-dong-danh-so.docx"
+    document.save(str(path))
+
+    outcome = import_plan(path, data_copy, dry_run=True)
+    plan = outcome.draft.plan
+    assert [(t["number"], t["text"].strip()[:10]) for t in plan["tasks"]] == [("1", "Tuyên truy"), ("2", "Công khai ")]
+    assert [(j["number"], j["unit_text"], j["duties"]) for j in plan["assignments"]] == [
+        ("1", "Văn phòng Sở", ["Theo dõi, đôn đốc thực hiện Kế hoạch này."]),
+        ("2", "Các phòng, đơn vị trực thuộc Sở", ["căn cứ Kế hoạch này triển khai thực hiện."])]
+    kept = outcome.files[data_copy / "sources" / plan["source"]]
+    assert "\n1. Văn phòng Sở:\n- Theo dõi" in kept
+
+
 # --- broken and odd files ---------------------------------------------------------------------------
 
 def _scanned_pdf(path: Path) -> None:
@@ -243,3 +290,38 @@ def test_odd_files_are_refused_with_a_message_and_nothing_written(name, data_cop
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert result.stderr.startswith("Không nhập được: ") and message in result.stderr, result.stderr
     assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
+
+
+SOURCES = sorted((DATA / "sources").iterdir())
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_cut_and_shuffled_sources_import_or_are_refused_never_crash(data):
+    """Real plans with lines dropped, repeated, moved or garbled: a record that passes the model and the
+    verbatim rule, or a refusal that names the problem, never a traceback or an internal error."""
+    import tempfile
+
+    lines = data.draw(st.sampled_from(SOURCES)).read_text(encoding="utf-8").splitlines()
+    for _ in range(data.draw(st.integers(0, 6))):
+        at = data.draw(st.integers(0, max(len(lines) - 1, 0)))
+        action = data.draw(st.sampled_from(["drop", "repeat", "move", "garble"]))
+        if not lines:
+            break
+        if action == "drop":
+            del lines[at]
+        elif action == "repeat":
+            lines.insert(at, lines[at])
+        elif action == "move":
+            lines.insert(data.draw(st.integers(0, len(lines))), lines.pop(at))
+        else:
+            lines[at] = data.draw(st.text(max_size=40))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ke-hoach.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        try:
+            outcome = import_plan(path, DATA, dry_run=True)
+        except ImportRefused as refusal:
+            assert "lỗi của lệnh nhập" not in str(refusal), str(refusal)
+        else:
+            assert outcome.draft.plan["tasks"]

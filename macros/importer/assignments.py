@@ -16,7 +16,7 @@ import re
 from ..text import fold
 from .layout import items, strip_marker
 from .paragraphs import Para
-from .parts import Review
+from .parts import Notes
 
 VERBS = (
     "căn cứ", "chủ trì", "phối hợp", "tham mưu", "theo dõi", "triển khai", "quán triệt", "thực hiện", "xây dựng",
@@ -39,7 +39,7 @@ DUE_SLASH = re.compile(r"(?:trước|chậm nhất(?: vào)?)\s+ngày\s+(\d{1,2}
                        re.IGNORECASE)
 
 
-def assignments(paras: list[Para], review: Review) -> list[dict]:
+def assignments(paras: list[Para], review: Notes) -> list[dict]:
     lead, found = items(paras)
     if not found:
         found = [(str(i + 1), p, []) for i, p in enumerate(lead)]
@@ -49,7 +49,7 @@ def assignments(paras: list[Para], review: Review) -> list[dict]:
     return [_assignment(i, number, head, body, review) for i, (number, head, body) in enumerate(found)]
 
 
-def _assignment(i: int, number: str, head: Para, body: list[Para], review: Review) -> dict:
+def _assignment(i: int, number: str, head: Para, body: list[Para], review: Notes) -> dict:
     heading = strip_marker(head.text)
     request = fold(heading).startswith("de nghi")
     subject = re.sub(r"^(?:Giao|Đề nghị)\s+", "", heading)
@@ -93,7 +93,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in re.split(r";\s+", text) if part.strip()]
 
 
-def _reports(duty: str, line: int, where: str, review: Review) -> list[dict]:
+def _reports(duty: str, line: int, where: str, review: Notes) -> list[dict]:
     if "bao cao" not in fold(duty):
         return []
     dues, blanked = _dues(duty)
@@ -102,7 +102,8 @@ def _reports(duty: str, line: int, where: str, review: Review) -> list[dict]:
     periods = list(dict.fromkeys(periods))
     if not periods:
         words = fold(blanked)
-        periods = ["dot-xuat" if re.search(r"khi co yeu cau|dot xuat|neu co|phat sinh", words) else "dinh-ky"]
+        sudden = re.search(r"khi co yeu cau|dot xuat|neu co|phat sinh", words) and "dinh ky" not in words
+        periods = ["dot-xuat" if sudden else "dinh-ky"]
     reports = [{"text": duty, "period": p} for p in periods]
     if dues and len(dues) == len(periods):
         for report, due in zip(reports, dues):

@@ -18,7 +18,7 @@ from .foot import foot
 from .layout import Outline, outline
 from .linking import Linker
 from .paragraphs import Paragraphs, split
-from .parts import Review, aims, targets, tasks
+from .parts import Notes, aims, targets, tasks
 from .reading import ImportRefused, Source
 
 GENERAL = re.compile(r"^(Các|Trưởng các|Thủ trưởng các|Lãnh đạo các|Toàn thể|Cán bộ)\b|,")
@@ -38,7 +38,7 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     paras = split(source.lines, wrapped=False if source.path.suffix.lower() == ".docx" else None)
     shape = outline(paras.body, source.path.name)
     head = header.read_head(shape.header)
-    review = Review()
+    review = Notes()
     full = " ".join(p.text for p in paras.body)
     linker.province = _province(head, full, linker, review)
     issuer = _issuer(shape, head, full, linker, review)
@@ -66,7 +66,7 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped)
 
 
-def _province(head: header.Head, full: str, linker: Linker, review: Review) -> str | None:
+def _province(head: header.Head, full: str, linker: Linker, review: Notes) -> str | None:
     for para in head.issuer_lines:
         match = re.search(r"\b(?:TỈNH|THÀNH PHỐ)\s+(.+)$", para.text)
         if match:
@@ -83,7 +83,7 @@ def _province(head: header.Head, full: str, linker: Linker, review: Review) -> s
     return head.place
 
 
-def _issuer(shape: Outline, head: header.Head, full: str, linker: Linker, review: Review) -> str:
+def _issuer(shape: Outline, head: header.Head, full: str, linker: Linker, review: Notes) -> str:
     name, parent = header.issuer_from_lines(head.issuer_lines)
     line = head.issuer_lines[-1].line if head.issuer_lines else None
     if name:
@@ -103,7 +103,7 @@ def _issuer(shape: Outline, head: header.Head, full: str, linker: Linker, review
     return org_id
 
 
-def _head_fields(plan: dict, head: header.Head, shape: Outline, review: Review) -> None:
+def _head_fields(plan: dict, head: header.Head, shape: Outline, review: Notes) -> None:
     plan["number"] = head.number
     if not head.number or not re.match(r"^\d", head.number):
         review.add("number", head.number_line, "bản nguồn chưa có số" if head.number else "không thấy dòng 'Số:'")
@@ -140,7 +140,7 @@ def make_id(plan: dict, linker: Linker) -> str:
     return "-".join(parts)
 
 
-def _parts(plan: dict, shape: Outline, linker: Linker, review: Review) -> list[str]:
+def _parts(plan: dict, shape: Outline, linker: Linker, review: Notes) -> list[str]:
     headings, skipped = {}, []
     plan.update(purposes=[], requirements=[], targets=[], tasks=[], assignments=[])
     for part in shape.parts:
@@ -168,7 +168,7 @@ def _parts(plan: dict, shape: Outline, linker: Linker, review: Review) -> list[s
     return skipped
 
 
-def _aims(part, words: str, review: Review) -> tuple[list[str], list[str]]:
+def _aims(part, words: str, review: Notes) -> tuple[list[str], list[str]]:
     from .layout import strip_marker
 
     if "muc dich" in words and "yeu cau" not in words:
@@ -178,7 +178,7 @@ def _aims(part, words: str, review: Review) -> tuple[list[str], list[str]]:
     return aims(part.paras, review)
 
 
-def _linked(entries: list[dict], kind: str, linker: Linker, review: Review, required: bool) -> list[dict]:
+def _linked(entries: list[dict], kind: str, linker: Linker, review: Notes, required: bool) -> list[dict]:
     """Themes and campaigns for targets and tasks (tasks need at least one theme)."""
     for i, entry in enumerate(entries):
         words = f"{entry.get('title', '')} {entry.get('title', '')} {entry['text']}"
@@ -195,7 +195,7 @@ def _linked(entries: list[dict], kind: str, linker: Linker, review: Review, requ
     return entries
 
 
-def _units(job: dict, i: int, issuer: str, linker: Linker, review: Review) -> dict:
+def _units(job: dict, i: int, issuer: str, linker: Linker, review: Notes) -> dict:
     where = f"assignments[{i}]"
     job.pop("request", None)
     text = job["unit_text"]
@@ -222,7 +222,7 @@ def _units(job: dict, i: int, issuer: str, linker: Linker, review: Review) -> di
     return {k: v for k, v in ordered.items() if v}
 
 
-def _unresolved(paras: Paragraphs, skip: int, linker: Linker, review: Review) -> list[tuple[str, int]]:
+def _unresolved(paras: Paragraphs, skip: int, linker: Linker, review: Notes) -> list[tuple[str, int]]:
     """Numbers cited in the text (after the header with the plan's own number) that match no record."""
     found: list[tuple[str, int]] = []
     for para in [*paras.body[skip:], *(p for _, p in paras.footnotes)]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from .parts import Review
+from .parts import Notes
 from .paragraphs import Para
 
 ROLE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$")
 
 
-def foot(paras: list[Para], review: Review) -> tuple[list[str], dict | None]:
+def foot(paras: list[Para], review: Notes) -> tuple[list[str], dict | None]:
     recipients: list[str] = []
     signer: dict = {}
     for para in paras:
@@ -42,7 +42,7 @@ def foot(paras: list[Para], review: Review) -> tuple[list[str], dict | None]:
     return recipients, (_ordered(signer) if signer else None)
 
 
-def _role(role: re.Match, signer: dict, para: Para, review: Review) -> None:
+def _role(role: re.Match, signer: dict, para: Para, review: Notes) -> None:
     kind, what = role.group(1), role.group(2).strip()
     if kind == "TM":
         signer["on_behalf"] = what

@@ -1,6 +1,6 @@
 """Parts I–III: purposes and requirements, targets (figure and unit), tasks with titles.
 
-Each recogniser returns plain dicts in the model's field order, and a `Review` note for every
+Each recogniser returns plain dicts in the model's field order, and a `Notes` note for every
 value it had to guess (a figure read out of a sentence, a purpose/requirement split the source
 does not make), with the source line the value came from.
 """
@@ -22,7 +22,7 @@ DEADLINE = re.compile(r"(?:đến|trước)\s+năm\s+\d{4}|(?:hằng|hàng)\s+(?
 
 
 @dataclass
-class Review:
+class Notes:
     """Notes for the `review:` list: what was guessed, where (field path) and from which source line."""
 
     notes: list[dict] = field(default_factory=list)
@@ -33,7 +33,7 @@ class Review:
             self.notes.append(entry)
 
 
-def aims(paras: list[Para], review: Review) -> tuple[list[str], list[str]]:
+def aims(paras: list[Para], review: Notes) -> tuple[list[str], list[str]]:
     """Purposes and requirements: by the source's own "1. Mục đích / 2. Yêu cầu", else guessed."""
     lead, found = items(paras)
     named = {fold(strip_marker(head.text)).strip(" :"): body for _, head, body in found}
@@ -51,7 +51,7 @@ def aims(paras: list[Para], review: Review) -> tuple[list[str], list[str]]:
     return purposes, requirements
 
 
-def targets(paras: list[Para], review: Review) -> list[dict]:
+def targets(paras: list[Para], review: Notes) -> list[dict]:
     lead, found = items(paras)
     entries = [p for _, head, body in found for p in (head, *body)] if found else lead
     result = []
@@ -77,7 +77,7 @@ def _quantity(text: str) -> str | None:
     return "; ".join(found) if found else None
 
 
-def tasks(paras: list[Para], review: Review) -> list[dict]:
+def tasks(paras: list[Para], review: Notes) -> list[dict]:
     """Numbered items; an item with paragraphs under it has a title, a lone item is all text."""
     lead, found = items(paras)
     if not found:  # bullets only: each is a task

@@ -77,35 +77,15 @@ def _docx_text(path: Path) -> str:
     """Paragraphs and table cells in document order (the header and signature blocks are tables)."""
     _check_docx_archive(path)
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+
+    from .docx_text import docx_lines
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a broken package
         raise ImportRefused(f"{path.name}: tệp Word bị hỏng hoặc không đọc được ({type(exc).__name__})") from None
-    lines: list[str] = []
-
-    def walk(parent) -> None:
-        for child in parent.iter_inner_content():
-            if isinstance(child, Paragraph):
-                lines.extend(_clean(child.text).split("\n"))
-            elif isinstance(child, Table):
-                for row in child.rows:
-                    for cell in _unique_cells(row):
-                        walk(cell)
-
-    walk(document)
+    lines = [part for line in docx_lines(document) for part in _clean(line).split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
-
-
-def _unique_cells(row):
-    """Merged cells repeat in python-docx's row.cells; read each once."""
-    seen = []
-    for cell in row.cells:
-        if not any(cell._tc is other._tc for other in seen):  # noqa: SLF001 (identity of the XML cell)
-            seen.append(cell)
-    return seen
 
 
 def _check_docx_archive(path: Path) -> None:
