@@ -33,6 +33,7 @@ _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordW
                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
                "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 GREY = RGBColor(0x59, 0x59, 0x59)
+HINT_ID = "GoiY"  # the id of the style named HINT_STYLE ("Gợi ý"): ASCII, as Word's own ids are
 TEXT_WIDTH_CM = (210 - MARGINS_MM["left"] - MARGINS_MM["right"]) / 10  # A4 less the margins
 GRID_NUMBER_CM = 1.2
 
@@ -105,6 +106,7 @@ def _styles(doc) -> None:
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(6), Pt(6)
         style.paragraph_format.first_line_indent = Cm(INDENT_CM)
     hint = doc.styles.add_style(HINT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    hint.style_id = HINT_ID
     hint.base_style = normal
     _set_font(hint, SIZES["hint"])
     hint.font.italic, hint.font.color.rgb = True, GREY
@@ -172,10 +174,10 @@ def _title(doc, d: Draft) -> None:
 
 def _paragraph(doc, para: Para) -> None:
     if para.style in ("part", "section"):
-        doc.add_paragraph(para.text, style="Heading 1" if para.style == "part" else "Heading 2")
+        _styled(doc, para.text, "Heading1" if para.style == "part" else "Heading2")
         return
     if para.style == "hint":
-        doc.add_paragraph(hint_text(para), style=HINT_STYLE)
+        _styled(doc, hint_text(para), HINT_ID)
         return
     if para.style == "table":
         _grid(doc, para.rows)
@@ -187,6 +189,13 @@ def _paragraph(doc, para: Para) -> None:
         out.add_run(f"- {para.text}")
         return
     _runs(out, f"- {para.text}" if para.style == "item" else para.text)
+
+
+def _styled(doc, text: str, style_id: str) -> None:
+    """A paragraph of a named style, set by its id: python-docx's lookup by name scans every style
+    of the document for each paragraph, most of the time a draft took to write."""
+    para = doc.add_paragraph(text)
+    para.paragraph_format.element.get_or_add_pPr().style = style_id
 
 
 def _runs(out, text: str, size: int | None = None) -> None:
@@ -214,13 +223,10 @@ def _grid(doc, rows: tuple[tuple[str, ...], ...]) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = _grid_widths(len(rows[0]))
-    for i, width in enumerate(widths):
-        for cell in table.columns[i].cells:
-            cell.width = Cm(width)
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            cell = table.rows[r].cells[c]
+    widths = [Cm(w) for w in _grid_widths(len(rows[0]))]
+    for r, (row, texts) in enumerate(zip(table.rows, rows)):  # each row's cells once: .cells rebuilds the grid
+        for cell, text, width in zip(row.cells, texts, widths):
+            cell.width = width
             para = cell.paragraphs[0]
             para.paragraph_format.first_line_indent = Cm(0)
             para.paragraph_format.space_after = Pt(0)
