@@ -117,6 +117,18 @@ def test_every_document_lists_who_cites_or_relates_to_it(site, dataset, index):
             assert index.links_in.get(doc_id) or index.links_out.get(doc_id), doc_id
 
 
+SOURCE_PLANS = ("kh-13-2022-ubnd-lao-cai", "kh-26-2023-vp-ubnd-tra-vinh", "kh-snnmt-lai-chau-2026",
+                "kh-ubnd-binh-dinh-2025", "kh-vpubnd-lai-chau-2025")
+
+
+def test_chi_thi_33_lists_every_source_plan_that_cites_it(site):
+    """Each of the five source plans names "Chỉ thị số 33/CT-TTg" in its first task: written out, not recomputed."""
+    text = main_text(page(site, "documents", "ct-33-2021-ttg"))
+    links = link_targets(site, page(site, "documents", "ct-33-2021-ttg"))
+    assert "Được trích dẫn trong" in text
+    assert {f"ke-hoach/{p}.html" for p in SOURCE_PLANS} <= links
+
+
 def test_each_relation_appears_on_both_pages(site, index):
     for link in index.links:
         for here, there in ((link.source, link.target), (link.target, link.source)):
