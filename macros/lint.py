@@ -19,7 +19,7 @@ YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d{2})/")
 
 def lint(data: Dataset, index) -> list[DataError]:
     checks = (_date_before_number_year, _shared_numbers, _orphan_documents, _tasks_citing_nothing,
-              _unresolved_citations, _unresolved_in_records, _shared_aliases)
+              _unresolved_citations, _unresolved_in_records, _shared_aliases, _pending_review)
     return sorted(w for check in checks for w in check(data, index))
 
 
@@ -91,3 +91,11 @@ def _shared_aliases(data: Dataset, index) -> Iterator[DataError]:
         for record_id in sorted(set(ids)) if len(set(ids)) > 1 else []:
             yield _warn(data, record_id, ("aliases",), f"cách gọi '{alias}' dùng chung cho {', '.join(sorted(set(ids)))}",
                         "shared-alias")
+
+
+def _pending_review(data: Dataset, index) -> Iterator[DataError]:
+    """An imported plan whose guesses nobody has checked yet (its `review:` list is not empty)."""
+    for plan in data.plans.values():
+        if plan.review:
+            yield _warn(data, plan.id, ("review",), f"bản ghi tạo bằng lệnh nhập, còn {len(plan.review)} chỗ máy đoán "
+                        "chưa được soát lại với bản gốc", "import-review")

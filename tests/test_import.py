@@ -181,13 +181,17 @@ def test_word_plan_of_a_new_unit_imports_checks_and_builds(word_plan, data_copy,
                                                           "name": "Nguyễn Văn An"}
     assert any(r.field == "issuer" for r in plan.review) and all(r.note for r in plan.review)
 
+    assert plan.notes == 'Mục 3 phần IV là lời đề nghị ("Đề nghị Công đoàn Sở"), không phải giao việc.'
+
     check = run_cli("check", "--data", str(data_copy))
     assert check.returncode == 0, check.stderr
+    assert f"{plan_path.name}" in check.stderr and f"còn {len(plan.review)} chỗ máy đoán" in check.stderr
     built = build_site(tmp_path / "site", data_copy)
     assert built.returncode == 0, built.stdout + built.stderr
     site = tmp_path / "site"
     page = site / "ke-hoach" / f"{plan.id}.html"
     assert "Thực hiện công tác dân vận chính quyền năm 2026" in main_text(page)
+    assert f"còn {len(plan.review)} chỗ máy đoán chưa được soát lại" in main_text(page)
     for base, kind in (("kh-13-2022-ubnd-lao-cai", "ke-hoach"), ("ct-33-2021-ttg", "van-ban")):
         assert f"{kind}/{base}.html" in link_targets(site, page)
         assert f"ke-hoach/{plan.id}.html" in link_targets(site, site / kind / f"{base}.html")

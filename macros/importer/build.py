@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..citations import number_key
-from ..model import Headings
+from ..model import Headings, Plan
 from ..text import fold
 from . import header
 from .assignments import ORG_WORDS, assignments
@@ -62,7 +62,7 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
         review.add(f"footnotes[{n - 1}]", p.line, "chú thích cuối trang tách khỏi thân văn bản: kiểm tra chỗ gắn [^n]")
     unresolved = _unresolved(paras, len(shape.header), linker, review)
     plan["review"] = review.notes
-    clean = {k: v for k, v in plan.items() if v not in (None, [], {})}
+    clean = {k: plan[k] for k in Plan.model_fields if plan.get(k) not in (None, [], {})}  # the model's order
     return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped)
 
 
@@ -154,8 +154,9 @@ def _parts(plan: dict, shape: Outline, linker: Linker, review: Notes) -> list[st
         elif part.kind == "tasks":
             plan["tasks"] += _linked(tasks(part.paras, review), "tasks", linker, review, required=True)
         elif part.kind == "organisation":
-            plan["assignments"] += [_units(job, i, plan["issuer"], linker, review)
-                                    for i, job in enumerate(assignments(part.paras, review))]
+            jobs = assignments(part.paras, review)
+            plan["notes"] = _requests(jobs, part.roman) or None
+            plan["assignments"] += [_units(job, i, plan["issuer"], linker, review) for i, job in enumerate(jobs)]
         else:
             skipped.append(part.heading)
             review.add("headings", part.line, f"phần '{part.roman}. {part.heading}' chưa có chỗ trong mô hình: chưa nhập")
@@ -193,6 +194,13 @@ def _linked(entries: list[dict], kind: str, linker: Linker, review: Notes, requi
         if campaigns:
             entry["campaigns"] = campaigns
     return entries
+
+
+def _requests(jobs: list[dict], roman: str) -> str:
+    """The model has no field for a request yet: the plan's notes say which items are requests, not orders."""
+    asked = [j for j in jobs if j.get("request")]
+    return " ".join(f"Mục {j['number']} phần {roman} là lời đề nghị (\"Đề nghị {j['unit_text']}\"), "
+                    "không phải giao việc." for j in asked)
 
 
 def _units(job: dict, i: int, issuer: str, linker: Linker, review: Notes) -> dict:
