@@ -123,6 +123,13 @@ class SiteIndex:
         return Provenances(self)
 
     @cached_property
+    def value_doubts(self) -> dict[tuple[str, str], str]:
+        """(document id, field) → why the value is doubtful, for every list that shows it."""
+        from .lint import value_doubts  # local: lint reads this index
+        records = {o.source.path: rid for rid, o in self.data.origins.items() if not o.base}
+        return {(records[w.file], w.field): w.message for w in value_doubts(self.data, self) if w.file in records}
+
+    @cached_property
     def validity(self) -> Validity:
         return Validity(self)
 

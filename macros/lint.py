@@ -23,6 +23,11 @@ def lint(data: Dataset, index) -> list[DataError]:
     return sorted(w for check in checks for w in check(data, index))
 
 
+def value_doubts(data: Dataset, index) -> list[DataError]:
+    """Doubts about a value itself (a date that cannot be right), shown wherever the value is listed."""
+    return list(_date_before_number_year(data, index))
+
+
 def _warn(data: Dataset, record_id: str, loc: tuple, message: str, code: str) -> DataError:
     file, line = data.where(record_id, *loc)
     return DataError(file, line, field_name(loc), message, level="warning", code=code)

@@ -7,10 +7,12 @@ since when the text is no longer in force and what took its place (macros/status
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from markupsafe import Markup, escape
 
 from .status import Status, day
+from .text import date_vi
 
 FLAGGED = {"ceased", "period-ended"}
 
@@ -62,3 +64,28 @@ def org_flag(renderer, org_id: str | None) -> Markup:
         return Markup("")
     text = renderer.index.validity.org_end_text(org_id)
     return Markup(f' <span class="status-flag">(không còn tồn tại tại ngày đối chiếu: {escape(text)})</span>')
+
+
+def full_title(renderer, record_id: str) -> str:
+    """How lists name a record: 'Kế hoạch 235/KH-UBND – Ủy ban nhân dân tỉnh Lai Châu, 15/01/2025', never the
+    bare number (13/KH-UBND is a plan of Lào Cai and one of Trà Vinh)."""
+    title = renderer.title_of(record_id)
+    record = renderer.index.record(record_id)
+    if record_id not in renderer.data.documents:
+        return title
+    issuer = renderer.index.org_name(record.issuer)
+    when = date_vi(record.date) if record.date else None
+    doubt = renderer.index.value_doubts.get((record_id, "date"))
+    if when and doubt:
+        when += " (ngày đáng ngờ: " + re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: date_vi(m.group()), doubt) + ")"
+    tail = ", ".join(x for x in (issuer, when) if x)
+    return f"{title} – {tail}" if tail else title
+
+
+def doubt_mark(renderer, record_id: str, field: str) -> Markup:
+    """After a doubtful value in a list: '(đáng ngờ: …)'."""
+    doubt = renderer.index.value_doubts.get((record_id, field))
+    if not doubt:
+        return Markup("")
+    text = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: date_vi(m.group()), doubt)
+    return Markup(f" <span class=\"doubt-mark\">(đáng ngờ: {escape(text)})</span>")

@@ -24,7 +24,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import calendar, reading
-from .marks import org_flag, source_mark, status_flag
+from .faithful import is_frequency, period_stated, plan_source
+from .marks import doubt_mark, full_title, org_flag, source_mark, status_flag
 from .provenance import field_label
 from .status import EVENT_LABELS, timeline
 from .status import LABELS as STATUS_LABELS
@@ -64,7 +65,8 @@ class Renderer:
             reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
             status_groups=index.validity.groups, src=partial(source_mark, self), oflag=partial(org_flag, self),
-            field_label=field_label, unknown_ids=lambda: {d for d in self.data.documents if index.status(d).state == "unknown"},
+            field_label=field_label, plan_source=partial(plan_source, index), period_stated=period_stated,
+            is_frequency=is_frequency, full_title=partial(full_title, self), doubt=partial(doubt_mark, self), unknown_ids=lambda: {d for d in self.data.documents if index.status(d).state == "unknown"},
         )
 
     def render(self, template: str, current: str, **context) -> str:

@@ -85,4 +85,5 @@ def test_documents_index_marks_and_filters_by_status(site):
 
 def test_hierarchy_marks_texts_no_longer_in_force(site):
     text = main_text(site / "van-ban" / "he-thong.html")
-    assert "Pháp lệnh 34/2007/PL-UBTVQH11 (20/04/2007) (đã hết hiệu lực từ 01/07/2023, thay bằng Luật 10/2022/QH15)" in text
+    assert ("Pháp lệnh 34/2007/PL-UBTVQH11 – Ủy ban Thường vụ Quốc hội, 20/04/2007 (đã hết hiệu lực từ 01/07/2023, "
+            "thay bằng Luật 10/2022/QH15)") in text
