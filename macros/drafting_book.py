@@ -88,6 +88,10 @@ class DraftBook:
             self._built[slug] = self._build(self.entries[slug])
         return self._built[slug]
 
+    def title(self, slug: str) -> str:
+        """A draft page's title: 'Kế hoạch của Sở Nội vụ tỉnh Lào Cai thực hiện Kế hoạch 13/KH-UBND – …'."""
+        return self.draft(slug).name
+
     def drafts(self) -> Iterator[Draft]:
         for slug in self.entries:
             yield self.draft(slug)

@@ -39,6 +39,7 @@ from html import escape, unescape
 from pathlib import Path
 
 from .adapter import SEARCH_INDEX
+from .drafting_files import page_path
 from .kinds import GLOSSARY_PAGE, KINDS
 from .render import ID_ATTRIBUTE, html_path
 from .site import SEARCH_PLAIN_ENV, SiteState
@@ -157,13 +158,15 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     for entries in state.search_entries.values():  # build order, as Material's; a page before its sections
         index["docs"] += [e for e in entries if e["location"] not in present]
     splitter = re.compile(index["config"]["separator"])
-    pages = _record_pages(state)
+    pages, drafts = _record_pages(state), _draft_pages(state)
     docs = []
     for entry in index["docs"]:
         docs.append(entry)
         location = entry["location"]
         if location in pages:
             _add_keys(entry, *_record_words(state, *pages[location]), splitter)
+        elif location in drafts:  # a unit finds its draft typed without diacritics: "so noi vu lao cai"
+            _add_keys(entry, [fold(drafts[location])], [], [], splitter)
         elif location == html_path(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
             docs += _glossary_rows(state, splitter, {e["location"] for e in index["docs"]})
     index["docs"] = docs
@@ -182,6 +185,12 @@ def _record_pages(state: SiteState) -> dict[str, tuple[str, str]]:
         for kind in KINDS
         for record_id in getattr(state.data, kind)
     }
+
+
+def _draft_pages(state: SiteState) -> dict[str, str]:
+    """Built page → title of every draft made from a plan (soan-ke-hoach/<plan>/<name>.html)."""
+    book = state.drafting.book
+    return {html_path(page_path(slug)): book.title(slug) for slug in book.entries}
 
 
 def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str], list[str], list[str]]:

@@ -21,7 +21,7 @@ from macros.loader import load
 from macros.render import Renderer
 from macros.word import to_docx
 from tests.conftest import DATA, build_site
-from tests.htmlcheck import link_targets, main_text
+from tests.htmlcheck import link_targets, main_text, parse
 from tests.minidata import write_minidata
 
 PLAN = "kh-5-2026-ubnd-a"
@@ -323,3 +323,22 @@ def test_section_lists_drafts_by_province_and_links_every_draft(real, site):
         assert f"soan-ke-hoach/{slug}.html" in targets
     assert "soan-ke-hoach/index.html" in set(link_targets(site, site / "index.html")) | {
         t for t in link_targets(site, site / "huong-dan" / "mau.html")}
+
+
+def test_real_bases_leave_out_a_programme_whose_period_ended(real):
+    _, book = real
+    out = outline(to_docx(book.draft("kh-13-2022-ubnd-lao-cai/th-1")))
+    bases = out["text"].split("Căn cứ:")[1].split("Thực hiện Kế hoạch")[0]
+    assert bases.strip() == "- Kế hoạch số 13/KH-UBND ngày 17/01/2022 của Ủy ban nhân dân tỉnh Lào Cai;"
+    assert any("83-KH/TU" in h and "2021–2025" in h for h in out["hints"])  # Kế hoạch 83-KH/TU, 2021–2025
+
+
+def test_draft_page_links_each_duty_to_its_section_of_the_plan(site):
+    page = site / "soan-ke-hoach" / "kh-13-2022-ubnd-lao-cai" / "th-1.html"
+    targets, html = set(link_targets(site, page)), page.read_text(encoding="utf-8")
+    for section in ("th-1", "th-8"):  # its own duties, and those of "Các sở, ban, ngành…" it belongs to
+        assert f'href="../../ke-hoach/kh-13-2022-ubnd-lao-cai.html#{section}"' in html
+        assert section in parse(site / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").ids
+    assert {"soan-ke-hoach/kh-13-2022-ubnd-lao-cai/th-1.docx", "soan-ke-hoach/kh-13-2022-ubnd-lao-cai/th-1.md.txt"} <= targets
+    text = main_text(page)
+    assert "KT. GIÁM ĐỐC" in text and "Tham mưu giúp UBND tỉnh theo dõi, kiểm tra, đôn đốc" in text
