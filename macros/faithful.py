@@ -86,10 +86,7 @@ class PlanSource:
         at = self.text.find(value)
         if at is None:
             return None
-        line, start = self.text.lines[at], at
-        while start > 0 and self.text.lines[start - 1] == line:
-            start -= 1
-        prefix = self.text.text[start:at].strip()
+        prefix = self.text.text[self.text.line_start(at):at].strip()
         return prefix if MARKER.fullmatch(prefix) else None
 
     def same_line(self, first: str, second: str) -> bool:
@@ -97,7 +94,7 @@ class PlanSource:
         if self.text is None:
             return False
         a, b = self.text.find(first), self.text.find(second)
-        return a is not None and b is not None and self.text.lines[a] == self.text.lines[b]
+        return a is not None and b is not None and self.text.line_of(a) == self.text.line_of(b)
 
     def has_heading(self, name: str) -> str | None:
         """A sub-heading such as '1. Mục đích' on a line of its own, as the source writes it, or None."""

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from . import model
@@ -26,8 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KIND_LABELS = {"nguon": "nguồn", "bo-sung": "bổ sung", "suy-ra": "suy ra", "bien-tap": "biên tập"}
 SOURCE_FOLDER = "data/sources"
-_FOLD = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
-_DROP = set("*#_`\\\"")
+_DROP = re.compile(r'[“”„"*#_`\\]+')  # quotes and Markdown marks: sources differ in them, words do not
+_SAME = (("–", "-"), ("—", "-"), ("‐", "-"), ("‑", "-"), ("‘", "'"), ("’", "'"))
 _FOOTNOTE = re.compile(r"\[\^\d+\]")
 NEEDLE = 160  # characters of a value searched for: long enough that two titles sharing an opening differ
 WINDOW = 400  # characters after a citation's number in which its date and issuer are looked for
@@ -69,38 +70,38 @@ def ours(note: str) -> Provenance:
     return Provenance("bien-tap", note)
 
 
+@lru_cache(maxsize=1 << 14)  # names and numbers are searched again for every record that cites them
 def norm(text: str) -> str:
-    """The form searched in: one spelling of dashes and quotes, no Markdown marks, one space, case folded."""
-    text = _FOOTNOTE.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD)
-    text = "".join(ch for ch in text if ch not in _DROP)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """The form searched in: one spelling of dashes, no quotes or Markdown marks, one space, case folded."""
+    text = _fold(_FOOTNOTE.sub("", unicodedata.normalize("NFC", text)))
+    return " ".join(text.split()).casefold()
+
+
+def _fold(text: str) -> str:
+    """One spelling of dashes and apostrophes, no quotes or Markdown marks (C-speed str methods)."""
+    for old, new in _SAME:
+        if old in text:
+            text = text.replace(old, new)
+    return _DROP.sub("", text)
 
 
 class SourceText:
-    """A source plan's text, normalised for search, remembering the line of every character."""
+    """A source plan's text, normalised for search (lines joined by one space), with each line's start."""
 
     def __init__(self, name: str, text: str) -> None:
         self.name = name
-        chars: list[str] = []
-        lines: list[int] = []
-        line, space = 1, False
-        for ch in unicodedata.normalize("NFC", text).translate(_FOLD):
-            if ch == "\n":
-                line += 1
-            if ch.isspace():
-                space = bool(chars)
-                continue
-            if ch in _DROP:
-                continue
-            if space:
-                chars.append(" ")
-                lines.append(line)
-                space = False
-            for folded in ch.casefold():
-                chars.append(folded)
-                lines.append(line)
-        self.text = "".join(chars)
-        self.lines = lines
+        parts: list[str] = []
+        self.starts: list[int] = []  # offset in `text` where each kept line begins
+        self.numbers: list[int] = []  # its 1-based line number in the file
+        at = 0
+        for number, raw in enumerate(_fold(unicodedata.normalize("NFC", text)).casefold().splitlines(), 1):
+            line = " ".join(raw.split())  # str.split: much faster than a whitespace regex here
+            if line:
+                self.starts.append(at)
+                self.numbers.append(number)
+                parts.append(line)
+                at += len(line) + 1
+        self.text = " ".join(parts)
 
     def find(self, value: str, start: int = 0, end: int | None = None) -> int | None:
         """Offset of the value (its first NEEDLE characters) in the text, or None."""
@@ -111,7 +112,11 @@ class SourceText:
         return at if at >= 0 else None
 
     def line_of(self, offset: int) -> int:
-        return self.lines[offset]
+        return self.numbers[bisect_right(self.starts, offset) - 1]
+
+    def line_start(self, offset: int) -> int:
+        """Offset where the line holding `offset` begins."""
+        return self.starts[bisect_right(self.starts, offset) - 1]
 
 
 def date_forms(value: str) -> list[str]:
@@ -350,9 +355,17 @@ class Provenances:
         return out
 
     def _org_plans(self, org: model.Organisation) -> list[str]:
-        """Plans of the organisation's province first, then the others."""
-        ids = sorted(self.data.plans, key=lambda p: (self.index.province_of(p) != org.province, p))
-        return ids[:CITING_PLANS * 4]
+        """A few plans of the organisation's province, then a few others."""
+        own = self._plans_by_province.get(org.province, [])[:CITING_PLANS * 2]
+        others = [p for p in self._plans_by_province.get(None, []) if p not in own][:CITING_PLANS * 2]
+        return own + others
+
+    @cached_property
+    def _plans_by_province(self) -> dict[str | None, list[str]]:
+        table: dict[str | None, list[str]] = {None: sorted(self.data.plans)}
+        for plan_id in table[None]:
+            table.setdefault(self.index.province_of(plan_id), []).append(plan_id)
+        return table
 
 
 def org_names(org: model.Organisation | None) -> list[str]:
