@@ -182,3 +182,19 @@ def test_an_unknown_successor_is_a_reference_error(mini):
     with pytest.raises(DataInvalid) as info:
         load(mini)
     assert any("org.yaml:27: ended.successor" in str(e) and "so-z" in str(e) for e in info.value.errors)
+
+
+def test_marks_beside_a_unit_that_ended_and_a_basis_that_ceased(mini):
+    from macros.marks import org_flag, status_flag
+    from macros.render import Renderer
+
+    _orgs(mini, MERGED)
+    doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024-03-01'\neffective: '2024-03-01'\n"
+        "relations:\n  - {type: replaces, target: ct-33-2021-ttg, stated_in: kh-1-2025-ubnd-a}\n")
+    renderer = Renderer(index(mini))
+    unit = str(org_flag(renderer, "so-a"))
+    assert "không còn tồn tại tại ngày đối chiếu: Hợp nhất từ 01/03/2025, kế thừa: Sở B" in unit
+    assert str(org_flag(renderer, "so-c")) == "" and str(org_flag(renderer, None)) == ""
+    basis = str(status_flag(renderer, "ct-33-2021-ttg", html=True))
+    assert basis.startswith(' <span class="status-flag">(đã hết hiệu lực từ 01/03/2024, thay bằng <a href=')
+    assert str(status_flag(renderer, "ct-2-2024-ttg", html=True)) == ""  # in force: no mark
