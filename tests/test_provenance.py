@@ -128,3 +128,5 @@ def test_pages_mark_added_facts_and_the_review_page_lists_them(site):
     assert re.search(r'<p id="L41">[^<]*Pháp lệnh số 34/2007/PL-UBTVQH11', line)
     review = (site / "nguon-bo-sung.html").read_text(encoding="utf-8")
     assert "Sự kiện bổ sung (1)" in review and "Điều 91 (Hiệu lực thi hành), khoản 2" in review
+    assert "Thay thế Pháp lệnh 34/2007/PL-UBTVQH11 – Ủy ban Thường vụ Quốc hội, 20/04/2007" in main_text(
+        site / "nguon-bo-sung.html")
