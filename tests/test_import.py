@@ -274,7 +274,14 @@ def _scanned_pdf(path: Path) -> None:
         writer.write(handle)
 
 
+def _plan_that_is_a_cited_document(path: Path) -> None:
+    """Kế hoạch 35/KH-UBND of Trà Vinh is in data/documents/ (cited by the Văn phòng plan): same id."""
+    path.write_text("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 35/KH-UBND\nTrà Vinh, ngày 11 tháng 4 năm 2023\nKẾ HOẠCH\n"
+                    "Thực hiện công tác dân vận chính quyền năm 2023\nI. NHIỆM VỤ\n1. Tuyên truyền.\n", encoding="utf-8")
+
+
 ODD_FILES = {
+    "van-ban-da-co.txt": (_plan_that_is_a_cited_document, "data/documents/kh-35-2023-ubnd-tra-vinh.yaml"),
     "rong.txt": (lambda p: p.write_text("", encoding="utf-8"), "không có chữ"),
     "cong-van.txt": (lambda p: p.write_text("Số: 12/UBND-NC\nV/v báo cáo\n\nKính gửi: Sở Nội vụ\n", encoding="utf-8"),
                      "không tìm thấy dòng 'KẾ HOẠCH'"),

@@ -45,6 +45,7 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     plan: dict = {"id": "", "source": kept_name, "issuer": issuer}
     _head_fields(plan, head, shape, review)
     plan["id"] = plan_id or make_id(plan, linker)
+    _refuse_taken_id(plan["id"], linker)
     preamble = "\n\n".join(p.text for p in shape.opening)
     plan["implements"] = [t for t in linker.citations(preamble)[0] if t != plan["id"]]
     if plan["implements"]:
@@ -138,6 +139,14 @@ def make_id(plan: dict, linker: Linker) -> str:
     digits = re.match(r"^(\d+)/", plan.get("number") or "")
     parts = ["kh", digits.group(1), year, plan["issuer"]] if digits else ["kh", plan["issuer"], year]
     return "-".join(parts)
+
+
+def _refuse_taken_id(plan_id: str, linker: Linker) -> None:
+    """Ids are shared by every kind of record: a plan cannot take the id of a document already cited."""
+    if plan_id in linker.data.origins and plan_id not in linker.data.plans:
+        file, line = linker.data.where(plan_id)
+        raise ImportRefused(f"mã '{plan_id}' đã là một bản ghi khác ({file}:{line}); nếu đó là chính văn bản này, "
+                            "ghi trong dữ liệu như một văn bản được viện dẫn, hãy xóa hoặc đổi mã bản ghi đó rồi nhập lại")
 
 
 def _parts(plan: dict, shape: Outline, linker: Linker, review: Notes) -> list[str]:

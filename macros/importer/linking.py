@@ -89,8 +89,8 @@ class Linker:
         slug = _slug(self._abbreviate(re.sub(r"\s+Sở$", "", text) if sub else text))
         org_id = f"{slug}-{issuer}" if sub else "-".join(filter(None, [slug, _slug(self.province)]))
         taken = self.data.organisations.get(org_id)
-        if taken and taken.name != name:
-            org_id = f"{org_id}-2"
+        if (taken and taken.name != name) or (org_id in self.data.origins and not taken):
+            org_id = f"{org_id}-2"  # ids are shared by every kind of record
         entry = {"id": org_id, "name": name, "kind": _kind(text), "level": level}
         if parent:
             entry["parent"] = parent
