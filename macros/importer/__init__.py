@@ -54,8 +54,9 @@ def _draft(source, kept_name: str | None, data_root: Path) -> Draft:
     """Draft twice when a previous import of this plan added organisations, so a re-run adds them again
     (and writes the same files) instead of finding them and dropping them."""
     name = kept_name or f"{source.path.stem}{source.suffix}"
-    first = draft(source, name, Linker.load(data_root))
+    linker = Linker.load(data_root)
+    first = draft(source, name, linker.without(""))
     plan_id = first.plan["id"]
     if (data_root / "plans" / f"{plan_id}.yaml").exists() or (data_root / "organisations" / f"{plan_id}.yaml").exists():
-        return draft(source, name, Linker.load(data_root, skip_plan=plan_id), plan_id=plan_id)
+        return draft(source, name, linker.without(plan_id), plan_id=plan_id)
     return first

@@ -143,7 +143,8 @@ def make_id(plan: dict, linker: Linker) -> str:
 
 def _refuse_taken_id(plan_id: str, linker: Linker) -> None:
     """Ids are shared by every kind of record: a plan cannot take the id of a document already cited."""
-    if plan_id in linker.data.origins and plan_id not in linker.data.plans:
+    data = linker.data
+    if any(plan_id in table for table in (data.documents, data.campaigns, data.themes, data.organisations, data.terms)):
         file, line = linker.data.where(plan_id)
         raise ImportRefused(f"mã '{plan_id}' đã là một bản ghi khác ({file}:{line}); nếu đó là chính văn bản này, "
                             "ghi trong dữ liệu như một văn bản được viện dẫn, hãy xóa hoặc đổi mã bản ghi đó rồi nhập lại")

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import model
-from ..citations import NUMBER_RE
-from ..index import SiteIndex
+from ..citations import NUMBER_RE, Candidate, CitationFinder, alias_key, number_key
 from ..loader import Dataset, read_all
 from ..text import fold
 
 IMPORT_MARK = "# Tạo bởi 'python -m macros import'"
+SAMPLE = 400  # tasks per theme that teach the theme guesser
 
 
 @dataclass
@@ -30,18 +30,19 @@ class Linker:
     new_orgs: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, skip_plan: str | None = None) -> "Linker":
-        """The data set as it is (errors or not), without the plan being imported and the organisations
-        file a previous import of it wrote: a second run must see the data as the first did."""
-        data, _errors = read_all(root)
-        data.plans.pop(skip_plan or "", None)
-        skip_file = f"{skip_plan}.yaml" if skip_plan else None
-        if skip_file:
-            for org_id in [i for i, o in data.origins.items()
-                           if i in data.organisations and Path(o.source.path).name == skip_file
-                           and _written_by_import(root / "organisations" / skip_file)]:
-                del data.organisations[org_id]
-        return cls(data)
+    def load(cls, root: Path) -> "Linker":
+        """The data set as it is, errors or not (an import must work while other records are being fixed)."""
+        return cls(read_all(root)[0])
+
+    def without(self, plan_id: str) -> "Linker":
+        """The same data without the plan being imported and the organisations a previous import of it
+        wrote (data/organisations/<plan id>.yaml, marked as ours): a second run sees what the first saw."""
+        own = Path(self.data.root) / "organisations" / f"{plan_id}.yaml"
+        ours = _written_by_import(own)
+        orgs = {i: o for i, o in self.data.organisations.items()
+                if not (ours and Path(self.data.origins[i].source.path).name == own.name)}
+        plans = {i: p for i, p in self.data.plans.items() if i != plan_id}
+        return Linker(replace(self.data, organisations=orgs, plans=plans))
 
     # --- provinces and organisations ----------------------------------------------------
 
@@ -89,7 +90,8 @@ class Linker:
         slug = _slug(self._abbreviate(re.sub(r"\s+Sở$", "", text) if sub else text))
         org_id = f"{slug}-{issuer}" if sub else "-".join(filter(None, [slug, _slug(self.province)]))
         taken = self.data.organisations.get(org_id)
-        if (taken and taken.name != name) or (org_id in self.data.origins and not taken):
+        others = (self.data.documents, self.data.plans, self.data.campaigns, self.data.themes, self.data.terms)
+        if (taken and taken.name != name) or any(org_id in table for table in others):
             org_id = f"{org_id}-2"  # ids are shared by every kind of record
         entry = {"id": org_id, "name": name, "kind": _kind(text), "level": level}
         if parent:
@@ -128,16 +130,27 @@ class Linker:
     # --- citations, themes, campaigns ----------------------------------------------------
 
     @property
-    def index(self) -> SiteIndex:
-        if not hasattr(self, "_index"):
-            self._index = SiteIndex(self.data)
-        return self._index
+    def finder(self) -> CitationFinder:
+        """The table `SiteIndex.finder` builds (numbers and aliases → records, scoped by province),
+        without SiteIndex's pass over every plan's citations, which an import does not need."""
+        if not hasattr(self, "_finder"):
+            numbers: dict[str, list[Candidate]] = defaultdict(list)
+            aliases: dict[str, list[Candidate]] = defaultdict(list)
+            for record in [*self.data.documents.values(), *self.data.plans.values()]:
+                issuer = self.data.organisations.get(record.issuer or "")
+                scope = Candidate(record.id, issuer.province if issuer else None)
+                if record.number and any(ch.isdigit() for ch in record.number):
+                    numbers[number_key(record.number)].append(scope)
+                for alias in getattr(record, "aliases", []):
+                    aliases[alias_key(alias)].append(scope)
+            self._finder = CitationFinder(dict(numbers), dict(aliases))
+        return self._finder
 
     def citations(self, text: str) -> tuple[list[str], list[str]]:
         """(resolved record ids, unresolved numbers) in order of mention."""
         joined = re.sub(r"(\d+/[A-ZĐ]+-)\s+([A-Z])", r"\1\2", text)
         found, missing = [], []
-        for mention in self.index.finder.find(joined, self.province):
+        for mention in self.finder.find(joined, self.province):
             (found if mention.target else missing).append(mention.target or mention.text)
         return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
 
@@ -175,12 +188,15 @@ class ThemeGuesser:
             for _ in range(3):
                 profiles[theme.id].update(pairs(theme.name))
             profiles[theme.id].update(pairs(theme.description))
-        for plan in data.plans.values():
-            for item in [*plan.tasks, *plan.targets]:
+        filed: Counter = Counter()
+        for plan_id in sorted(data.plans):  # the first tasks filed under each theme: enough words, bounded time
+            for item in [*data.plans[plan_id].tasks, *data.plans[plan_id].targets]:
                 text = f"{getattr(item, 'title', '') or ''} {getattr(item, 'title', '') or ''} {item.text[:600]}"
-                for theme in item.themes:
-                    if theme in profiles:
-                        profiles[theme].update(pairs(text))
+                for theme in [t for t in item.themes if t in profiles and filed[t] < SAMPLE]:
+                    filed[theme] += 1
+                    profiles[theme].update(pairs(text))
+            if all(filed[t] >= SAMPLE for t in profiles):
+                break
         return cls(profiles)
 
     def guess(self, text: str) -> tuple[list[str], str]:
