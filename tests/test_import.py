@@ -342,3 +342,38 @@ def test_cut_and_shuffled_sources_import_or_are_refused_never_crash(data):
             assert "lỗi của lệnh nhập" not in str(refusal), str(refusal)
         else:
             assert outcome.draft.plan["tasks"]
+
+
+def test_word_footnotes_become_the_plans_footnotes(word_plan, tmp_path, data_copy):
+    """A footnote Word keeps in word/footnotes.xml: marked [^1] where it is cited, its text in `footnotes`."""
+    import re
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    note = "Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị ban hành Quy chế công tác dân vận."
+    parts = dict((i.filename, zipfile.ZipFile(word_plan).read(i)) for i in zipfile.ZipFile(word_plan).infolist())
+    cited = "đến toàn thể công chức, viên chức.</w:t></w:r>"
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        cited.encode(), (cited + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                         '<w:footnoteReference w:id="1"/></w:r>').encode())
+    parts["word/footnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve"> {note}</w:t></w:r></w:p></w:footnote>'
+        '</w:footnotes>').encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    assert cited.encode() in zipfile.ZipFile(word_plan).read("word/document.xml")
+    with_note = tmp_path / "co-chu-thich.docx"
+    with zipfile.ZipFile(with_note, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+    import_plan(with_note, data_copy)
+    plan = load(data_copy).plans["kh-45-2026-so-xay-dung-lao-cai"]
+    assert [(f.number, f.text) for f in plan.footnotes] == [(1, note)]
+    assert re.search(r"công chức, viên chức\.\[\^1\]$", plan.tasks[0].text.strip())

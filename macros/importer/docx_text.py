@@ -5,7 +5,8 @@ python-docx's `Paragraph.text` leaves those numbers out, and without "I.", "1.",
 shape. The numbers are rebuilt from the OOXML numbering definitions (w:numPr on the paragraph or
 its style, w:abstractNum levels), read through python-docx's public objects (`Document.element`,
 `numbering_part.element`, `Paragraph`) and lxml; header and signature tables are read cell by cell
-in document order.
+in document order. Footnotes (word/footnotes.xml) are written as Markdown footnotes, so the kept
+text holds them and the plan's `footnotes:` can quote them.
 """
 
 from __future__ import annotations
@@ -17,25 +18,63 @@ ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
-def docx_lines(document) -> list[str]:
-    """Every paragraph's text in document order (table cells included), auto numbers prefixed."""
+def docx_lines(document, footnotes: dict[str, str] | None = None) -> list[str]:
+    """Every paragraph's text in document order (table cells included), auto numbers prefixed;
+    footnote references as [^n] and, at the end, the footnotes as '[^n]: text' (Markdown's form)."""
     from docx.text.paragraph import Paragraph
 
     numbers = Numbering(document)
     lines: list[str] = []
+    cited: dict[str, int] = {}
 
     def walk(element) -> None:
         for child in element:
             if child.tag == f"{W}p":
-                paragraph = Paragraph(child, document)
-                label = numbers.label(child, paragraph)
-                text = paragraph.text
+                label = numbers.label(child, Paragraph(child, document))
+                text = _text(child, cited)
                 lines.append(f"{label} {text}" if label and text.strip() else text)
             elif child.tag in {f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt", f"{W}sdtContent"}:
                 walk(child)
 
     walk(document.element.body)
-    return lines
+    notes = [f"[^{n}]: {(footnotes or {}).get(note_id, '').strip()}" for note_id, n in cited.items()]
+    return lines + ([""] + notes if notes else [])
+
+
+def _text(paragraph, cited: dict[str, int]) -> str:
+    """The paragraph's words as Word shows them (inserted text in, deleted text and field codes out)."""
+    parts: list[str] = []
+    for node in paragraph.iter():
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append(" ")
+        elif node.tag in {f"{W}br", f"{W}cr"}:
+            parts.append("\n")
+        elif node.tag == f"{W}noBreakHyphen":
+            parts.append("-")
+        elif node.tag == f"{W}footnoteReference":
+            note_id = node.get(f"{W}id")
+            parts.append(f"[^{cited.setdefault(note_id, len(cited) + 1)}]")
+    return "".join(parts)
+
+
+def read_footnotes(archive) -> dict[str, str]:
+    """word/footnotes.xml → {id: text}; Word's separator notes (ids -1, 0) have no words and drop out."""
+    from lxml import etree
+
+    try:
+        raw = archive.read("word/footnotes.xml")
+    except KeyError:
+        return {}
+    root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True))
+    notes = {}
+    for note in root.findall(f"{W}footnote"):
+        paragraphs = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in note.findall(f"{W}p")]
+        text = " ".join(t.strip() for t in paragraphs if t.strip())
+        if text:
+            notes[note.get(f"{W}id")] = text
+    return notes
 
 
 class Numbering:

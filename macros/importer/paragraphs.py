@@ -15,6 +15,7 @@ MARKER = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|[
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 RULE = re.compile(r"^[-_=.*–—]{3,}$")
 FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+MD_NOTE = re.compile(r"^\[\^(\d{1,3})\]:\s*(\S.*)$")
 END_PUNCT = (".", ":", "!", "?")  # a long printed line ending in ';' goes on
 
 
@@ -35,16 +36,29 @@ class Paragraphs:
 def split(lines: list[str], wrapped: bool | None = None) -> Paragraphs:
     """Paragraphs of `lines`; `wrapped` None means: guess from the line lengths."""
     kept, notes = drop_footnotes(lines) if wrapped is not False else (list(enumerate(lines, 1)), [])
+    printed = {n for n, _ in notes}  # PDF footnotes: their numbers are glued to words in the body
+    kept, notes = _markdown_notes(kept, notes)
     cleaned = [(n, _unmark(t)) for n, t in kept]
     cleaned = [(n, t) for n, t in cleaned if t and not PAGE_NUMBER.match(t) and not RULE.match(t)]
     if wrapped is None:
         wrapped = _looks_wrapped([t for _, t in cleaned])
     width = _width([t for _, t in cleaned])
     body = _join(cleaned, wrapped, width)
-    numbers = {n for n, _ in notes}
-    if numbers:
-        body = [Para(_mark_refs(p.text, numbers), p.line) for p in body]
+    if printed:
+        body = [Para(_mark_refs(p.text, printed), p.line) for p in body]
     return Paragraphs(body, notes)
+
+
+def _markdown_notes(kept: list[tuple[int, str]], notes: list[tuple[int, Para]]):
+    """'[^2]: text' lines (Markdown, and how Word footnotes are kept) are footnotes, not body text."""
+    body = []
+    for number, raw in kept:
+        match = MD_NOTE.match(raw.strip())
+        if match:
+            notes.append((int(match.group(1)), Para(match.group(2), number)))
+        else:
+            body.append((number, raw))
+    return body, notes
 
 
 def _unmark(text: str) -> str:

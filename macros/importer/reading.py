@@ -78,13 +78,15 @@ def _docx_text(path: Path) -> str:
     _check_docx_archive(path)
     import docx
 
-    from .docx_text import docx_lines
+    from .docx_text import docx_lines, read_footnotes
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a broken package
         raise ImportRefused(f"{path.name}: tệp Word bị hỏng hoặc không đọc được ({type(exc).__name__})") from None
-    lines = [part for line in docx_lines(document) for part in _clean(line).split("\n")]
+    with zipfile.ZipFile(path) as archive:
+        footnotes = read_footnotes(archive)
+    lines = [part for line in docx_lines(document, footnotes) for part in _clean(line).split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
 
