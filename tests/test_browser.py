@@ -119,6 +119,7 @@ EXAMPLES = [
     ("Luật Thực hiện dân chủ ở cơ sở", "alias:Luật Thực hiện dân chủ ở cơ sở"),
     ("dan van kheo", "page:phong-trao/dan-van-kheo.html"), (nfd("Dân vận khéo"), "page:phong-trao/dan-van-kheo.html"),
     ("UBND", f"page:{GLOSSARY}"), ("MTTQ", f"page:{GLOSSARY}"),
+    ("ke hoach cua so noi vu tinh lao cai", "page:soan-ke-hoach/kh-13-2022-ubnd-lao-cai/th-1.html"),  # a unit's draft
 ]
 
 
@@ -355,6 +356,8 @@ def _page_kinds() -> dict[str, str]:
         "organisations": "co-quan.html", "tags": "the.html", "quality": "chat-luong-du-lieu.html",
         "maintenance": "huong-dan/bao-tri.html",
         "plan": f"ke-hoach/{plan}.html", "source": f"ke-hoach/van-ban-goc/{plan}.html",
+        "drafts": "soan-ke-hoach/index.html", "report-draft": f"soan-ke-hoach/{plan}/bao-cao.html",
+        "next-period-draft": f"soan-ke-hoach/{plan}/nam-sau.html",
         "document": f"van-ban/{sorted(d['id'] for d in data['documents'])[0]}.html",
         "campaign": f"phong-trao/{sorted(c['id'] for c in data['campaigns'])[0]}.html",
         "theme": f"chu-de/{sorted(t['id'] for t in data['themes'])[0]}.html",
