@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from . import adapter
-from .buildcache import BuildCache
+from .buildcache import BuildCache, fingerprint
 from .errors import DataInvalid
 from .macros_api import macros
 from .pages import add_generated, record_meta
@@ -64,7 +64,7 @@ class SitePlugin:
     def on_files(self, files, config):
         add_generated(files, config, self.state)
         if self.session:
-            self.session.new_build(files, _config_text(config))
+            self.session.new_build(files, _config_text(config) + _theme_text(config))
         return files
 
     def on_nav(self, nav, config, files):
@@ -151,6 +151,12 @@ def _config_text(config) -> str:
             return handle.read() + json.dumps(dict(config.extra), sort_keys=True, default=str)
     except (OSError, TypeError):
         return ""
+
+
+def _theme_text(config) -> str:
+    """The theme overrides (`custom_dir`), which a maintainer may edit while serving: every page's output uses them."""
+    folder = config.theme.custom_dir
+    return fingerprint(Path(folder), installed={}) if folder and Path(folder).is_dir() else ""
 
 
 def _watched_files(config) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,9 +41,11 @@ print(json.dumps(stats))
 
 
 def serve_builds(data_dir: Path, steps: list[tuple[Path, tuple[str, str, str] | None]],
-                 command: str = "serve") -> list[dict]:
+                 command: str = "serve", theme_dir: Path | None = None) -> list[dict]:
     config = ROOT / f".mkdocs-test-serve-{data_dir.parent.name}.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data_dir}")
+    if theme_dir:
+        text = text.replace("custom_dir: macros/theme", f"custom_dir: {theme_dir}")
     config.write_text(text, encoding="utf-8")
     arg = json.dumps([[str(site), edit] for site, edit in steps])
     try:
@@ -77,6 +80,18 @@ def test_rebuild_after_an_edit_is_the_fresh_build_of_the_edited_data(data_copy, 
     assert differing(again, fresh) == []
     edited = (again / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").read_text(encoding="utf-8")
     assert "Đẩy mạnh hơn nữa cải cách hành chính" in edited
+
+
+def test_an_edited_theme_override_shows_on_every_page(data_copy, tmp_path):
+    """The footer (macros/theme, which a maintainer may edit while serving) is in every page's reused output."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "macros" / "theme", theme)
+    footer = theme / "partials" / "footer.html"
+    edit = (str(footer), '<footer class="md-footer">', '<footer class="md-footer"><!-- ZQFOOTER -->')
+    first, again = tmp_path / "first", tmp_path / "again"
+    serve_builds(data_copy, [(first, None), (again, edit)], theme_dir=theme)
+    for page in ("index.html", "ke-hoach/kh-13-2022-ubnd-lao-cai.html", "van-ban/ct-33-2021-ttg.html"):
+        assert "ZQFOOTER" in (again / page).read_text(encoding="utf-8"), page
 
 
 def test_mkdocs_build_never_reuses(data_copy, tmp_path):
