@@ -87,6 +87,16 @@ def test_a_text_pdf_reads_like_its_source(hand_made, tmp_path):
     assert differences(plan.id, structure(outcome.draft.plan), structure(plan)) == set()
 
 
+def test_a_copy_of_a_kept_source_is_the_same_plan(hand_made, tmp_path):
+    """The Lai Châu draft has no number: a copy of its source from elsewhere still finds its record."""
+    plan = hand_made.plans["kh-vpubnd-lai-chau-2025"]
+    copy = tmp_path / "ban-sao.txt"
+    copy.write_text(hand_made.sources[plan.source], encoding="utf-8")
+    outcome = import_plan(copy, DATA, dry_run=True)
+    assert (outcome.draft.plan["id"], outcome.draft.plan["source"]) == (plan.id, plan.source)
+    assert set(outcome.files) == {DATA / "plans" / f"{plan.id}.yaml"}
+
+
 # --- a Word plan of a new unit, Nghị định 30/2020 layout -------------------------------------------
 
 PREAMBLE = ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác "

@@ -31,10 +31,11 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
     """Read `path`, build the record, check it, and (unless `dry_run`) write every file or none."""
     source = read_source(path)
     sources = data_root / "sources"
-    inside = path.resolve().parent == sources.resolve()
-    result = _draft(source, path.name if inside else None, data_root)
+    linker = Linker.load(data_root)
+    kept = _kept_name(path, source, sources, linker)
+    result = _draft(source, kept or f"{source.path.stem}{source.suffix}", data_root, linker)
     plan_id = result.plan["id"]
-    if not inside:
+    if not kept:
         result.plan["source"] = f"{plan_id}{source.suffix}"
     check_verbatim(result.plan, source.text)
     validate(result.plan, result.organisations)
@@ -42,7 +43,7 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
     if result.organisations:
         files[data_root / "organisations" / f"{plan_id}.yaml"] = dump({"organisations": result.organisations},
                                                                       "organisations", path.name)
-    if not inside:
+    if not kept:
         files[sources / result.plan["source"]] = source.text
     outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files)
     if not dry_run:
@@ -50,11 +51,17 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
     return outcome
 
 
-def _draft(source, kept_name: str | None, data_root: Path) -> Draft:
-    """Draft twice when a previous import of this plan added organisations, so a re-run adds them again
-    (and writes the same files) instead of finding them and dropping them."""
-    name = kept_name or f"{source.path.stem}{source.suffix}"
-    linker = Linker.load(data_root)
+def _kept_name(path: Path, source, sources: Path, linker: Linker) -> str | None:
+    """The name the text already has in data/sources/: the file itself, or a copy with the same text
+    (importing a source again must not make a second plan of it)."""
+    if path.resolve().parent == sources.resolve():
+        return path.name
+    return next((name for name, text in sorted(linker.data.sources.items()) if text == source.text), None)
+
+
+def _draft(source, name: str, data_root: Path, linker: Linker) -> Draft:
+    """Draft twice when this plan was imported or transcribed before, so a re-run sees the data as the
+    first run did (without the plan itself and the organisations it added) and writes the same files."""
     first = draft(source, name, linker.without(""))
     plan_id = first.plan["id"]
     if (data_root / "plans" / f"{plan_id}.yaml").exists() or (data_root / "organisations" / f"{plan_id}.yaml").exists():
