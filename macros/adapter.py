@@ -17,7 +17,9 @@ What is used, each with its reason:
   converts every page before it renders any template; record pages wait compressed.
 - watchdog's `PollingObserver._timeout` (`poll_every`): mkdocs serve polls every 0.5 s.
 - Event priorities of Material's search plugin (index written in `on_post_build` at 0) and the
-  offline plugin (inlines it at -100): our index step runs between them.
+  offline plugin (inlines it at -100): our index step runs between them. Material's search skips a
+  page whose meta says `search: {exclude: true}` (a documented setting), which search.py sets after
+  cutting the page's entries itself.
 """
 
 from __future__ import annotations

@@ -159,3 +159,14 @@ def test_record_meta_is_set_before_the_tags_plugin_reads_it():
 def test_macros_are_registered_after_mkdocs_macros_made_its_environment():
     assert _priority(SitePlugin.on_config) < _priority(MacrosPlugin.on_config)
     assert callable(MacrosPlugin.register_macros)
+
+
+def test_material_skips_a_page_whose_meta_excludes_it_from_search():
+    """search.py cuts a page's entries itself, then sets `search.exclude` so Material's parser skips it."""
+    from material.plugins.search.plugin import SearchIndex
+
+    page = type("P", (), {"meta": {"search": {"exclude": True}}, "content": "<h2 id='a'>A</h2><p>x</p>",
+                          "toc": [], "url": "a.html", "title": "A"})()
+    index = SearchIndex()
+    index.add_entry_from_context(page)
+    assert index.entries == []
