@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .drafting_book import DraftBook
 
 REPORT_KINDS = ("quy", "6-thang", "9-thang", "nam")
+CITED_NUMBER = re.compile(r"\d+[/-][A-ZĐ]")  # a document number: '64-KH/UBND', '33/CT-TTg'
 ENDED = ("ceased", "period-ended")
 
 
@@ -37,13 +38,16 @@ def next_year_draft(b: DraftBook, plan: model.Plan) -> Draft:
     parent, own = org_header(b.ix, org) if org else ("[CƠ QUAN CẤP TRÊN]", "[TÊN CƠ QUAN BAN HÀNH]")
     name = org.name if org else "[Tên cơ quan]"
     period = _period_words(start, plan.period.end + shift)
-    body = [*notes, Para("body", "Căn cứ:"), *b.bases(b.bases_of(plan), on),
+    body = [*notes, Para("body", "Căn cứ:"),
+            Para("item", f"[Kế hoạch, văn bản của cấp trên về công tác dân vận chính quyền {period}];"),
+            *b.bases(b.bases_of(plan), on),
             Para("body", f"Thực hiện [kế hoạch, văn bản của cấp trên về công tác dân vận chính quyền {period}], "
                          f"{name} xây dựng Kế hoạch thực hiện công tác dân vận chính quyền {period} như sau:"),
             Para("hint", f"Các năm của kỳ kế hoạch trước ({_period_words(plan.period.start, plan.period.end)}) đã "
                          f"được đổi sang kỳ mới ({period}) ở trích yếu, câu “năm …”, “giai đoạn …” và các hạn báo "
                          "cáo; số, ngày của văn bản được viện dẫn giữ nguyên. Kiểm tra lại từng câu."),
-            *_aims(plan, roll), *_targets(b, plan, roll), *_tasks(b, plan, roll, on),
+            *_aims(plan, roll), *_ended(b, plan, ("purposes", "requirements"), "Mục đích, yêu cầu", on),
+            *_targets(b, plan, roll), *_tasks(b, plan, roll, on),
             *_assignments(b, plan, roll, on)]
     if plan.closing:
         body.append(Para("body", roll(one_line(plan.closing))))
@@ -70,6 +74,10 @@ def _roller(plan: model.Plan, shift: int):
     years = set(range(plan.period.start, plan.period.end + 1))
 
     def move(match: re.Match) -> str:
+        clause = re.split(r"[.;:]", match.string[: match.start()])[-1]
+        cited = list(CITED_NUMBER.finditer(clause))
+        if cited and re.search(r"\bvề\b", clause[cited[-1].end():]):  # '… số 64-KH/UBND ngày … về … năm 2025':
+            return match.group()  # the year is part of a cited document's title, kept
         return re.sub(r"\d{4}", lambda y: str(int(y.group()) + shift) if int(y.group()) in years else y.group(),
                       match.group())
 
@@ -120,14 +128,19 @@ def _tasks(b: DraftBook, plan: model.Plan, roll, on: dt.date) -> list[Para]:
 
 
 def _ended_links(b: DraftBook, plan: model.Plan, task: model.Task, on: dt.date) -> list[Para]:
-    """A flag for each programme, plan or campaign the task is tied to that has ended by `on`."""
+    return _ended(b, plan, (task.id,), f"Nhiệm vụ {task.number}", on, task.campaigns)
+
+
+def _ended(b: DraftBook, plan: model.Plan, anchors: tuple[str, ...], what: str, on: dt.date,
+           extra: list[str] = ()) -> list[Para]:
+    """A flag for each programme, plan or campaign a part of the plan is tied to that has ended by `on`."""
     out = []
-    for record_id in [*b.ix.cites(plan.id, task.id), *task.campaigns]:
+    tied = dict.fromkeys([x for anchor in anchors for x in b.ix.cites(plan.id, anchor)] + list(extra))
+    for record_id in tied:
         state = b.standing(record_id, on)
         if state.state in ENDED:
-            out.append(Para("hint", f"Nhiệm vụ {task.number} gắn với {b.title_of(record_id)}, không còn hiệu lực vào "
-                                    f"năm {on.year} ({state.why}): xem lại nhiệm vụ này (bỏ, hoặc gắn với văn bản "
-                                    "kế tiếp)."))
+            out.append(Para("hint", f"{what} gắn với {b.title_of(record_id)}, không còn hiệu lực vào năm {on.year}: "
+                                    f"{state.why}. Xem lại: bỏ, hoặc gắn với văn bản kế tiếp."))
     return out
 
 
@@ -140,7 +153,7 @@ def _assignments(b: DraftBook, plan: model.Plan, roll, on: dt.date) -> list[Para
         out.append(Para("section", f"{job.number or i}. {job.unit_text}"))
         if job.id in gone:
             out.append(Para("hint", f"{gone[job.id]}: giao nhiệm vụ này cho đơn vị kế tục hoặc bỏ đi."))
-        out += [Para("item", roll(one_line(d)) + ";") for d in job.duties]
+        out += [Para("item", roll(one_line(d)).rstrip(" .;") + ";") for d in job.duties]
     return out
 
 
