@@ -76,6 +76,19 @@ def full_date(value: str | None) -> _dt.date | None:
     return _dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
+def last_day(value: str | None) -> _dt.date | None:
+    """The latest day a possibly partial date can mean: '2024' → 31/12/2024, '2024-02' → 29/02/2024."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return _dt.date(*parts)
+    if len(parts) == 1:
+        return _dt.date(parts[0], 12, 31)
+    following = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+    return following - _dt.timedelta(days=1)
+
+
 def title_period(title: str | None) -> tuple[int | None, int] | None:
     """The period a plan or programme states in its title: 'giai đoạn 2021 - 2025', '… năm 2025',
     '… đến năm 2025' (start not stated: None).
@@ -223,8 +236,9 @@ class Validity:
         start = self._start(record_id)
         if start:
             return start <= on
-        issued = self.index.record(record_id).date
-        return bool(issued) and issued[:len(on.isoformat())] <= on.isoformat()[:len(issued)]
+        last = last_day(self.index.record(record_id).date)
+        return last is not None and last <= on
+
 
     def _period_status(self, record_id: str, on: _dt.date) -> Status | None:
         found = self.period(record_id)

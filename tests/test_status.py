@@ -9,7 +9,7 @@ import pytest
 from macros.errors import DataInvalid
 from macros.index import SiteIndex
 from macros.loader import load
-from macros.status import title_period
+from macros.status import last_day, title_period
 from tests.minidata import write_minidata
 
 D = dt.date
@@ -87,6 +87,15 @@ def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_im
     assert ix.status("kh-9-2022", D(2024, 5, 1)).state == "in-force"
     assert ix.status("da-2").state == "period-ended"
     assert ix.status("da-2", D(2024, 1, 1)).missing == ("năm bắt đầu thực hiện",)
+
+
+def test_a_replacement_known_only_by_its_year_counts_from_the_end_of_that_year(mini):
+    doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024'\n"
+        "relations:\n  - {type: replaces, target: ct-33-2021-ttg, stated_in: kh-1-2025-ubnd-a}\n")
+    ix = index(mini)
+    assert ix.status("ct-33-2021-ttg", D(2024, 6, 1)).state == "unknown"  # maybe not yet issued
+    assert ix.status("ct-33-2021-ttg", D(2025, 1, 1)).state == "ceased"
+    assert last_day("2024-02") == D(2024, 2, 29) and last_day("2023-12") == D(2023, 12, 31)
 
 
 def test_title_periods():
