@@ -80,7 +80,8 @@ def test_documents_index_marks_and_filters_by_status(site):
     assert state["pl-34-2007-ubtvqh.html"] == "het" and state["luat-10-2022-qh15.html"] == "con"
     assert state["kh-83-2021-tu-lao-cai.html"] == "het" and state["ct-33-2021-ttg.html"] == "chua-ro"
     text = main_text(site / "van-ban" / "index.html")
-    assert "Hết hiệu lực từ 01/07/2023 (đã hết hiệu lực từ 01/07/2023, thay bằng Luật 10/2022/QH15)" in text
+    assert "Hết hiệu lực từ 01/07/2023 (thay bằng Luật 10/2022/QH15)" in text
+    assert "Còn hiệu lực, đã được sửa đổi, bổ sung (bởi Nghị định 107/2021/NĐ-CP)" in text
 
 
 def test_hierarchy_marks_texts_no_longer_in_force(site):
