@@ -8,6 +8,7 @@ search boost come from the model in the page event (`record_meta`), not from tex
 from __future__ import annotations
 
 import json
+from html import escape
 from collections.abc import Callable, Iterator
 from functools import partial
 
@@ -65,6 +66,13 @@ def record_source(kind: str, record_id: str) -> str:
 def record_meta(state: SiteState, kind: str, record_id: str) -> dict:
     """A record page's front matter, from the model: search boost and tags (any character, none dropped)."""
     return {"search": {"boost": KINDS[kind].search_boost}, "tags": _tags(state, kind, record_id)}
+
+
+def record_title(state: SiteState, record_id: str) -> str:
+    """A record page's title from the model, escaped: the theme writes page titles into HTML as they are.
+
+    Set after mkdocs-macros rendered the page, which renders a title holding `{{`, `{%` or `{#`."""
+    return escape(state.renderer.title_of(record_id), quote=False)
 
 
 def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:

@@ -17,7 +17,7 @@ from . import adapter
 from .buildcache import BuildCache, fingerprint
 from .errors import DataInvalid
 from .macros_api import macros
-from .pages import add_generated, record_meta
+from .pages import add_generated, record_meta, record_title
 from .reading import data_date_vi
 from .search import enrich_search_index, index_page
 from .servecache import ServeSession
@@ -82,12 +82,16 @@ class SitePlugin:
         return markdown
 
     @event_priority(-100)  # after the macros and the tags plugin changed the Markdown
-    def _reuse_conversion(self, markdown, page, config, files):
+    def _title_and_conversion(self, markdown, page, config, files):
+        """A record page's title from the model; while serving, the previous conversion if unchanged."""
+        record = self.state.record_pages.get(page.file.src_uri)
+        if record:
+            page.meta["title"] = record_title(self.state, record[1])
         if self.session:
             self.session.convert(page, markdown)
         return markdown
 
-    on_page_markdown = CombinedEvent(_record_meta, _reuse_conversion)
+    on_page_markdown = CombinedEvent(_record_meta, _title_and_conversion)
 
     def on_page_content(self, html, page, config, files):
         """The HTML blocks templates kept out of Markdown go in; then a record page is parked till its template."""

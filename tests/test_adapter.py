@@ -151,9 +151,11 @@ def test_our_index_step_runs_after_the_search_plugin_and_before_the_offline_plug
     assert f'"{adapter.SEARCH_INDEX.split("/")[1]}"' in inspect.getsource(SearchPlugin.on_post_build)
 
 
-def test_record_meta_is_set_before_the_tags_plugin_reads_it():
-    ours = SitePlugin.on_page_markdown.methods[0]
-    assert _priority(TagsPlugin.on_page_markdown) < _priority(MacrosPlugin.on_page_markdown) < _priority(ours)
+def test_record_meta_is_set_before_the_tags_plugin_reads_it_and_the_title_after_the_macros_ran():
+    meta, title = SitePlugin.on_page_markdown.methods
+    assert _priority(TagsPlugin.on_page_markdown) < _priority(MacrosPlugin.on_page_markdown) < _priority(meta)
+    # mkdocs-macros renders a page title holding Jinja syntax; ours is set after it ran
+    assert _priority(title) < _priority(MacrosPlugin.on_page_markdown)
 
 
 def test_macros_are_registered_after_mkdocs_macros_made_its_environment():

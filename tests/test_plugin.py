@@ -33,3 +33,19 @@ def test_a_wrong_setting_is_named_in_vietnamese(tmp_path):
         Settings.of(_config(tmp_path, "  search_full_text_plans: nhiều\n"))
     report = caught.value.report()
     assert "mkdocs.yml" in report and "extra.search_full_text_plans" in report and "không hợp lệ" in report
+
+
+def test_a_record_title_with_template_syntax_is_shown_as_written(tmp_path):
+    """Titles come from the model after mkdocs-macros ran: `{{ 7*7 }}` in a theme's name never meets Jinja."""
+    from tests.conftest import build_site
+    from tests.minidata import write_minidata
+
+    data = write_minidata(tmp_path / "data")
+    themes = data / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace(
+        "name: Tuyên truyền", "name: 'Tuyên truyền {{ 7*7 }} {# và #}'"), encoding="utf-8")
+    result = build_site(tmp_path / "site", data)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "chu-de" / "tuyen-truyen.html").read_text(encoding="utf-8")
+    assert "<title>Tuyên truyền {{ 7*7 }} {# và #} - " in html
+    assert "Tuyên truyền 49" not in html
