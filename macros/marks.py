@@ -23,7 +23,7 @@ def flag_text(status: Status) -> str | None:
         return None
     if status.state == "ceased":
         return "đã hết hiệu lực" + (f" từ {day(status.since)}" if status.since else "")
-    ended = f" (kỳ kết thúc {day(status.since - dt.timedelta(days=1))})" if status.since else ""
+    ended = f", kỳ kết thúc {day(status.since - dt.timedelta(days=1))}" if status.since else ""
     return "đã hết thời hạn thực hiện" + ended
 
 

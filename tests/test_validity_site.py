@@ -38,6 +38,7 @@ def test_the_law_that_replaced_it_is_in_force_from_its_stated_day(site):
 def test_the_lao_cai_plan_flags_pl34_where_it_is_cited_without_changing_the_quote(site):
     html = (site / LAO_CAI).read_text(encoding="utf-8")
     assert "(đã hết hiệu lực từ 01/07/2023, thay bằng Luật 10/2022/QH15)" in flags(site / LAO_CAI)
+    assert "(đã hết thời hạn thực hiện, kỳ kết thúc 31/12/2025)" in flags(site / LAO_CAI)  # Kế hoạch 83-KH/TU, 2021-2025
     # the flag stands after the cited number; the source's words around it are all still there
     text = main_text(site / LAO_CAI)
     quoted = ("Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007 của Ủy ban Thường vụ Quốc hội về thực hiện dân chủ "
