@@ -42,7 +42,7 @@ def unit_draft(b: DraftBook, unit: Assigned) -> Draft:
 def _sentence_name(unit: Assigned) -> str:
     if unit.org:
         return unit.org.name
-    return f"[Tên {unit.name[4:] if unit.name.startswith('các ') else unit.name}]" if unit.group else "[Tên cơ quan, đơn vị]"
+    return unit.group.sentence if unit.group else "[Tên cơ quan, đơn vị]"
 
 
 def _summary(plan: model.Plan) -> str:

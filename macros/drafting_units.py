@@ -52,17 +52,22 @@ class GroupKind:
     pattern: str
     kind: str
     label: str  # the members as one phrase
-    issuer: str  # the header line, a place to fill
+    sentence: str  # one member as a sentence names it, with the place to fill
     level: str | None  # the level of government, when the group is one (its existence is asked)
+
+    @property
+    def issuer(self) -> str:
+        """The header line: the sentence name in capitals."""
+        return self.sentence.upper()
 
 
 GROUPS = (
-    GroupKind(r"sở, ban, ngành|các sở\b", "so", "các sở, ban, ngành", "[TÊN SỞ, BAN, NGÀNH]", None),
+    GroupKind(r"sở, ban, ngành|các sở\b", "so", "các sở, ban, ngành", "[Tên sở, ban, ngành]", None),
     GroupKind(r"huyện", "ubnd", "Ủy ban nhân dân các huyện, thị xã, thành phố",
-              "ỦY BAN NHÂN DÂN [HUYỆN, THỊ XÃ, THÀNH PHỐ …]", "huyen"),
-    GroupKind(r"(?<!thị )\bxã\b", "ubnd", "Ủy ban nhân dân các xã, phường", "ỦY BAN NHÂN DÂN [XÃ, PHƯỜNG …]", "xa"),
+              "Ủy ban nhân dân [huyện, thị xã, thành phố …]", "huyen"),
+    GroupKind(r"(?<!thị )\bxã\b", "ubnd", "Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân [xã, phường …]", "xa"),
     GroupKind(r"[Cc]ác [Pp]hòng|[Pp]hòng, ban|đơn vị trực thuộc|bộ phận", "phong", "các phòng, đơn vị trực thuộc",
-              "[TÊN PHÒNG, ĐƠN VỊ]", None),
+              "[Tên phòng, đơn vị]", None),
 )
 NOT_ADMINISTRATIVE = ("dang", "mat-tran-doan-the")  # Party and Front bodies: asked to help, not assigned
 
