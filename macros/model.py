@@ -22,6 +22,9 @@ Id = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1, max_length=20000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=600)]
+# Names that also become Word document properties (python-docx refuses more than 255 characters
+# there, with the form's own words around the name).
+WordName = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 def check_partial_date(value: object) -> object:
@@ -309,7 +312,7 @@ class Plan(Record):
     number: ShortText | None = Field(None, description="Số ký hiệu như nguồn ghi; bản dự thảo có thể chỉ có '/KH-UBND'.")
     place: ShortText | None = None
     date: str | None = Field(None, description="YYYY-MM-DD, hoặc chỉ YYYY khi bản nguồn chưa ghi ngày.")
-    title: Text
+    title: WordName
     period: Period
     implements: list[Id] = Field(default_factory=list, description="Kế hoạch/văn bản cấp trên mà kế hoạch này thực hiện.")
     preamble: Text | None = Field(None, description="Đoạn mở đầu 'Thực hiện …' như nguồn ghi.")
@@ -354,7 +357,7 @@ class Campaign(Record):
     """Phong trào thi đua, cuộc vận động: such as 'Dân vận khéo'."""
 
     id: Id
-    name: ShortText
+    name: WordName
     kind: CampaignKind
     aliases: list[ShortText] = Field(default_factory=list)
     description: Text | None = Field(None, description="Giới thiệu, rút từ nguồn.")

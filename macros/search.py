@@ -89,7 +89,9 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
             entries.append({"location": f"{url}#{anchor.group(1)}", "title": _text(m.group(3)), "text": []})
     entries[-1]["text"].append(html[pos:])
     if isinstance(meta.get("tags"), list):
-        entries[0]["tags"] = [str(t) for t in meta["tags"] if t and isinstance(t, (str, int, float, bool))]
+        # Material's results show tags as HTML, as they show titles and text.
+        entries[0]["tags"] = [escape(str(t), quote=False) for t in meta["tags"]
+                              if t and isinstance(t, (str, int, float, bool))]
     for entry in entries:
         entry["text"] = _limit(_text("".join(entry["text"])), text_limit)
         if "boost" in (meta.get("search") or {}):

@@ -16,8 +16,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True) -> subprocess.CompletedProcess:
-    """Build with the project's mkdocs.yml, pointing `extra.data_dir` at `data_dir`."""
+def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: dict | None = None
+               ) -> subprocess.CompletedProcess:
+    """Build with the project's mkdocs.yml, pointing `extra.data_dir` at `data_dir` (`env` adds variables)."""
     config = ROOT / "mkdocs.yml"
     if data_dir != DATA:
         text = config.read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data_dir}")
@@ -25,7 +26,7 @@ def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True) -> su
         config.write_text(text, encoding="utf-8")
     args = [*MKDOCS, "build", "-f", str(config), "-d", str(site_dir)] + (["--strict"] if strict else [])
     try:
-        return subprocess.run(args, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
+        return subprocess.run(args, cwd=ROOT, env={**ENV, **(env or {})}, capture_output=True, text=True, timeout=600)
     finally:
         if data_dir != DATA:
             config.unlink()
