@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model
+from .errors import field_path
 from .yamlsource import YamlSource
 
 
@@ -50,7 +51,5 @@ class Dataset:
 
 
 def field_name(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
+    """('tasks', 2, 'text') → 'tasks[2].text' (errors.field_path: the YAML reader names fields too)."""
+    return field_path(loc)

@@ -24,6 +24,14 @@ class DataError:
         return f"{where}:{field} {tag}{self.message}"
 
 
+def field_path(loc) -> str:
+    """('tasks', 2, 'text') → 'tasks[2].text', as messages name a field."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 class DataInvalid(Exception):
     """Raised once, after every file was read, when any error was found."""
 

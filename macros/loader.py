@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +43,20 @@ def read_all(root: Path, parses: dict | None = None) -> tuple[Dataset, list[Data
     errors: list[DataError] = []
     if not root.is_dir():
         return dataset, [DataError(str(root), 1, "", "không tìm thấy thư mục dữ liệu")]
+    inside = root.resolve()
     for path in sorted(root.rglob("*")):
-        if path.is_file():
+        if _outside(path, inside):
+            errors.append(DataError((Path(root.name) / path.relative_to(root)).as_posix(), 1, "",
+                                    "liên kết (symlink) hoặc tệp nằm ngoài thư mục dữ liệu: chép tệp thật vào data/ "
+                                    "thay cho liên kết (trang web sẽ công bố nội dung tệp)"))
+        elif path.is_file():
             errors += _read_file(dataset, path, parses)
     return dataset, errors
+
+
+def _outside(path: Path, inside: Path) -> bool:
+    """A link, or a file that resolves outside data/: a link in data/sources/ would publish any file."""
+    return path.is_symlink() or not path.resolve().is_relative_to(inside)
 
 
 def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list[DataError]:
@@ -133,6 +144,7 @@ def _explain(source: YamlSource, base: tuple, err: Any) -> DataError:
     return DataError(source.path, source.line_of(full), field_name(full), _message(err))
 
 
+_FIELD_NAME = re.compile(r"[a-z_]+")
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc",
     "extra_forbidden": "trường không có trong mô hình dữ liệu (viết sai tên trường?)",
@@ -150,6 +162,10 @@ _MESSAGES = {
 def _message(err: Any) -> str:
     kind = err["type"]
     given = err.get("input")
+    key = err["loc"][-1] if err["loc"] else ""
+    if kind == "extra_forbidden" and given is None and isinstance(key, str) and not _FIELD_NAME.fullmatch(key):
+        return (f"'{key}' không phải tên trường: trong một dòng {{…}} dấu phẩy ngăn các trường, nên văn bản có dấu "
+                f"phẩy phải đặt trong ngoặc kép (ví dụ name: \"Sở Nội vụ, tỉnh A\")")
     if kind == "literal_error":
         allowed = err.get("ctx", {}).get("expected", "")
         return f"giá trị '{given}' không hợp lệ; chọn một trong: {allowed}"

@@ -15,16 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+YEARS = (1900, 2100)  # dates outside are typing mistakes (0000, 9999), and break calendars
 
 Id = Annotated[
     str,
-    Field(pattern=ID_PATTERN, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang."),
+    # At most 80 characters: an id names files (plans/<id>.yaml, ke-hoach/<id>.html, soan-ke-hoach/<id>/…).
+    Field(pattern=ID_PATTERN, max_length=80, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang."),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=20000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=600)]
-# Names that also become Word document properties (python-docx refuses more than 255 characters
-# there, with the form's own words around the name).
-WordName = Annotated[str, Field(min_length=1, max_length=200)]
 
 
 def check_partial_date(value: object) -> object:
@@ -36,6 +35,8 @@ def check_partial_date(value: object) -> object:
     if not re.fullmatch(DATE_PATTERN, value):
         raise ValueError("ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD (ví dụ 2022-01-17)")
     parts = [int(p) for p in value.split("-")]
+    if not YEARS[0] <= parts[0] <= YEARS[1]:
+        raise ValueError(f"năm {parts[0]} nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}")
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         raise ValueError(f"tháng {parts[1]} không tồn tại")
     if len(parts) == 3:
@@ -253,11 +254,16 @@ class Report(Record):
         for value in values:
             if not re.fullmatch(DUE_PATTERN, value):
                 raise ValueError(f"hạn '{value}' phải có dạng MM-DD hoặc YYYY-MM-DD")
-            full = value if len(value) == 10 else f"2024-{value}"
+            if value == "02-29":  # MM-DD recurs every year of the plan's period
+                raise ValueError("hạn '02-29' không có trong năm không nhuận: ghi '02-28' hoặc '03-01', "
+                                 "hoặc ghi cả năm (YYYY-02-29)")
+            full = value if len(value) == 10 else f"2023-{value}"
             try:
-                _dt.date.fromisoformat(full)
+                day = _dt.date.fromisoformat(full)
             except ValueError:
                 raise ValueError(f"hạn '{value}' không phải ngày có thật") from None
+            if not YEARS[0] <= day.year <= YEARS[1]:
+                raise ValueError(f"hạn '{value}': năm {day.year} nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}")
         return values
 
 
@@ -312,7 +318,7 @@ class Plan(Record):
     number: ShortText | None = Field(None, description="Số ký hiệu như nguồn ghi; bản dự thảo có thể chỉ có '/KH-UBND'.")
     place: ShortText | None = None
     date: str | None = Field(None, description="YYYY-MM-DD, hoặc chỉ YYYY khi bản nguồn chưa ghi ngày.")
-    title: WordName
+    title: Text
     period: Period
     implements: list[Id] = Field(default_factory=list, description="Kế hoạch/văn bản cấp trên mà kế hoạch này thực hiện.")
     preamble: Text | None = Field(None, description="Đoạn mở đầu 'Thực hiện …' như nguồn ghi.")
@@ -357,7 +363,7 @@ class Campaign(Record):
     """Phong trào thi đua, cuộc vận động: such as 'Dân vận khéo'."""
 
     id: Id
-    name: WordName
+    name: ShortText
     kind: CampaignKind
     aliases: list[ShortText] = Field(default_factory=list)
     description: Text | None = Field(None, description="Giới thiệu, rút từ nguồn.")

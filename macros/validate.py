@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
+from .calendar import province_slug
 from .errors import DataError
 from .dataset import Dataset, field_name
-from .kinds import LABELS
+from .kinds import KINDS, LABELS
+
+# The project's hand-written pages: a record whose page would have the same path would be
+# silently dropped (a hand-written page wins), so its id is refused. `check` and the build
+# both look here, so they agree.
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+RESERVED_PLAN_IDS = ("tat-ca",)  # lich/tat-ca.ics is every plan's calendar
+RESERVED_PLAN_PREFIX = "tinh-"  # lich/tinh-<province>.ics is a province's calendar
+PROVINCE_MAX = 60
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 Ref = tuple[str, tuple, str, str]  # (record id, location, referenced id, table names)
@@ -18,6 +28,8 @@ def check_references(data: Dataset) -> list[DataError]:
               if not _exists(data, ref[2], ref[3]) and ref[2] not in data.failed]
     errors += _plan_checks(data)
     errors += _relation_checks(data)
+    errors += _reserved_ids(data)
+    errors += _province_names(data)
     return [e for e in errors if e is not None]
 
 
@@ -127,33 +139,96 @@ def _relation_checks(data: Dataset) -> Iterator[DataError]:
         for i, rel in enumerate(doc.relations):
             if rel.target == doc.id:
                 yield _err(data, doc.id, ("relations", i, "target"), "văn bản không thể có quan hệ với chính nó")
-    for kind in ("replaces", "amends"):
-        yield from _cycles(data, kind)
+    for kind, edges in _graphs(data).items():
+        yield from _cycles(data, kind, edges)
 
 
-def _cycles(data: Dataset, kind: str) -> Iterator[DataError]:
-    """A chain of 'replaces' (or 'amends') that comes back to where it started makes no sense."""
-    edges = {d.id: [(i, r.target) for i, r in enumerate(d.relations) if r.type == kind and r.target != d.id]
-             for d in data.documents.values()}
-    reported: set[frozenset[str]] = set()
+def _reserved_ids(data: Dataset) -> Iterator[DataError]:
+    for kind in KINDS.values():
+        for record_id in getattr(data, kind.name):
+            page = kind.page(record_id)
+            if record_id == "index" or (DOCS / page).exists():
+                yield _err(data, record_id, ("id",), f"mã '{record_id}' trùng với trang có sẵn {page} của trang web: "
+                           "chọn mã khác")
+    for plan_id in data.plans:
+        if plan_id in RESERVED_PLAN_IDS or plan_id.startswith(RESERVED_PLAN_PREFIX):
+            yield _err(data, plan_id, ("id",), f"mã kế hoạch không được là '{', '.join(RESERVED_PLAN_IDS)}' hay bắt đầu "
+                       f"bằng '{RESERVED_PLAN_PREFIX}' (tên các tệp lịch chung): chọn mã khác")
+
+
+def _province_names(data: Dataset) -> Iterator[DataError]:
+    """A province names a site, a folder and a calendar file: short, with letters, one spelling each."""
+    seen: dict[str, str] = {}
+    for org in data.organisations.values():
+        name = org.province
+        if name is None:
+            continue
+        slug = province_slug(name)
+        if len(name) > PROVINCE_MAX:
+            yield _err(data, org.id, ("province",), f"tên tỉnh quá dài (tối đa {PROVINCE_MAX} ký tự)")
+        elif not slug:
+            yield _err(data, org.id, ("province",), f"tên tỉnh '{name}' không có chữ cái nào")
+        elif seen.setdefault(slug, name) != name:
+            yield _err(data, org.id, ("province",), f"tên tỉnh '{name}' khác cách viết '{seen[slug]}' ở cơ quan khác: "
+                       "mỗi tỉnh chỉ viết một cách")
+
+
+Edge = tuple[tuple, str]  # (location of the reference in its record, the record it points to)
+_CYCLE_WORDS = {
+    "parent": "cơ quan cấp trên", "successor": "cơ quan kế thừa", "implements": "thực hiện",
+}
+
+
+def _graphs(data: Dataset) -> dict[str, dict[str, list[Edge]]]:
+    """Every link that must never lead back to where it started, one graph per kind of link.
+
+    A plan that implements itself (or a chain that does) is listed on its own page as its
+    own parent and child; an organisation that is its own parent has no top.
+    """
+    graphs: dict[str, dict[str, list[Edge]]] = {"parent": {}, "successor": {}, "implements": {}}
+    for org in data.organisations.values():
+        if org.parent:
+            graphs["parent"][org.id] = [(("parent",), org.parent)]
+        if org.ended and org.ended.successor:
+            graphs["successor"][org.id] = [(("ended", "successor"), org.ended.successor)]
+    for doc in data.documents.values():
+        for i, rel in enumerate(doc.relations):
+            if rel.target != doc.id:  # said once above
+                graphs.setdefault(rel.type, {}).setdefault(doc.id, []).append((("relations", i, "target"), rel.target))
+    for plan in data.plans.values():
+        graphs["implements"].setdefault(plan.id, []).extend((("implements", i), t) for i, t in enumerate(plan.implements))
+    return graphs
+
+
+def _cycles(data: Dataset, kind: str, edges: dict[str, list[Edge]]) -> Iterator[DataError]:
+    """Each loop once, at the link that closes it (depth-first search: linear in records and links)."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
     for start in sorted(edges):
-        for i, path in _paths_back(edges, start):
-            if frozenset(path) not in reported:
-                reported.add(frozenset(path))
-                loop = " → ".join([*path, start])
-                yield _err(data, start, ("relations", i, "target"), f"vòng lặp '{kind}': {loop}")
+        if start in state:
+            continue
+        path, stack = [start], [iter(edges.get(start, []))]
+        state[start] = 1
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            loc, target = step
+            if state.get(target) == 1:
+                loop = [*path[path.index(target):], target]
+                yield _err(data, path[-1], loc, _loop_message(kind, loop))
+            elif target not in state and target in edges:
+                state[target] = 1
+                path.append(target)
+                stack.append(iter(edges[target]))
 
 
-def _paths_back(edges: dict, start: str) -> Iterator[tuple[int, list[str]]]:
-    stack = [(start, [start], None)]
-    while stack:
-        node, path, first = stack.pop()
-        for i, target in edges.get(node, []):
-            index = i if first is None else first
-            if target == start:
-                yield index, path
-            elif target not in path:
-                stack.append((target, [*path, target], index))
+def _loop_message(kind: str, loop: list[str]) -> str:
+    words = _CYCLE_WORDS.get(kind, kind)
+    if len(loop) == 2:
+        return f"'{loop[0]}' tự trỏ tới chính nó ({words})"
+    return f"vòng lặp '{words}': " + " → ".join(loop)
 
 
 def _err(data: Dataset, record_id: str, loc: tuple, message: str) -> DataError:

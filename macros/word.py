@@ -260,9 +260,15 @@ def _footer_table(doc, d: Draft) -> None:
     _line(right, d.signer[-1], SIZES["signer"], bold=True)
 
 
+def _property(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _core(doc, d: Draft) -> None:
     props = doc.core_properties
-    props.title, props.subject, props.language = f"{d.kind} {d.summary}", d.name, "vi-VN"
+    # Word (python-docx) refuses properties over 255 characters; a long plan title or unit name
+    # is cut here, the document's own text keeps it whole.
+    props.title, props.subject, props.language = _property(f"{d.kind} {d.summary}"), _property(d.name), "vi-VN"
     props.author = props.last_modified_by = "Cẩm nang Dân vận chính quyền"
     props.created = props.modified = props.last_printed = STAMP.replace(tzinfo=None)
     props.revision = 1

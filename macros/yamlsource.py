@@ -8,6 +8,7 @@ ourselves and construct values from it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError
+from .errors import DataError, field_path
+from .yamlerrors import MAX_DEPTH, explain, path_at_error, reader_error, step, too_deep
 
 try:  # the C parser is ~4x faster; the Python one gives the same nodes
     _BaseLoader = yaml.CSafeLoader
@@ -81,6 +83,10 @@ def _parse(raw: bytes, display: str) -> YamlSource:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         source.errors.append(DataError(display, 1, "", "tệp rỗng: không có dữ liệu nào"))
         return source
+    deep = too_deep(text, _Loader)
+    if deep is not None:
+        source.errors.append(DataError(display, deep, "", f"danh sách/bảng lồng nhau quá {MAX_DEPTH} cấp"))
+        return source
     loader = _Loader(text)
     try:
         if "*" in text or "<<" in text:
@@ -88,12 +94,14 @@ def _parse(raw: bytes, display: str) -> YamlSource:
         node = loader.get_single_node()
         source.data = _Builder(loader, source).build(node, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        message = f"lỗi cú pháp YAML: {exc.problem or exc.context}"
-        lines = text.splitlines()
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            message += " (dòng này có ký tự tab: YAML chỉ cho thụt lề bằng dấu cách)"
+        line, message = explain(exc)
+        if "\t" in (text.splitlines()[line - 1:line] or [""])[0]:
+            message = "lỗi cú pháp YAML: dòng này có ký tự tab: YAML chỉ cho thụt lề bằng dấu cách"
+        loc = getattr(exc, "loc", None)
+        field = field_path(loc if loc is not None else path_at_error(text, _Loader))
+        source.errors.append(DataError(display, line, field, message))
+    except yaml.reader.ReaderError as exc:
+        line, message = reader_error(exc, text)
         source.errors.append(DataError(display, line, "", message))
     except yaml.YAMLError as exc:
         source.errors.append(DataError(display, 1, "", f"lỗi cú pháp YAML: {exc}"))
@@ -113,26 +121,31 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Path_) -> Any:
         self.source.lines[loc] = node.start_mark.line + 1
         if id(node) in self.seen or node.tag == "tag:yaml.org,2002:merge":
-            raise _refuse(node, "không dùng anchor/alias (&, *, <<) trong dữ liệu: hãy viết đầy đủ giá trị")
+            raise _refuse(node, "không dùng anchor/alias (&, *, <<) trong dữ liệu: hãy viết đầy đủ giá trị", loc)
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         if node.tag not in _PLAIN_TAGS:
-            raise _refuse(node, f"thẻ YAML '{node.tag}' không được hỗ trợ")
-        return self.loader.construct_object(node, deep=True)
+            raise _refuse(node, f"thẻ YAML '{node.tag}' không được hỗ trợ", loc)
+        value = self.loader.construct_object(node, deep=True)
+        bad = _CONTROL.search(value) if isinstance(value, str) else None
+        if bad:
+            raise _refuse(node, f"ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản (không hiện ra, làm hỏng tệp "
+                          "Word và lịch): xoá ký tự này", loc)
+        return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _refuse(key_node, "không dùng '<<' (gộp khóa) trong dữ liệu")
+                raise _refuse(key_node, "không dùng '<<' (gộp khóa) trong dữ liệu", loc)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse(key_node, "khóa phải là một tên trường đơn giản")
+                raise _refuse(key_node, "khóa phải là một tên trường đơn giản", loc)
             key = str(key_node.value)
             if key in result:
-                raise _refuse(key_node, f"khóa '{key}' bị lặp lại trong cùng một mục")
+                raise _refuse(key_node, f"trường '{key}' bị lặp lại trong cùng một mục", (*loc, key))
             result[key] = self.build(value_node, (*loc, key))
         return result
 
@@ -145,10 +158,19 @@ _PLAIN_TAGS = {
 
 def _refuse_aliases(text: str) -> None:
     """Anchors are harmless alone; an alias (or merge) reuses text in a way maintainers cannot see."""
+    stack: list = []
     for event in yaml.parse(text, Loader=_Loader):
+        path = step(stack, event)
         if isinstance(event, yaml.AliasEvent):
-            raise _refuse(event, "không dùng anchor/alias (&, *, <<) trong dữ liệu: hãy viết đầy đủ giá trị")
+            raise _refuse(event, "không dùng anchor/alias (&, *, <<) trong dữ liệu: hãy viết đầy đủ giá trị", path)
 
 
-def _refuse(node: yaml.Node, problem: str) -> yaml.MarkedYAMLError:
-    return yaml.MarkedYAMLError(problem=problem, problem_mark=node.start_mark)
+# Characters no one types on purpose: C0 controls but tab and newline, DEL, C1 controls, and
+# the non-characters XML (Word, .ics) refuses. They pass YAML inside "\v"-style escapes.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _refuse(node: yaml.Node, problem: str, loc: Path_ | None = None) -> yaml.MarkedYAMLError:
+    error = yaml.MarkedYAMLError(problem=problem, problem_mark=node.start_mark)
+    error.vietnamese, error.loc = True, loc  # told as it is (yamlerrors.explain), at this field
+    return error

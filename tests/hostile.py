@@ -8,6 +8,7 @@ editing this file.
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from macros import model
+from macros.errors import DataInvalid
+from macros.loader import load
 
 MARK = "xssmark"  # a word every hostile string holds, so a search lists them
 LEAK = "leak-"  # any request whose URL holds this came from markup we failed to escape
@@ -46,7 +49,50 @@ def hostile_texts(draw_fragments: list[str], long: bool) -> str:
 
 
 def fill(data_dir: Path, text: str) -> None:
-    """Write `text` into every free-text field of every record under `data_dir`, in place."""
+    """Write `text` into every free-text field of every record under `data_dir`, in place.
+
+    Then put back the original value of any field the data checks refuse it in (a province
+    name longer than a province's, for example), so the data still builds.
+    """
+    originals = {p: p.read_text(encoding="utf-8") for p in data_dir.rglob("*.yaml")}
+    _fill(data_dir, text)
+    for _ in range(3):
+        try:
+            load(data_dir)
+            return
+        except DataInvalid as exc:
+            for error in exc.errors:
+                path = data_dir.parent / error.file
+                _revert(path, _loc(error.field), yaml.safe_load(originals[path]))
+
+
+def _loc(field: str) -> list[str | int]:
+    return [int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", field)]
+
+
+def _revert(path: Path, loc: list[str | int], original: dict) -> None:
+    """Put the original value back at `loc` (in every item of a list file: errors name a record's field)."""
+    current = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if loc[0] in current:
+        _put_back(current, original, loc)
+    else:
+        [(key, items)] = current.items()
+        for item, before in zip(items, original[key]):
+            _put_back(item, before, loc)
+    _dump(path, current)
+
+
+def _put_back(target, source, loc: list[str | int]) -> None:
+    for part in loc[:-1]:
+        target, source = target[part], source[part]
+    last = loc[-1]
+    if last in source if isinstance(source, dict) else last < len(source):
+        target[last] = source[last]
+    elif isinstance(target, dict):
+        target.pop(last, None)
+
+
+def _fill(data_dir: Path, text: str) -> None:
     for kind, schema in (("documents", model.Document), ("plans", model.Plan), ("campaigns", model.Campaign)):
         for path in sorted((data_dir / kind).glob("*.yaml")):
             record = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -100,7 +100,7 @@ def test_document_related_to_itself(mini):
 
 def test_duplicate_yaml_key(mini):
     edit(mini, DOC, "type: chi-thi\n", "type: chi-thi\ntype: luat\n")
-    assert errors_of(mini) == ["data/documents/ct-33-2021-ttg.yaml:4: lỗi cú pháp YAML: khóa 'type' bị lặp lại trong cùng một mục"]
+    assert errors_of(mini) == ["data/documents/ct-33-2021-ttg.yaml:4: type: trường 'type' bị lặp lại trong cùng một mục"]
 
 
 def test_anchors_and_aliases_refused(mini):
