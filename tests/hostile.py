@@ -107,8 +107,8 @@ def _fill(data_dir: Path, text: str) -> None:
 
 
 def _extra(key: str, text: str) -> list[dict]:
-    """A glossary term that stays 'UBND' (so pages show its tooltip) with a hostile meaning."""
-    return [{"id": "ubnd-hostile", "term": "ĐB", "meaning": text}] if key == "terms" else []
+    """A second glossary term with a hostile meaning (the first keeps 'UBND', which every hostile string holds)."""
+    return [{"id": "ubnd-hostile", "term": "ĐB", "meaning": text[:600]}] if key == "terms" else []
 
 
 def _filled(schema: type[BaseModel], record: dict, text: str) -> dict:
