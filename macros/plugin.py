@@ -18,6 +18,7 @@ from .buildcache import BuildCache, fingerprint
 from .errors import DataInvalid
 from .macros_api import macros
 from .pages import add_generated, record_meta, record_title
+from .publish import Swap
 from .reading import data_date_vi
 from .search import enrich_search_index, index_page
 from .servecache import ServeSession
@@ -34,9 +35,12 @@ class SitePlugin:
     def __init__(self) -> None:
         self.session: ServeSession | None = None  # only while `mkdocs serve` runs
         self.state: SiteState | None = None  # the current build's
+        self.swap: Swap | None = None  # `mkdocs build`: the site is written beside and swapped in at the end
+        self.command, self.dirty = "", False
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session = ServeSession() if command == "serve" else None
+        self.command, self.dirty = command, dirty
 
     def on_serve(self, server, config, builder):
         """Look at data/ and macros/ for changes every 0.1 s instead of mkdocs' 0.5 s (a quarter of the
@@ -59,6 +63,9 @@ class SitePlugin:
         if settings.province:  # a provincial site says whose it is in every page's header and title
             config.site_name = f"{config.site_name} – {settings.province}"
         config.plugins["macros"].register_macros(macros(self.state))  # mkdocs-macros' API for plugins
+        if self.command == "build" and not self.dirty:
+            self.swap = Swap.of(config.site_dir)
+            config.site_dir = str(self.swap.partial)
         return config
 
     def on_files(self, files, config):
@@ -133,11 +140,28 @@ class SitePlugin:
         return output
 
     @event_priority(adapter.AFTER_SEARCH_INDEX)
-    def on_post_build(self, config):
+    def _index(self, config):
         enrich_search_index(config.site_dir, self.state)
         if self.session:
             stats = self.session.stats
             log.info(f"{stats.converted} page(s) converted, {stats.conversions_reused} reused from the last build")
+
+    @event_priority(-1000)  # the last step of a build: every plugin has written its files
+    def _built(self, config):
+        if self.swap:
+            self.swap.succeeded = True
+
+    on_post_build = CombinedEvent(_index, _built)
+
+    def on_build_error(self, error):
+        """Also called when --strict stops a build after its last step."""
+        if self.swap:
+            self.swap.succeeded = False
+
+    def on_shutdown(self):
+        if self.swap:
+            self.swap.finish()
+            self.swap = None
 
 
 def plugin_of(config) -> SitePlugin:

@@ -34,6 +34,8 @@ for i, (site, edit) in enumerate(steps):
         config.plugins.on_startup(command=command, dirty=False)
     config.site_url = url
     build(config, serve_url=url)
+    if command != "serve":
+        config.plugins.on_shutdown()  # as the mkdocs build command does: the built site is swapped in
     session = plugin_of(config).session
     stats.append(dict(vars(session.stats) if session else {}, active=session is not None))
 print(json.dumps(stats))
