@@ -121,7 +121,7 @@ def test_pages_mark_added_facts_and_the_review_page_lists_them(site):
     pl34 = (site / "van-ban" / "pl-34-2007-ubtvqh.html").read_text(encoding="utf-8")
     assert "<strong>Bổ sung</strong> (không kế hoạch nguồn nào nêu): Luật số 10/2022/QH15" in pl34
     assert 'id="nguon-du-lieu"' in pl34
-    assert ("Số ký hiệu văn bản gốc của Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai, 17/01/2022, dòng 41"
+    assert ("Số ký hiệu: văn bản gốc của Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai, 17/01/2022, dòng 41"
             in main_text(site / "van-ban" / "pl-34-2007-ubtvqh.html"))
     assert "van-ban-goc/kh-13-2022-ubnd-lao-cai.html#L41" in pl34
     line = (site / "ke-hoach" / "van-ban-goc" / "kh-13-2022-ubnd-lao-cai.html").read_text(encoding="utf-8")
