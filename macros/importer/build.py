@@ -99,7 +99,7 @@ def _issuer(shape: Outline, head: header.Head, full: str, linker: Linker, review
     found = linker.find_org(name)
     if found:
         return found
-    org_id = linker.make_org(name, None)
+    org_id = linker.make_org(name, None, parent=linker.find_org(parent) if parent else None)
     review.add("issuer", line, f"cơ quan '{name}' chưa có trong dữ liệu: đã thêm '{org_id}' (kiểm tra tên, cấp, cơ quan cấp trên)")
     return org_id
 
@@ -116,7 +116,7 @@ def _head_fields(plan: dict, head: header.Head, shape: Outline, review: Notes) -
     if shape.title is None:
         raise ImportRefused("không thấy tên (trích yếu) kế hoạch dưới dòng 'KẾ HOẠCH'")
     plan["title"] = shape.title.text
-    years = header.period(shape.title.text, head.date)
+    years = header.period(shape.title.text)
     if years is None:
         year = int((head.date or "0")[:4]) or None
         if year is None:

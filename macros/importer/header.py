@@ -74,7 +74,7 @@ def issuer_from_opening(opening: list[Para]) -> Para | None:
     return None
 
 
-def period(title: str, date: str | None) -> tuple[int, int] | None:
+def period(title: str) -> tuple[int, int] | None:
     """Years the plan covers: 'giai đoạn 2022 - 2026' or 'năm 2025' in its title."""
     match = PERIOD.search(title)
     if match and match.group(1):

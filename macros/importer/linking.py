@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import model
-from ..citations import NUMBER_RE, Candidate, CitationFinder, alias_key, number_key
+from ..citations import Candidate, CitationFinder, alias_key, number_key
 from ..loader import Dataset, read_all
 from ..text import fold
 
@@ -84,9 +84,11 @@ class Linker:
         org = self.data.organisations.get(org_id)
         return org.province if org else self.new_orgs[org_id].get("province")
 
-    def make_org(self, text: str, issuer: str | None) -> str:
-        """A new organisation entry for a unit the data does not have yet; its id is returned."""
-        name, parent, level, sub = self._placement(text, issuer)
+    def make_org(self, text: str, issuer: str | None, parent: str | None = None) -> str:
+        """A new organisation entry for a unit the data does not have yet; its id is returned.
+        `parent`: the body printed above the issuer's name in the header ('UBND TỈNH …' over 'SỞ …')."""
+        name, placed, level, sub = self._placement(text, issuer)
+        parent = parent or placed
         slug = _slug(self._abbreviate(re.sub(r"\s+Sở$", "", text) if sub else text))
         org_id = f"{slug}-{issuer}" if sub else "-".join(filter(None, [slug, _slug(self.province)]))
         taken = self.data.organisations.get(org_id)
@@ -153,9 +155,6 @@ class Linker:
         for mention in self.finder.find(joined, self.province):
             (found if mention.target else missing).append(mention.target or mention.text)
         return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
-
-    def numbers(self, text: str) -> list[str]:
-        return NUMBER_RE.findall(text)
 
     def campaigns(self, text: str) -> list[str]:
         plain = fold(text).replace("“", '"').replace("”", '"')

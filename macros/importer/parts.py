@@ -98,8 +98,3 @@ def tasks(paras: list[Para], review: Notes) -> list[dict]:
             task["text"] = heading + "\n"
         result.append(task)
     return result
-
-
-def sub_lines(paras: list[Para]) -> dict[str, int]:
-    """Source line of each numbered item (for review notes)."""
-    return {number: head.line for number, head, _ in items(paras)[1]}

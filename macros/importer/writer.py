@@ -46,8 +46,8 @@ def validate(plan: dict, organisations: list[dict]) -> None:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ImportRefused(f"kết quả nhập không hợp lệ ở trường {where}: {first['msg']} (lỗi của lệnh nhập; "
-                            "hãy báo lại kèm tệp nguồn)") from None
+        raise ImportRefused(f"bản ghi đọc ra không hợp lệ ở trường {where} ({first['msg']}): kiểm tra phần đó "
+                            "của văn bản gốc (ví dụ tên kế hoạch dính liền đoạn mở đầu); chưa ghi tệp nào") from None
 
 
 def norm(text: str) -> str:
