@@ -273,6 +273,71 @@ def test_word_numbering_drawn_by_word_is_read(tmp_path, data_copy):
     assert "\n1. Văn phòng Sở:\n- Theo dõi" in kept
 
 
+NEW_PROVINCE = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+Số: 52/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Yên Bái, ngày 08 tháng 3 năm 2024
+
+KẾ HOẠCH
+Thực hiện công tác dân vận chính quyền năm 2024
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện công tác dân vận chính quyền năm 2024 như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức của cán bộ, công chức về công tác dân vận.
+2. Yêu cầu
+Bám sát chỉ đạo của Trung ương và của tỉnh.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Tuyên truyền, quán triệt
+a) Quán triệt Chỉ thị số 33/CT-TTg đến cán bộ, công chức.
+b) Tuyên truyền trên Cổng thông tin điện tử tỉnh.
+2. Cải cách hành chính
+Đẩy mạnh cải cách thủ tục hành chính, chuyển đổi số.
+
+III. KINH PHÍ THỰC HIỆN
+Kinh phí thực hiện từ nguồn ngân sách nhà nước theo phân cấp hiện hành.
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+- Hướng dẫn, theo dõi, đôn đốc thực hiện Kế hoạch.
+- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2024.
+2. Sở Tài chính: bố trí kinh phí thực hiện Kế hoạch.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát việc thực hiện Kế hoạch.
+
+Nơi nhận:
+- Bộ Nội vụ;
+- TT Tỉnh ủy;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def test_plan_of_a_province_not_in_the_data(data_copy, tmp_path):
+    """Yên Bái has no record yet: its People's Committee, departments and Front come in as new entries,
+    'Căn cứ' stays a basis (not a parent), a part the model has no place for is reported, not dropped silently."""
+    path = tmp_path / "yen-bai.txt"
+    path.write_text(NEW_PROVINCE, encoding="utf-8")
+    outcome = import_plan(path, data_copy)
+    plan = load(data_copy).plans["kh-52-2024-ubnd-yen-bai"]
+    assert (plan.issuer, plan.implements) == ("ubnd-yen-bai", ["ct-33-2021-ttg"])
+    orgs = {o["id"]: (o["level"], o.get("parent")) for o in outcome.draft.organisations}
+    assert orgs == {"ubnd-yen-bai": ("tinh", None), "so-noi-vu-yen-bai": ("so-nganh", "ubnd-yen-bai"),
+                    "so-tai-chinh-yen-bai": ("so-nganh", "ubnd-yen-bai"),
+                    "uy-ban-mat-tran-to-quoc-viet-nam-yen-bai": ("tinh", None)}
+    assert [(r.due, r.to) for r in plan.assignments[0].reports] == [(["2024-12-15"], "ubnd-yen-bai")]
+    assert outcome.draft.skipped == ["KINH PHÍ THỰC HIỆN"]
+    assert any("KINH PHÍ" in r.note for r in plan.review)
+    assert run_cli("check", "--data", str(data_copy)).returncode == 0
+
+
 # --- broken and odd files ---------------------------------------------------------------------------
 
 def _scanned_pdf(path: Path) -> None:

@@ -47,7 +47,8 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     plan["id"] = plan_id or make_id(plan, linker)
     _refuse_taken_id(plan["id"], linker)
     preamble = "\n\n".join(p.text for p in shape.opening)
-    plan["implements"] = [t for t in linker.citations(preamble)[0] if t != plan["id"]]
+    carried_out = "\n\n".join(p.text for p in shape.opening if not fold(p.text).startswith("can cu"))
+    plan["implements"] = [t for t in linker.citations(carried_out)[0] if t != plan["id"]]  # "Căn cứ" is a basis, not a parent
     if plan["implements"]:
         review.add("implements", shape.opening[0].line, "lấy từ các văn bản viện dẫn ở đoạn mở đầu: kiểm tra "
                    "đúng là văn bản kế hoạch này thực hiện")

@@ -116,6 +116,10 @@ class Linker:
         own = re.match(r"^(Phòng|Trung tâm|Tổ|Đội|Bộ phận)\b", text) or re.search(r"\sSở$", text)
         if owner and owner.level != "tinh" and own:
             return f"{text}, {owner.name}", issuer, owner.level, True
+        if _kind(text) == "mat-tran-doan-the":  # the Front and mass organisations answer to no People's Committee
+            return name, None, "tinh", False
+        if _kind(text) == "dang":
+            return name, self.find_org("Tỉnh ủy"), "tinh", False
         top = self.find_org("Ủy ban nhân dân tỉnh") if self.province else None
         return name, top, "so-nganh", False
 
@@ -125,8 +129,11 @@ class Linker:
         return self.data.organisations.get(org_id or "")
 
     def _abbreviate(self, text: str) -> str:
+        """The words of an id: 'Ủy ban nhân dân tỉnh Yên Bái' → 'ubnd' (the province is added once, after)."""
         for word, short in (("Ủy ban nhân dân", "ubnd"), ("Uỷ ban nhân dân", "ubnd"), ("Hội đồng nhân dân", "hdnd")):
             text = text.replace(word, short)
+        if self.province:
+            text = re.sub(rf"\s+(?:tỉnh\s+)?{re.escape(self.province)}$", "", text, flags=re.IGNORECASE)
         return re.sub(r"\s+tỉnh$", "", text)
 
     # --- citations, themes, campaigns ----------------------------------------------------

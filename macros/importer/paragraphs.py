@@ -72,10 +72,12 @@ def _unmark(text: str) -> str:
 
 
 def _looks_wrapped(texts: list[str]) -> bool:
-    """A PDF copy: many lines, and nine in ten no longer than a printed line."""
+    """A PDF copy: many lines, nine in ten no longer than a printed line, and many that go on in the
+    next line mid-sentence (a line starting in lower case)."""
     if len(texts) < 30:
         return False
-    return _width(texts) <= 110
+    carried = sum(1 for text in texts[1:] if text[0].islower() and not MARKER.match(text))
+    return _width(texts) <= 110 and carried >= 0.2 * len(texts)
 
 
 def _width(texts: list[str]) -> int:
@@ -115,11 +117,11 @@ def drop_footnotes(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[
     """
     kept: list[tuple[int, str]] = []
     notes: list[tuple[int, Para]] = []
-    in_zone = False
+    in_zone, zone_first = False, 0
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             if len(raw) >= 20:
-                in_zone = True
+                in_zone, zone_first = True, len(notes)
             else:
                 kept.append((number, raw))
             continue
@@ -129,10 +131,12 @@ def drop_footnotes(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[
             kept.append((number, raw))
             continue
         text = _unmark(raw)
+        if PAGE_NUMBER.match(text):
+            continue  # a page number printed among the notes
         start = FOOTNOTE_START.match(text)
         if start and int(start.group(1)) == (notes[-1][0] + 1 if notes else 1):
             notes.append((int(start.group(1)), Para(start.group(2), number)))
-        elif notes:
+        elif len(notes) > zone_first:  # a note goes on only within its own page's zone
             last_n, last = notes[-1]
             glue = "" if re.search(r"\S-$", last.text) else " "
             notes[-1] = (last_n, Para(last.text + glue + text, last.line))
