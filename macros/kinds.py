@@ -51,6 +51,15 @@ GLOSSARY_PAGE = "thuat-ngu.md"  # terms (terms are `data.terms`)
 ORGANISATIONS_PAGE = "co-quan.md"  # organisations
 LABELS = {**{k.name: k.label for k in KINDS.values()}, "organisations": "cơ quan", "terms": "thuật ngữ"}
 
+# Hand-written pages that generated pages link to, by what they are (templates: `doc_url(name)`).
+PAGES = {
+    "documents": "van-ban/index.md", "bases": "van-ban/he-thong.md",
+    "plans": "ke-hoach/index.md", "comparison": "ke-hoach/so-sanh.md", "calendar": "ke-hoach/lich-bao-cao.md",
+    "campaigns": "phong-trao/index.md", "themes": "chu-de/index.md",
+    "guides": "huong-dan/index.md", "drafting_guide": "huong-dan/xay-dung-ke-hoach.md", "templates": "huong-dan/mau.md",
+    "drafts": "soan-ke-hoach/index.md", "glossary": GLOSSARY_PAGE,
+}
+
 DATA_FOLDER = "du-lieu"  # open data: one JSON per record and all of it in one file
 ALL_DATA = f"{DATA_FOLDER}/tat-ca.json"
 SOURCES_FOLDER = "ke-hoach/van-ban-goc"  # each plan's source text, named by the plan

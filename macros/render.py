@@ -31,7 +31,7 @@ from .status import EVENT_LABELS, timeline
 from .status import LABELS as STATUS_LABELS
 from . import text as T
 from .index import SiteIndex
-from .kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, ORGANISATIONS_PAGE, page_of, source_path
+from .kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, ORGANISATIONS_PAGE, PAGES, page_of, source_path
 from .validate import FOOTNOTE_REF
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -60,7 +60,7 @@ class Renderer:
         self.env.globals.update(
             link=self.link, url=self.url,
             record_url=self.record_url, page_url=partial(self.record_url, html=True), data_url=self.data_url, source_url=self.source_url,
-            all_data_url=lambda: self.url(ALL_DATA), ix=index, data=self.data, T=T, org=self.org_link,
+            all_data_url=lambda: self.url(ALL_DATA), doc_url=self.doc_url, ix=index, data=self.data, T=T, org=self.org_link,
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
             reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
@@ -105,6 +105,11 @@ class Renderer:
             target, anchor = GLOSSARY_PAGE, record_id
         else:
             target = page_of(kind, record_id)
+        return self.url(html_path(target) if html else target, anchor)
+
+    def doc_url(self, name: str, anchor: str | None = None, html: bool = False) -> Markup:
+        """Link to a hand-written page named in kinds.PAGES; `html` for an href in raw HTML."""
+        target = PAGES[name]
         return self.url(html_path(target) if html else target, anchor)
 
     def data_url(self, record_id: str) -> Markup:
