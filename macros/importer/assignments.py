@@ -27,7 +27,8 @@ VERBS = (
 VERB = re.compile(r"\s(?:" + "|".join(VERBS) + r")\b")
 ORG_WORDS = r"(?:Ủy ban|Uỷ ban|UBND|Sở|Ban|Văn phòng|Phòng|Thanh tra|Bộ|Tỉnh ủy|Thường trực|Trung tâm|Đài|Báo)"
 TO = re.compile(r"(?:báo cáo|gửi|về)\s+(?:kết quả\s+(?:thực hiện\s+)?)?(?:về\s+)?(" + ORG_WORDS +
-                r"[^,;.()]*?)(?=\s*\(|\s+(?:để|về|trước|theo|trong|đảm bảo|bảo đảm)\b|\s*[,;.]|$)")
+                r"[^,;.()]*?)(?=\s*\(|\s+(?:để|về|trước|theo|trong|đảm bảo|bảo đảm|hằng|hàng|định kỳ|chậm nhất|khi|vào|đúng|mỗi|"
+                r"qua)\b|\s*[,;.]|$)")
 VIA = re.compile(r"\(qua\s+([^)]+)\)")
 PERIODS = (  # checked against the text with deadlines blanked out, so "hằng năm" in a deadline is not a period
     ("quy", r"\bquý\b"), ("6-thang", r"\b0?6\s+tháng"), ("9-thang", r"\b0?9\s+tháng"), ("5-nam", r"\b0?5\s+năm"),
