@@ -89,3 +89,28 @@ def doubt_mark(renderer, record_id: str, field: str) -> Markup:
         return Markup("")
     text = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: date_vi(m.group()), doubt)
     return Markup(f" <span class=\"doubt-mark\">(đáng ngờ: {escape(text)})</span>")
+
+
+FIELD_LABELS = {
+    "id": "Mã", "number": "Số ký hiệu", "type": "Loại văn bản", "issuer": "Cơ quan ban hành",
+    "co_issuers": "Cơ quan cùng ban hành", "date": "Ngày ban hành", "effective": "Ngày có hiệu lực",
+    "title": "Trích yếu, tên", "aliases": "Cách gọi khác", "relations": "Quan hệ", "themes": "Chủ đề",
+    "notes": "Ghi chú", "problems": "Nghi vấn", "source": "Tệp văn bản gốc", "place": "Địa danh",
+    "period": "Thời kỳ", "implements": "Thực hiện", "preamble": "Phần mở đầu", "closing": "Phần kết",
+    "headings": "Tên phần", "purposes": "Mục đích", "requirements": "Yêu cầu", "recipients": "Nơi nhận",
+    "targets": "Chỉ tiêu", "tasks": "Nhiệm vụ", "assignments": "Tổ chức thực hiện", "footnotes": "Chú thích",
+    "signer": "Khối chữ ký", "name": "Tên", "short_name": "Tên viết tắt", "kind": "Hệ thống", "level": "Cấp",
+    "parent": "Cơ quan cấp trên", "province": "Tỉnh", "ended": "Thôi tồn tại",
+}
+
+
+def field_label(field: str) -> str:
+    """'tasks[2]' → 'Nhiệm vụ 3', 'headings.aims' → 'Tên phần (aims)'."""
+    match = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", field)
+    if not match:
+        return field
+    name, index, sub = match.groups()
+    text = FIELD_LABELS.get(name, name)
+    if index is not None:
+        text += f" {int(index) + 1}"
+    return text + (f" ({sub})" if sub else "")

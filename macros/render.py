@@ -25,8 +25,7 @@ from markupsafe import Markup
 
 from . import calendar, reading
 from .faithful import is_frequency, period_stated, plan_source
-from .marks import doubt_mark, full_title, org_flag, source_mark, status_flag
-from .provenance import field_label
+from .marks import doubt_mark, field_label, full_title, org_flag, source_mark, status_flag
 from .status import EVENT_LABELS, timeline
 from .status import LABELS as STATUS_LABELS
 from . import text as T
