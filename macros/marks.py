@@ -1,7 +1,9 @@
-"""Small marks set next to a document's name wherever a plan cites it: a basis that has ceased.
+"""Small marks set beside data on pages, never inside it: what a reader needs to weigh a value.
 
-The quoted text of a plan is never changed; the mark stands beside the citation and says
-since when the text is no longer in force and what took its place (macros/status.py).
+A basis that has ceased or whose period ended (macros/status.py), a unit that no longer exists,
+a fact that was added or derived rather than read in a source (macros/provenance.py), a doubtful
+date; and how lists name a document (issuer and date, never the bare number). The quoted text
+of a plan is never changed: a mark stands beside the citation.
 """
 
 from __future__ import annotations
