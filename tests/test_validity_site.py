@@ -89,3 +89,11 @@ def test_hierarchy_marks_texts_no_longer_in_force(site):
     text = main_text(site / "van-ban" / "he-thong.html")
     assert ("Pháp lệnh 34/2007/PL-UBTVQH11 – Ủy ban Thường vụ Quốc hội, 20/04/2007 (đã hết hiệu lực từ 01/07/2023, "
             "thay bằng Luật 10/2022/QH15)") in text
+
+
+def test_plans_index_says_which_plans_periods_ended(site):
+    text = main_text(site / "ke-hoach" / "index.html")
+    row = text.split("Kế hoạch (chưa số) – Ủy ban nhân dân tỉnh Bình Định, năm 2025:")[1][:200]
+    assert "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)" in row
+    lao_cai = text.split("Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai, 17/01/2022:")[1][:200]
+    assert "Còn hiệu lực" in lao_cai
