@@ -191,6 +191,13 @@ def test_markdown_has_the_same_structure_as_word(files, slug):
     assert md_outline(text) == docx_outline(blob)
 
 
+@pytest.mark.parametrize("slug", ["kh-13-2022-ubnd-lao-cai/th-1", "kh-snnmt-lai-chau-2026/th-1",
+                                  "kh-vpubnd-lai-chau-2025/nam-sau", "kh-ubnd-binh-dinh-2025/bao-cao"])
+def test_drafts_from_plans_have_the_same_structure_in_markdown_and_word(kit, slug):
+    draft = kit.book.draft(slug)
+    assert md_outline(M.to_markdown(draft)) == docx_outline(W.to_docx(draft))
+
+
 def test_markdown_escapes_data_text(tmp_path):
     root = write_minidata(tmp_path / "data")
     plan = root / "plans" / "kh-1-2025-ubnd-a.yaml"

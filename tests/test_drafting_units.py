@@ -342,3 +342,19 @@ def test_draft_page_links_each_duty_to_its_section_of_the_plan(site):
     assert {"soan-ke-hoach/kh-13-2022-ubnd-lao-cai/th-1.docx", "soan-ke-hoach/kh-13-2022-ubnd-lao-cai/th-1.md.txt"} <= targets
     text = main_text(page)
     assert "KT. GIÁM ĐỐC" in text and "Tham mưu giúp UBND tỉnh theo dõi, kiểm tra, đôn đốc" in text
+
+
+def test_every_real_plan_has_a_next_period_draft_and_a_report_with_a_row_per_target(real, site):
+    ix, _ = real
+    for plan in ix.data.plans.values():
+        folder = site / "soan-ke-hoach" / plan.id
+        report = docx.Document(io.BytesIO((folder / "bao-cao.docx").read_bytes()))
+        grids = report.tables[1:-1]
+        if plan.targets:
+            rows = grids[0].rows[1:]
+            assert len(rows) == len(plan.targets)
+            for row, target in zip(rows, plan.targets):
+                assert row.cells[1].text.startswith(re.sub(r"\s+", " ", target.text).strip())
+        assert len(grids[-1].rows) == len(plan.tasks) + 1  # a row per task under the header
+        following = outline((folder / "nam-sau.docx").read_bytes())
+        assert following["date"][0].endswith(f"năm {plan.period.end + 1}")
