@@ -37,6 +37,9 @@ CITING_PLANS = 5  # plans searched per document: the first few citing plans are 
 # when the citation does not name the issuer.
 NUMBER_CODES = {r"/QH\d+$": "quoc-hoi", r"/PL-UBTVQH\d+$": "ubtv-quoc-hoi", r"/CT-TTg$": "thu-tuong",
                 r"/QĐ-TTg$": "thu-tuong", r"/NĐ-CP$": "chinh-phu"}
+TYPE_CODES = {"QC": "quy-che", "CT": "chi-thi", "NQ": "nghi-quyet", "KL": "ket-luan", "QĐ": "quyet-dinh",
+              "QĐi": "quy-dinh", "KH": "ke-hoach", "NĐ": "nghi-dinh", "TT": "thong-tu", "CTr": "chuong-trinh",
+              "ĐA": "de-an", "HD": "huong-dan", "TB": "thong-bao", "PL": "phap-lenh"}
 PLENUM = re.compile(r"nghị quyết (trung ương|tw)\s*\d", re.IGNORECASE)  # "Nghị quyết Trung ương 3 (khoá X)"
 
 
@@ -223,8 +226,7 @@ class Provenances:
         anchor = doc.number or next(iter(doc.aliases), None) or doc.title
         out: dict[str, Provenance | None] = {"id": ours("Mã do trang đặt theo loại, số và năm.")}
         out["number"] = self._search(plans, doc.number) if doc.number else None
-        out["type"] = self._near(plans, anchor, [LABELS[doc.type]]) or self._search(plans, anchor) or (
-            self._search(plans, doc.title) if doc.title and norm(doc.title).startswith(norm(LABELS[doc.type])) else None)
+        out["type"] = self._type(doc, plans, anchor)
         out["issuer"] = self._issuer(doc, plans, anchor) if doc.issuer else None
         for i, org in enumerate(doc.co_issuers):
             out[f"co_issuers[{i}]"] = self._org_near(plans, anchor, org)
@@ -239,6 +241,24 @@ class Provenances:
         out["notes"] = ours("Ghi chú của người biên tập.")
         out["problems"] = ours("Nghi vấn do người biên tập ghi lại khi đối chiếu nguồn.")
         return {k: v for k, v in out.items() if k in {"id", "themes", "notes", "problems"} or _has(doc, k)}
+
+    def _type(self, doc: model.Document, plans: list[str], anchor: str | None) -> Provenance | None:
+        """The type word as the source writes it: just before the number ('Chỉ thị số 33/CT-TTg'), or
+        opening a name the source uses ('Luật Thực hiện dân chủ ở cơ sở')."""
+        word = norm(LABELS[doc.type])
+        for plan_id in plans:
+            text = self._plan_text(plan_id)
+            at = text.find(anchor) if text and anchor else None
+            if at is not None and word in text.text[max(0, at - 40):at + len(word) + 1]:
+                return self._at(plan_id, text, at)
+        names = [n for n in [*doc.aliases, doc.title or ""] if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", norm(n))]
+        found = self._search_any(plans, names)
+        code = re.search(r"[-/]([A-ZĐa-zđ]+)(?:[-/]|$)", doc.number or "")
+        if found is None and code and TYPE_CODES.get(code.group(1)) == doc.type:
+            cited = self._search(plans, doc.number)
+            return Provenance("suy-ra", f"Suy từ ký hiệu {code.group(1)} trong số hiệu {doc.number}"
+                              + (f"; {cited.note}" if cited else ""), file=cited and cited.file, line=cited and cited.line)
+        return found
 
     def _search_any(self, plans: list[str], values: list[str]) -> Provenance | None:
         for value in values:

@@ -130,3 +130,9 @@ def test_pages_mark_added_facts_and_the_review_page_lists_them(site):
     assert "Sự kiện bổ sung (1)" in review and "Điều 91 (Hiệu lực thi hành), khoản 2" in review
     assert "Thay thế Pháp lệnh 34/2007/PL-UBTVQH11 – Ủy ban Thường vụ Quốc hội, 20/04/2007" in main_text(
         site / "nguon-bo-sung.html")
+
+
+def test_a_type_the_source_misspells_is_derived_from_the_number_not_claimed_as_read(index):
+    found = index.provenance.of("qc-8-2019-tu-binh-dinh")["type"]  # the source writes "Quyết chế số 08-QC/TU"
+    assert (found.kind, found.note.split(";")[0]) == ("suy-ra", "Suy từ ký hiệu QC trong số hiệu 08-QC/TU")
+    assert index.provenance.of("ct-33-2021-ttg")["type"].kind == "nguon"  # "Chỉ thị số 33/CT-TTg"
