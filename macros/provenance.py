@@ -201,14 +201,17 @@ class Provenances:
         return None
 
     def _near(self, plans: list[str], anchor: str | None, values: list[str]) -> Provenance | None:
-        """The first of `values` written within WINDOW characters after `anchor` (a number) in a plan."""
+        """The first of `values` written in the same citation as `anchor` (a number) in a plan: after it,
+        before the next ';' and within WINDOW characters, so the next citation's date is not taken."""
         for plan_id in plans:
             text = self._plan_text(plan_id)
             start = text.find(anchor) if text and anchor else None
             if start is None:
                 continue
+            stop = text.text.find(";", start)
+            end = min(stop if stop >= 0 else len(text.text), start + WINDOW)
             for value in values:
-                at = text.find(value, start, start + WINDOW)
+                at = text.find(value, start, end - len(norm(value)[:NEEDLE].strip()))
                 if at is not None:
                     return self._at(plan_id, text, at)
         return None
