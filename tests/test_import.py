@@ -66,6 +66,22 @@ def test_importing_a_source_gives_back_its_hand_made_structure(hand_made, plan_i
     assert found == expected, sorted(found)
 
 
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_each_guess_points_at_the_source_line_it_was_read_from(hand_made, plan_id):
+    """A maintainer opens the source at a review note's line and finds the words the guess is about."""
+    plan = hand_made.plans[plan_id]
+    lines = hand_made.sources[plan.source].splitlines()
+    review = import_plan(DATA / "sources" / plan.source, DATA, dry_run=True).draft.plan["review"]
+    themes = [r for r in review if r["field"].startswith("tasks[") and r["field"].endswith(".themes")]
+    assert len(themes) == len(plan.tasks)
+    for note in themes:
+        task = plan.tasks[int(note["field"][6:].split("]")[0])]
+        words = " ".join((task.title or task.text).split()[:3])
+        assert words in lines[note["line"] - 1].replace("*", ""), (note, words)
+    for note in review:
+        assert "line" not in note or lines[note["line"] - 1].strip(), note
+
+
 def test_a_text_pdf_reads_like_its_source(hand_made, tmp_path):
     """The Trà Vinh plan printed to PDF by chromium: pypdf's text gives the same structure back."""
     import html

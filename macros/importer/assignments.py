@@ -66,7 +66,7 @@ def _assignment(i: int, number: str, head: Para, body: list[Para], review: Notes
     if not duties:
         duties = [heading]
         review.add(f"{where}.duties", head.line, "mục không có nhiệm vụ riêng: cả dòng được ghi làm nhiệm vụ")
-    job = {"id": f"th-{i + 1}", "number": number, "unit_text": unit.rstrip(" :"), "duties": duties}
+    job = {"id": f"th-{i + 1}", "number": number, "unit_text": unit.rstrip(" :"), "duties": duties, "_line": head.line}
     if request:
         job["request"] = True
         review.add(where, head.line, "'Đề nghị …': cơ quan ban hành đề nghị, không giao việc; giữ là lời đề nghị")

@@ -200,10 +200,11 @@ def _linked(entries: list[dict], kind: str, linker: Linker, review: Notes, requi
             why = f"không đoán được chủ đề: tạm ghi '{themes[0]}', cần chọn lại"
         if themes:
             entry["themes"] = themes
-            review.add(f"{kind}[{i}].themes", None, why)
+            review.add(f"{kind}[{i}].themes", entry.get("_line"), why)
         campaigns = linker.campaigns(words)
         if campaigns:
             entry["campaigns"] = campaigns
+        entry.pop("_line", None)
     return entries
 
 
@@ -220,13 +221,13 @@ def _units(job: dict, i: int, issuer: str, linker: Linker, review: Notes) -> dic
     text = job["unit_text"]
     unit = None
     if GENERAL.search(text):
-        review.add(f"{where}.unit", None, "giao chung cho nhiều đơn vị: không gắn mã cơ quan")
+        review.add(f"{where}.unit", job["_line"], "giao chung cho nhiều đơn vị: không gắn mã cơ quan")
     else:
         head = re.sub(r"^(?:Trưởng|Giám đốc|Thủ trưởng|Chánh|Lãnh đạo)\s+(?=[a-zđ])", "", text)  # the unit its head leads
         unit = linker.find_org(text) or (linker.find_org(head) if head != text else None)
         if unit is None:
             unit = linker.make_org(text, issuer)
-            review.add(f"{where}.unit", None, f"đơn vị '{text}' chưa có trong dữ liệu: đã thêm '{unit}'")
+            review.add(f"{where}.unit", job["_line"], f"đơn vị '{text}' chưa có trong dữ liệu: đã thêm '{unit}'")
     ordered = {"id": job["id"], "number": job["number"], "unit": unit, "unit_text": text, "duties": job["duties"]}
     reports = []
     for report in job.get("reports", []):

@@ -57,7 +57,7 @@ def targets(paras: list[Para], review: Notes) -> list[dict]:
     result = []
     for i, para in enumerate(entries):
         text = strip_marker(para.text)
-        target = {"id": f"ct-{i + 1}", "text": text}
+        target = {"id": f"ct-{i + 1}", "text": text, "_line": para.line}
         quantity = _quantity(text)
         deadline = DEADLINE.search(text)
         if quantity:
@@ -90,7 +90,7 @@ def tasks(paras: list[Para], review: Notes) -> list[dict]:
     result = []
     for i, (number, head, body) in enumerate(found):
         heading = strip_marker(head.text)
-        task = {"id": f"nv-{i + 1}", "number": number}
+        task = {"id": f"nv-{i + 1}", "number": number, "_line": head.line}
         if body:
             task["title"] = heading.rstrip(" :")
             task["text"] = "\n\n".join(p.text for p in body) + "\n"
