@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataInvalid
+from .text import date_vi
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -46,6 +47,9 @@ def run_check(args: argparse.Namespace) -> int:
     counts = (f"{len(dataset.documents)} văn bản, {len(dataset.plans)} kế hoạch, {len(dataset.campaigns)} phong trào, "
               f"{len(dataset.themes)} chủ đề, {len(dataset.terms)} thuật ngữ, {len(dataset.organisations)} cơ quan")
     print(f"Dữ liệu hợp lệ: {counts}; {len(warnings)} cảnh báo.")
+    as_of = dataset.as_of  # the day statuses are computed at (data/validity.yaml)
+    print(f"Ngày đối chiếu hiệu lực: {date_vi(as_of)}." if as_of else
+          "Chưa có ngày đối chiếu (data/validity.yaml: as_of): hiệu lực của mọi văn bản sẽ là 'chưa xác định'.")
     return 1 if args.strict and warnings else 0
 
 
