@@ -36,21 +36,21 @@ def download_name(draft: Draft, ext: str) -> str:
 def generated(state) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
     """(path, make) for every drafting file of a build: the generic templates, then per plan its pages
     and downloads."""
-    drafting, cache = state.drafting, state.cache
+    drafting, word = state.drafting, Word(state.cache)
     for draft in drafting.drafts:
-        yield from _downloads(lambda d=draft: d, _path_of(draft), cache)
+        yield from _downloads(lambda d=draft: d, _path_of(draft), word)
     book = drafting.book
     for slug in book.entries:
         yield page_path(slug), partial(_stub, slug)
-        yield from _downloads(partial(book.draft, slug), f"{SECTION}/{slug}", cache)
+        yield from _downloads(partial(book.draft, slug), f"{SECTION}/{slug}", word)
 
 
 def _path_of(draft: Draft) -> str:
     return download_path(draft, "docx")[: -len(".docx")]
 
 
-def _downloads(get: Callable[[], Draft], stem: str, cache) -> Iterator[tuple[str, Callable[[], bytes]]]:
-    yield f"{stem}.docx", partial(docx_bytes, get, cache)
+def _downloads(get: Callable[[], Draft], stem: str, word: Word) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    yield f"{stem}.docx", lambda: word.docx(get())
     yield f"{stem}.md.txt", lambda: to_markdown(get()).encode("utf-8")
 
 
@@ -58,13 +58,21 @@ def _stub(slug: str) -> str:
     return f"{{{{ draft_page('{slug}') }}}}\n"
 
 
-def docx_bytes(get: Callable[[], Draft], cache) -> bytes:
-    draft = get()
-    make = partial(_write, draft)
-    return cache.cached("docx", repr(draft), make) if cache else make()
+class Word:
+    """The .docx files of one build: from the build cache, or written by one `WordWriter`, made (with
+    python-docx imported) the first time a .docx is not in the cache."""
 
+    def __init__(self, cache) -> None:
+        self.cache = cache
+        self._writer = None
 
-def _write(draft: Draft) -> bytes:
-    from .word import to_docx  # python-docx is imported only when a .docx is not in the cache
+    def docx(self, draft: Draft) -> bytes:
+        make = partial(self._write, draft)
+        return self.cache.cached("docx", repr(draft), make) if self.cache else make()
 
-    return to_docx(draft)
+    def _write(self, draft: Draft) -> bytes:
+        if self._writer is None:
+            from .word import WordWriter  # python-docx is imported only when a .docx is not cached
+
+            self._writer = WordWriter()
+        return self._writer.write(draft)
