@@ -20,6 +20,8 @@ What is used, each with its reason:
   offline plugin (inlines it at -100): our index step runs between them. Material's search skips a
   page whose meta says `search: {exclude: true}` (a documented setting), which search.py sets after
   cutting the page's entries itself.
+- mkdocs-macros leaves a page alone whose meta says `render_macros: false` (documented): the
+  plugin renders record pages itself, so their source is never compiled as a template.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ class SitePlugin:
     def __init__(self) -> None:
         self.session: ServeSession | None = None  # only while `mkdocs serve` runs
         self.state: SiteState | None = None  # the current build's
+        self.macros: dict = {}  # the macros pages call, bound to the current build's state
         self.swap: Swap | None = None  # `mkdocs build`: the site is written beside and swapped in at the end
         self.command, self.dirty = "", False
 
@@ -62,7 +63,8 @@ class SitePlugin:
         config.extra["data_date"] = data_date_vi(self.state.data)  # the footer's "Dữ liệu cập nhật đến ngày"
         if settings.province:  # a provincial site says whose it is in every page's header and title
             config.site_name = f"{config.site_name} – {settings.province}"
-        config.plugins["macros"].register_macros(macros(self.state))  # mkdocs-macros' API for plugins
+        self.macros = macros(self.state)
+        config.plugins["macros"].register_macros(self.macros)  # mkdocs-macros' API for plugins
         if self.command == "build" and not self.dirty:
             self.swap = Swap.of(config.site_dir)
             config.site_dir = str(self.swap.partial)
@@ -80,13 +82,18 @@ class SitePlugin:
         return nav
 
     @event_priority(50)  # before mkdocs-macros renders the page (0) and the tags plugin reads its tags (-50)
-    def _record_meta(self, markdown, page, config, files):
-        """A record page's tags and search boost come from the model, not from its source."""
+    def _record_page(self, markdown, page, config, files):
+        """A record page: tags and search boost from the model, its macro called here with its id.
+
+        Its source is that one macro call; calling it directly spares mkdocs-macros compiling the
+        source as a template (a tenth of a second per build), and `render_macros: false` (a
+        documented mkdocs-macros setting) keeps the output from being parsed again."""
         self.state.current = page.file.src_uri
         record = self.state.record_pages.get(page.file.src_uri)
-        if record:
-            page.meta.update(record_meta(self.state, *record))
-        return markdown
+        if not record:
+            return markdown
+        page.meta.update(record_meta(self.state, *record), render_macros=False)
+        return self.macros["record_page"](*record)
 
     @event_priority(-100)  # after the macros and the tags plugin changed the Markdown
     def _title_and_conversion(self, markdown, page, config, files):
@@ -98,7 +105,7 @@ class SitePlugin:
             self.session.convert(page, markdown)
         return markdown
 
-    on_page_markdown = CombinedEvent(_record_meta, _title_and_conversion)
+    on_page_markdown = CombinedEvent(_record_page, _title_and_conversion)
 
     def on_page_content(self, html, page, config, files):
         """The HTML blocks templates kept out of Markdown go in; then a record page is parked till its template."""

@@ -172,3 +172,9 @@ def test_material_skips_a_page_whose_meta_excludes_it_from_search():
     index = SearchIndex()
     index.add_entry_from_context(page)
     assert index.entries == []
+
+
+def test_mkdocs_macros_leaves_a_page_alone_whose_meta_says_so():
+    """Record pages are rendered by the plugin and marked `render_macros: false` (documented by mkdocs-macros)."""
+    source = inspect.getsource(MacrosPlugin.render)
+    assert "meta_variables.get('render_macros')" in source and "if render_macros == False:" in source
