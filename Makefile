@@ -17,11 +17,10 @@ install: $(VENV)/.installed
 serve: install
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-# Build into a temporary folder and swap it in only when the build succeeded.
+# The project's plugin builds into .site.partial and swaps it in only when the build succeeded
+# (macros/publish.py): a failed build leaves the previous site as it was.
 build: install
-	rm -rf site.partial
-	$(MKDOCS) build --strict --site-dir site.partial
-	rm -rf site && mv site.partial site
+	$(MKDOCS) build --strict --site-dir site
 
 # One site per province (publishing province by province), two builds at a time; see README.
 provinces: install
@@ -45,4 +44,4 @@ bench: install
 	$(PY) -m benchmarks.run
 
 clean:
-	rm -rf site site.partial site-tinh site-tinh.partial test-artifacts .cache
+	rm -rf site .site.partial .site.old site-tinh site-tinh.partial test-artifacts .cache
