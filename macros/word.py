@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -60,8 +59,8 @@ class WordWriter:
 
     def write(self, d: Draft) -> bytes:
         document = self.document.replace("<w:body>", "<w:body>" + word_xml.body(d, TEXT_WIDTH_CM), 1)
-        core = self.core.replace(TITLE_MARK, escape(_property(f"{d.kind} {d.summary}")))
-        core = core.replace(SUBJECT_MARK, escape(_property(d.name)))
+        core = self.core.replace(TITLE_MARK, word_xml.xml_text(_property(f"{d.kind} {d.summary}")))
+        core = core.replace(SUBJECT_MARK, word_xml.xml_text(_property(d.name)))
         changed = {"word/document.xml": document.encode("utf-8"), "docProps/core.xml": core.encode("utf-8")}
         return stable_zip({**self.parts, **changed})
 

@@ -39,7 +39,12 @@ def run(text: str, size: int | None = None, bold=False, italic=False, underline=
         props += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
     props += ('<w:highlight w:val="yellow"/>' if mark else "") + ('<w:u w:val="single"/>' if underline else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(_NOT_XML.sub("", text))}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
+
+
+def xml_text(text: str) -> str:
+    """Data text as XML character data: markup characters escaped, characters XML cannot hold dropped."""
+    return escape(_NOT_XML.sub("", text))
 
 
 def runs(text: str, size: int | None = None, **style) -> str:

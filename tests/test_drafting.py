@@ -314,3 +314,16 @@ def test_section_landing_page_links_both_pages(site):
     targets = set(link_targets(site, page))
     assert {"huong-dan/xay-dung-ke-hoach.html", "huong-dan/mau.html"} <= targets
     assert "Mẫu và hướng dẫn" in main_text(page)
+
+
+def test_word_keeps_markup_characters_as_text_and_drops_what_xml_cannot_hold():
+    text = 'Tên <b>đậm</b> & “ngoặc” [điền]\x0b\x00 cuối'
+    draft = DD.Draft("x/y", text, text, text, "Số: …/KH-…", "A, ngày … tháng … năm 2026", "KẾ HOẠCH", text,
+                     (DD.Para("body", text), DD.Para("duty", text), DD.Para("hint", text),
+                      DD.Para("table", rows=(("STT", "Chỉ tiêu"), ("1", text)))), (text,), (text,))
+    doc = docx.Document(io.BytesIO(W.to_docx(draft)))
+    shown = "Tên <b>đậm</b> & “ngoặc” [điền] cuối"
+    body = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert body[:2] == ["KẾ HOẠCH", shown] and body[2:5] == [shown, f"- {shown}", f"Gợi ý: {shown}"]
+    assert doc.tables[1].rows[1].cells[1].text == shown
+    assert doc.core_properties.subject == shown
