@@ -194,6 +194,7 @@ def test_word_plan_of_a_new_unit_imports_checks_and_builds(word_plan, data_copy,
     plan_path = Path(result.stdout.strip().splitlines()[-1])
     assert plan_path == data_copy / "plans" / "kh-45-2026-so-xay-dung-lao-cai.yaml"
     assert "2 chỉ tiêu, 2 nhiệm vụ, 3 mục giao việc" in result.stderr
+    assert "đã khớp dữ liệu: 2 (ct-33-2021-ttg, kh-13-2022-ubnd-lao-cai)." in result.stderr
     plan = load(data_copy).plans[plan_path.stem]
     assert (plan.number, plan.date, plan.place, plan.issuer) == ("45/KH-SXD", "2026-02-05", "Lào Cai", "so-xay-dung-lao-cai")
     assert plan.implements == ["ct-33-2021-ttg", "kh-13-2022-ubnd-lao-cai"]

@@ -32,6 +32,7 @@ class Draft:
     organisations: list[dict]
     unresolved: list[tuple[str, int]] = field(default_factory=list)  # (citation, source line)
     skipped: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)  # records the text cites, as the site will link them
 
 
 def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = None) -> Draft:
@@ -62,10 +63,10 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     plan["footnotes"] = [{"number": n, "text": p.text} for n, p in paras.footnotes]
     for n, p in paras.footnotes:
         review.add(f"footnotes[{n - 1}]", p.line, "chú thích cuối trang tách khỏi thân văn bản: kiểm tra chỗ gắn [^n]")
-    unresolved = _unresolved(paras, len(shape.header), linker, review)
+    unresolved, cited = _citations(paras, len(shape.header), linker, review)
     plan["review"] = review.notes
     clean = {k: plan[k] for k in Plan.model_fields if plan.get(k) not in (None, [], {})}  # the model's order
-    return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped)
+    return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped, cited)
 
 
 def _province(head: header.Head, full: str, linker: Linker, review: Notes) -> str | None:
@@ -242,11 +243,15 @@ def _units(job: dict, i: int, issuer: str, linker: Linker, review: Notes) -> dic
     return {k: v for k, v in ordered.items() if v}
 
 
-def _unresolved(paras: Paragraphs, skip: int, linker: Linker, review: Notes) -> list[tuple[str, int]]:
-    """Numbers cited in the text (after the header with the plan's own number) that match no record."""
-    found: list[tuple[str, int]] = []
+def _citations(paras: Paragraphs, skip: int, linker: Linker, review: Notes) -> tuple[list[tuple[str, int]], list[str]]:
+    """Numbers cited in the text (after the header with the plan's own number) that match no record,
+    and the records matched, in order of first mention."""
+    missing: list[tuple[str, int]] = []
+    cited: list[str] = []
     for para in [*paras.body[skip:], *(p for _, p in paras.footnotes)]:
-        for text in linker.citations(para.text)[1]:
-            found.append((text, para.line))
+        found, unknown = linker.citations(para.text)
+        cited += found
+        for text in unknown:
+            missing.append((text, para.line))
             review.add("citations", para.line, f"trích dẫn '{text}' không khớp văn bản nào trong dữ liệu (hoặc khớp nhiều văn bản)")
-    return found
+    return missing, list(dict.fromkeys(cited))

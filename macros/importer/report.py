@@ -19,6 +19,9 @@ def summary(outcome: Outcome, dry_run: bool) -> str:
         f"người ký: {signer.get('name') or 'không có'}.",
         f"Căn cứ (thực hiện): {', '.join(plan.get('implements', [])) or 'không nhận ra văn bản nào'}.",
     ]
+    cited = outcome.draft.cited
+    lines.append(f"Văn bản được viện dẫn, đã khớp dữ liệu: {len(cited)}"
+                 + (f" ({', '.join(cited[:8])}{', …' if len(cited) > 8 else ''})." if cited else "."))
     unresolved = outcome.draft.unresolved
     if unresolved:
         listed = ", ".join(f"{text} (dòng {line})" for text, line in unresolved)
