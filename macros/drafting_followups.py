@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import model
 from .draftdoc import CHECKBOX, Draft, Para, blank_date, number_parts
 from .drafting_units import kind_of, org_header, own_name
-from .drafting_words import excerpt, one_line, plan_citation, recipient_key, signer_lines, title_words
+from .drafting_words import doing, excerpt, one_line, plan_citation, recipient_key, signer_lines, title_words
 from .text import LABELS, due_vi
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def report_draft(b: DraftBook, plan: model.Plan) -> Draft:
             Para("part", "NHIỆM VỤ KỲ TỚI, ĐỀ XUẤT, KIẾN NGHỊ"), Para("body", "[…]")]
     return Draft(f"{plan.id}/bao-cao", f"Báo cáo kết quả thực hiện {b.title_of(plan.id)}", parent, own,
                  f"Số: …/{_code(plan).replace('KH-', 'BC-')}", blank_date(_place(b, plan), year), "BÁO CÁO",
-                 f"Kết quả {_doing(plan.title)} [kỳ báo cáo]",
+                 f"Kết quả {doing(plan.title)} [kỳ báo cáo]",
                  tuple(number_parts(body)), _report_recipients(b, plan), _signer(b, plan))
 
 
@@ -227,12 +227,6 @@ def _task_rows(plan: model.Plan) -> list[Para]:
     for task in plan.tasks:
         rows.append((task.number, one_line(task.title) if task.title else excerpt(task.text, 160), "[…]", "[…]", "[…]"))
     return [Para("table", rows=tuple(rows))]
-
-
-def _doing(title: str) -> str:
-    """'Triển khai, thực hiện công tác … năm 2026' → 'thực hiện công tác … năm 2026'."""
-    words = title_words(title)
-    return "thực hiện " + re.sub(r"^(triển khai,? )?(thực hiện )?", "", words)
 
 
 def _report_recipients(b: DraftBook, plan: model.Plan) -> tuple[str, ...]:

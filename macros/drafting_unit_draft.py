@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import model
 from .draftdoc import Draft, Para, blank_date, number_parts
 from .drafting_units import Assigned, duties_of, header_names, number_code
-from .drafting_words import one_line, plan_citation, title_words
+from .drafting_words import doing, one_line, plan_citation, title_words
 from .text import LABELS, due_vi
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ def _earlier(due: str) -> str:
 
 
 def _closing(plan: model.Plan, name: str) -> list[Para]:
-    return [Para("body", f"Trên đây là Kế hoạch thực hiện {title_words(plan.title)} của {name}; [yêu cầu các bộ "
+    return [Para("body", f"Trên đây là Kế hoạch {doing(plan.title)} của {name}; [yêu cầu các bộ "
                          "phận, cá nhân nghiêm túc triển khai thực hiện]./.")]
 
 

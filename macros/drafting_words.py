@@ -68,6 +68,11 @@ def title_words(title: str) -> str:
     return lower_first(text)
 
 
+def doing(title: str) -> str:
+    """What a plan does, as a phrase: 'Triển khai, thực hiện công tác … năm 2026' → 'thực hiện công tác … năm 2026'."""
+    return "thực hiện " + re.sub(r"^(triển khai,? )?(thực hiện )?", "", title_words(title))
+
+
 def title_key(title: str) -> str:
     """A title with its year left blank: what plans of different years have in common."""
     text = one_line(title)
