@@ -358,3 +358,29 @@ def test_every_real_plan_has_a_next_period_draft_and_a_report_with_a_row_per_tar
         assert len(grids[-1].rows) == len(plan.tasks) + 1  # a row per task under the header
         following = outline((folder / "nam-sau.docx").read_bytes())
         assert following["date"][0].endswith(f"năm {plan.period.end + 1}")
+
+
+PARENT_REFERENCES = {  # how each source plan is cited in the opening of its units' drafts (written out)
+    "kh-13-2022-ubnd-lao-cai": "Thực hiện Kế hoạch số 13/KH-UBND ngày 17/01/2022 của Ủy ban nhân dân tỉnh Lào Cai",
+    "kh-26-2023-vp-ubnd-tra-vinh": "Thực hiện Kế hoạch số 26/KH-VP ngày 17/04/2023 của Văn phòng Ủy ban nhân dân "
+                                   "tỉnh Trà Vinh",
+    "kh-snnmt-lai-chau-2026": "Thực hiện Kế hoạch số […]/KH-… ngày […] năm 2026 của Sở Nông nghiệp và Môi trường "
+                              "tỉnh Lai Châu",
+    "kh-ubnd-binh-dinh-2025": "Thực hiện Kế hoạch số […]/KH-UBND ngày […] năm 2025 của Ủy ban nhân dân tỉnh Bình Định",
+    "kh-vpubnd-lai-chau-2025": "Thực hiện Kế hoạch số […]/KH-VPUBND ngày […] năm 2025 của Văn phòng Ủy ban nhân dân "
+                               "tỉnh Lai Châu",
+}
+
+
+def test_every_real_draft_cites_its_parent_and_only_bases_in_force(real, site):
+    ix, book = real
+    assert set(PARENT_REFERENCES) == set(ix.data.plans)
+    for plan_id, reference in PARENT_REFERENCES.items():
+        for unit in [u for u in book.units(plan_id) if u.drafted]:
+            text = outline((site / "soan-ke-hoach" / f"{unit.slug}.docx").read_bytes())["text"]
+            assert reference in text, unit.slug
+            bases = text.split("Căn cứ:\n")[1].split("\nThực hiện Kế hoạch")[0].splitlines()
+            assert bases[0] == "- " + reference.removeprefix("Thực hiện ") + ";"
+            for line in bases[1:]:
+                cited = [d for d in ix.data.documents.values() if d.number and f"số {d.number} " in line]
+                assert cited and all(ix.status(d.id).current for d in cited), (unit.slug, line)
