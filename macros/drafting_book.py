@@ -17,12 +17,12 @@ from . import model
 from .draftdoc import Draft, Para, Quote
 from .drafting_followups import next_year_draft, report_draft
 from .drafting_unit_draft import unit_draft
-from .drafting_units import Assigned, assigned
+from .drafting_units import PLAN_DRAFTS, Assigned, assigned
 from .drafting_validity import Standing, as_of, standing
 from .drafting_words import citation, excerpt, plan_citation
 from .index import SiteIndex
 
-NEXT_YEAR, REPORT = "nam-sau", "bao-cao"
+NEXT_YEAR, REPORT = PLAN_DRAFTS
 
 
 @dataclass(frozen=True)

@@ -173,8 +173,9 @@ def _issuer_text(report: model.Report) -> str:
 
 
 def _earlier(due: str) -> str:
-    """A deadline LEAD_DAYS earlier, in the same form ('06-10' → '06-05'; '2025-06-20' → '2025-06-15')."""
-    full = dt.date.fromisoformat(due if len(due) == 10 else f"2001-{due}") - dt.timedelta(days=LEAD_DAYS)
+    """A deadline LEAD_DAYS earlier, in the same form ('06-10' → '06-05'; '2025-06-20' → '2025-06-15');
+    a yearly day is placed in a leap year, as the model checks it, so '02-29' is a day too."""
+    full = dt.date.fromisoformat(due if len(due) == 10 else f"2024-{due}") - dt.timedelta(days=LEAD_DAYS)
     return full.isoformat() if len(due) == 10 else full.isoformat()[5:]
 
 

@@ -69,7 +69,8 @@ GROUPS = (
     GroupKind(r"[Cc]ác [Pp]hòng|[Pp]hòng, ban|đơn vị trực thuộc|bộ phận", "phong", "các phòng, đơn vị trực thuộc",
               "[Tên phòng, đơn vị]", None),
 )
-NOT_ADMINISTRATIVE = ("dang", "mat-tran-doan-the")  # Party and Front bodies: asked to help, not assigned
+NOT_ADMINISTRATIVE = ("dang", "mat-tran-doan-the")
+PLAN_DRAFTS = ("nam-sau", "bao-cao")  # the names of a plan's own drafts: next period's plan, the report  # Party and Front bodies: asked to help, not assigned
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,13 @@ class Assigned:
     @property
     def drafted(self) -> bool:
         return not self.reason
+
+
+def unit_slug(plan: model.Plan, job: model.Assignment) -> str:
+    """'<plan>/<assignment>': the draft's page and files. A group's members add '--1', '--2' and an
+    assignment named like a plan's own drafts adds '--don-vi': ids never hold '--' (model.ID_PATTERN),
+    so no two drafts of a plan share a name."""
+    return f"{plan.id}/{job.id}" + ("--don-vi" if job.id in PLAN_DRAFTS else "")
 
 
 def kind_of(name: str) -> Kind:
@@ -117,7 +125,7 @@ def _unit(ix: SiteIndex, plan: model.Plan, job: model.Assignment, on: dt.date) -
     if org.kind in NOT_ADMINISTRATIVE:
         reason = (f"{org.name} là cơ quan của Đảng, Mặt trận hoặc đoàn thể: kế hoạch đề nghị phối hợp chứ không "
                   "giao nhiệm vụ, và văn bản của cơ quan này theo thể thức riêng")
-    return Assigned(plan, job, f"{plan.id}/{job.id}", org.name, kind_of(_own_name(ix, org)), org, None, state, reason)
+    return Assigned(plan, job, unit_slug(plan, job), org.name, kind_of(_own_name(ix, org)), org, None, state, reason)
 
 
 def _members(ix: SiteIndex, plan: model.Plan, job: model.Assignment, on: dt.date) -> list[Assigned]:
@@ -125,10 +133,10 @@ def _members(ix: SiteIndex, plan: model.Plan, job: model.Assignment, on: dt.date
     if not found:  # bodies named without an id in the data: one draft, headed with a place to fill
         state = Standing(True, "unknown", why="dữ liệu không có mã cơ quan cho đơn vị này")
         kind = kind_of(job.unit_text)
-        return [Assigned(plan, job, f"{plan.id}/{job.id}", job.unit_text, kind, None, None, state)]
+        return [Assigned(plan, job, unit_slug(plan, job), job.unit_text, kind, None, None, state)]
     out = []
     for i, group in enumerate(found, 1):
-        slug = f"{plan.id}/{job.id}" + (f"-{i}" if len(found) > 1 else "")
+        slug = unit_slug(plan, job) + (f"--{i}" if len(found) > 1 else "")
         province = ix.province_of(plan.id)
         state = level_standing(ix, group.level, province, on) if group.level else Standing(True, "in-force")
         reason = "" if state.ok else f"{group.label[:1].upper()}{group.label[1:]} {state.why}"

@@ -305,7 +305,7 @@ def test_real_signatures_by_kind(real):
     assert signer("kh-13-2022-ubnd-lao-cai/th-1")[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]  # Sở Nội vụ
     assert signer("kh-snnmt-lai-chau-2026/th-2")[0] == "CHÁNH VĂN PHÒNG"  # Văn phòng Sở
     assert signer("kh-vpubnd-lai-chau-2025/th-2")[0] == "TRƯỞNG PHÒNG"  # a phòng of the Office
-    assert signer("kh-13-2022-ubnd-lao-cai/th-8-2")[:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert signer("kh-13-2022-ubnd-lao-cai/th-8--2")[:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
 def test_a_party_body_asked_to_help_gets_no_draft(real):
@@ -384,3 +384,26 @@ def test_every_real_draft_cites_its_parent_and_only_bases_in_force(real, site):
             for line in bases[1:]:
                 cited = [d for d in ix.data.documents.values() if d.number and f"số {d.number} " in line]
                 assert cited and all(ix.status(d.id).current for d in cited), (unit.slug, line)
+
+
+def test_no_two_drafts_of_a_plan_share_a_name(tmp_path):
+    root = write_minidata(tmp_path / "data")
+    plan = root / "plans" / "kh-1-2025-ubnd-a.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + """\
+  - id: bao-cao
+    unit_text: Sở Tư pháp
+    duties: [Thẩm định văn bản.]
+    reports: [{text: báo cáo năm, period: nam, due: ["01-03"]}]
+  - id: th-2
+    unit_text: Các sở, ban, ngành, Ủy ban nhân dân các xã
+    duties: [Xây dựng kế hoạch.]
+  - id: th-2-1
+    unit_text: Các phòng, ban
+    duties: [Triển khai kế hoạch.]
+""", encoding="utf-8")
+    ix = SiteIndex(load(root))
+    book = Drafting(ix, Renderer(ix).title_of).book
+    names = sorted(s.split("/")[1] for s in book.entries)
+    assert names == ["bao-cao", "bao-cao--don-vi", "nam-sau", "th-1", "th-2--1", "th-2--2", "th-2-1"]
+    text = outline(to_docx(book.draft("kh-1-2025-ubnd-a/bao-cao--don-vi")))["text"]
+    assert "- Thẩm định văn bản." in text.splitlines() and "trước ngày 29/12 hằng năm" in text
