@@ -323,6 +323,9 @@ def source_text(plan: dict) -> str:
     parts = [plan["title"].upper(), plan["preamble"], *plan["purposes"], *plan["requirements"]]
     parts += [f"{t['number']}. {t['title']}\n{t['text']}" for t in plan["tasks"]]
     parts += [f"{a['unit_text']}: " + "; ".join(a["duties"]) for a in plan["assignments"]]
+    parts += [t["text"] for t in plan.get("targets", [])]  # every paragraph stands in the source (check's rule)
+    parts += [f"{f['number']} {f['text']}" for f in plan.get("footnotes", [])]
+    parts += ["Nơi nhận:", *plan.get("recipients", []), (plan.get("signer") or {}).get("name") or ""]
     return "KẾ HOẠCH\n" + "\n\n".join(parts) + "\n"
 
 

@@ -20,8 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     sub.add_parser("schema", help="tạo lại JSON Schema trong docs/schema/ từ mô hình dữ liệu")
     new = sub.add_parser("new", help="tạo tệp bản ghi mới có đủ các trường")
-    new.add_argument("kind", choices=["document", "plan", "campaign"])
+    new.add_argument("kind", choices=["document", "plan", "campaign", "organisation"])
     new.add_argument("id")
+    new.add_argument("--tinh", help="organisation: tên tỉnh (ghi vào data/organisations/<tỉnh>.yaml); "
+                     "bỏ trống với cơ quan trung ương")
     new.add_argument("--data", type=Path, default=DEFAULT_DATA)
     provinces = sub.add_parser("provinces", help="liệt kê các tỉnh trong dữ liệu: 'thư-mục<TAB>Tên tỉnh' mỗi dòng")
     provinces.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -69,6 +71,8 @@ def run_new(args: argparse.Namespace) -> int:
     if not re.fullmatch(ID_PATTERN, args.id):
         print(f"mã '{args.id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-'", file=sys.stderr)
         return 2
+    if args.kind == "organisation":
+        return _new_organisation(args)
     path = args.data / FOLDERS[args.kind] / f"{args.id}.yaml"
     if path.exists():
         print(f"{path} đã có; không ghi đè", file=sys.stderr)
@@ -76,6 +80,35 @@ def run_new(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(args.kind, args.id), encoding="utf-8")
     print(f"đã tạo {path}: điền các trường rồi chạy 'python -m macros check'")
+    return 0
+
+
+ORGANISATIONS_HEADER = "# yaml-language-server: $schema=../../docs/schema/organisations.schema.json\norganisations:\n"
+CENTRAL_FILE = "trung-uong"
+
+
+def _new_organisation(args: argparse.Namespace) -> int:
+    """Append an entry to the province's organisations file (trung-uong.yaml without --tinh)."""
+    import re
+
+    from .calendar import province_slug
+    from .scaffold import organisation_entry
+
+    stem = province_slug(args.tinh) if args.tinh else CENTRAL_FILE
+    if not stem:
+        print(f"tên tỉnh '{args.tinh}' không có chữ cái nào", file=sys.stderr)
+        return 2
+    folder = args.data / "organisations"
+    taken = re.compile(rf"\bid:\s*{re.escape(args.id)}\s*[,}}\n]")
+    for other in sorted(folder.glob("*.yaml")):
+        if taken.search(other.read_text(encoding="utf-8") + "\n"):
+            print(f"mã '{args.id}' đã có trong {other}; không thêm", file=sys.stderr)
+            return 2
+    path = folder / f"{stem}.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = path.read_text(encoding="utf-8") if path.exists() else ORGANISATIONS_HEADER
+    path.write_text(text.rstrip("\n") + "\n" + organisation_entry(args.id, args.tinh), encoding="utf-8")
+    print(f"đã thêm cơ quan '{args.id}' vào {path}: điền các trường 'ĐIỀN: …' rồi chạy 'python -m macros check'")
     return 0
 
 

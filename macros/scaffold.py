@@ -1,7 +1,8 @@
 """`python -m macros new KIND ID`: a new record file with every field, commented from the model.
 
-Required fields are written out with an example value; optional ones are commented out, so
-the file validates after the maintainer fills the required values.
+Required fields (and the number, title and date a document or plan almost always has) are
+written out as "ĐIỀN: …" placeholders, which `check` refuses until each is replaced: a record
+left as scaffolded never reaches the site. Optional fields are commented out with an example.
 """
 
 from __future__ import annotations
@@ -12,13 +13,21 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .kinds import KINDS as RECORD_KINDS
+from .model import Organisation
 from .schema import KINDS
+from .yamlsource import PLACEHOLDER
 
 FOLDERS = {k.singular: k.name for k in RECORD_KINDS.values() if k.one_per_file}  # `macros new KIND` writes there
-EXAMPLES = {
-    "date": "2025-01-15", "name": "Tên",
-    "text": "Nội dung", "start": "2025", "end": "2025", "source": "ten-tep-nguon.txt", "issuer": "ubnd-lai-chau",
-    "unit_text": "Sở Nội vụ", "themes": "[tuyen-truyen]", "duties": "[Nhiệm vụ được giao]", "period": "nam",
+# Optional in the model (a source may lack them) but to be filled or deleted on purpose.
+WANTED = {"document": ("number", "date", "title"), "plan": ("number", "date")}
+HINTS = {  # fields whose description does not say what to write
+    "issuer": "mã cơ quan ban hành (của tỉnh mình) trong data/organisations/", "title": "tên như nguồn ghi",
+    "start": "năm bắt đầu kỳ kế hoạch", "end": "năm kết thúc kỳ kế hoạch", "id": "mã neo, ví dụ nv-1",
+    "unit": "mã cơ quan", "term": "chữ viết tắt", "name": "tên như nguồn ghi",
+}
+EXAMPLES = {  # what a commented-out optional field shows
+    "date": "2025-01-15", "name": "Tên", "text": "Nội dung", "unit_text": "Sở Nội vụ", "themes": "[tuyen-truyen]",
+    "duties": "[Nhiệm vụ được giao]", "period": "nam",
 }
 
 
@@ -26,16 +35,28 @@ def scaffold(kind: str, record_id: str) -> str:
     lines = [f"# yaml-language-server: $schema=../../docs/schema/{kind}.schema.json", f"id: {record_id}"]
     for name, info in KINDS[kind].model_fields.items():
         if name != "id":
-            lines += _field(name, info, "", commented=False)
+            lines += _field(name, info, "", commented=False, wanted=name in WANTED.get(kind, ()))
     return "\n".join(lines) + "\n"
 
 
-def _field(name: str, info: FieldInfo, indent: str, commented: bool) -> list[str]:
+def organisation_entry(org_id: str, province: str | None) -> str:
+    """One organisation as a list item, to append to data/organisations/<file>.yaml."""
+    lines = [f"id: {org_id}"]
+    for name, info in Organisation.model_fields.items():
+        if name == "province" and province:
+            lines.append(f"province: {_quoted(province)}")
+        elif name != "id":
+            lines += _field(name, info, "", commented=False)
+    return "".join(f"  {'- ' if i == 0 else '  '}{line}\n" for i, line in enumerate(lines))
+
+
+def _field(name: str, info: FieldInfo, indent: str, commented: bool, wanted: bool = False) -> list[str]:
     """Lines for one field; optional fields (and everything inside them) are commented out."""
-    off = commented or not info.is_required()
+    off = commented or not (info.is_required() or wanted)
     nested = _nested(info.annotation)
     if nested is None:
-        lines = [f"{name}: {_example(name, info)}{_note(info)}".rstrip()]
+        value = _example(name, info) if off else _placeholder(name, info)
+        lines = [f"{name}: {value}{_note(info) if off else ''}".rstrip()]
     else:
         lines = [f"{name}:{_note(info)}"]
         dash = _is_list(info.annotation)
@@ -53,6 +74,20 @@ def _note(info: FieldInfo) -> str:
         parts.append("một trong: " + ", ".join(choices))
     text = " ".join(p for p in parts if p)
     return f"  # {text}" if text else ""
+
+
+def _placeholder(name: str, info: FieldInfo) -> str:
+    """A value `check` refuses until it is replaced, saying what goes there."""
+    choices = _choices(info.annotation)
+    described = info.description and not info.description.startswith("Mã định danh")  # the generic Id words
+    hint = ("một trong " + ", ".join(choices)) if choices else (info.description if described else HINTS.get(name, name))
+    hint = hint.rstrip(".")
+    value = _quoted(f"{PLACEHOLDER} {hint}")
+    return f"[{value}]" if _is_list(info.annotation) else value
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _example(name: str, info: FieldInfo) -> str:

@@ -10,6 +10,7 @@ from .calendar import province_slug
 from .errors import DataError
 from .dataset import Dataset, field_name
 from .kinds import KINDS, LABELS
+from . import verbatim
 
 # The project's hand-written pages: a record whose page would have the same path would be
 # silently dropped (a hand-written page wins), so its id is refused. `check` and the build
@@ -110,8 +111,19 @@ def _plan_checks(data: Dataset) -> Iterator[DataError]:
             yield _err(data, plan.id, ("source",), f"không có tệp data/sources/{plan.source}")
         if plan.period.start > plan.period.end:
             yield _err(data, plan.id, ("period",), "năm bắt đầu sau năm kết thúc")
+        yield from _verbatim(data, plan)
         yield from _anchor_checks(data, plan)
         yield from _footnote_checks(data, plan)
+
+
+def _verbatim(data: Dataset, plan) -> Iterator[DataError]:
+    """The transcription rule: a paragraph the source text does not have is named, with its field."""
+    if plan.source not in data.sources:
+        return
+    for loc, para in verbatim.missing(plan, data.sources[plan.source]):
+        shown = para if len(para) <= 90 else para[:90] + "…"
+        yield _err(data, plan.id, loc, f"đoạn '{shown}' không có nguyên văn trong văn bản gốc data/sources/"
+                   f"{plan.source}: chép đúng từng chữ từ bản gốc (lỗi chính tả của bản gốc cũng giữ nguyên)")
 
 
 def _anchor_checks(data: Dataset, plan) -> Iterator[DataError]:

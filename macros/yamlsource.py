@@ -25,6 +25,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
+PLACEHOLDER = "ĐIỀN:"  # what `python -m macros new` writes where a value must go
 
 
 class _Loader(_BaseLoader):
@@ -134,6 +135,10 @@ class _Builder:
         if bad:
             raise _refuse(node, f"ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản (không hiện ra, làm hỏng tệp "
                           "Word và lịch): xoá ký tự này", loc)
+        if isinstance(value, str) and value.startswith(PLACEHOLDER):  # left as `python -m macros new` wrote it
+            self.source.errors.append(DataError(self.source.path, node.start_mark.line + 1, field_path(loc),
+                                                f"chưa điền: thay '{value}' bằng giá trị thật (hoặc xoá dòng nếu "
+                                                "nguồn không có)"))
         return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Path_) -> dict[str, Any]:

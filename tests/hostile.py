@@ -56,6 +56,8 @@ def fill(data_dir: Path, text: str) -> None:
     """
     originals = {p: p.read_text(encoding="utf-8") for p in data_dir.rglob("*.yaml")}
     _fill(data_dir, text)
+    for source in (data_dir / "sources").glob("*"):  # plans are transcribed word for word from their source
+        source.write_text(source.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
     for _ in range(3):
         try:
             load(data_dir)

@@ -70,7 +70,13 @@ id: dan-van-kheo
 name: Dân vận khéo
 kind: phong-trao-thi-dua
 """,
-    "sources/a.txt": "KẾ HOẠCH\n",
+    "sources/a.txt": """\
+KẾ HOẠCH
+Thực hiện công tác dân vận chính quyền năm 2025
+1. Tuyên truyền
+Quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021.
+Sở Nội vụ: Theo dõi, đôn đốc.
+""",
 }
 
 
@@ -80,3 +86,24 @@ def write_minidata(root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def transcribe(root: Path, plan_yaml: str) -> None:
+    """Add a plan's own words to its source text (a test plan must stand in its source, as `check` requires)."""
+    import yaml
+
+    plan = yaml.safe_load(plan_yaml)
+    source = root / "sources" / plan["source"]
+    words = "\n".join(_strings(plan))
+    old = source.read_text(encoding="utf-8") if source.exists() else ""
+    source.write_text(old + words + "\n", encoding="utf-8")
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []

@@ -204,6 +204,9 @@ def test_markdown_escapes_data_text(tmp_path):
     hostile = "<b>x</b> [bấm](http://evil.example) **đậm** | ống"
     plan.write_text(plan.read_text(encoding="utf-8").replace("Quán triệt Chỉ thị", f"{hostile} Quán triệt Chỉ thị"),
                     encoding="utf-8")
+    source = root / "sources" / "a.txt"  # a plan stands word for word in its source
+    source.write_text(source.read_text(encoding="utf-8").replace("Quán triệt Chỉ thị", f"{hostile} Quán triệt Chỉ thị"),
+                      encoding="utf-8")
     kit = kit_of(root)
     text = M.to_markdown(kit.drafts[0])
     assert "\\<b\\>x\\</b\\> \\[bấm\\](http://evil.example) \\*\\*đậm\\*\\* \\| ống" in text

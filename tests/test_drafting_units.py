@@ -22,7 +22,7 @@ from macros.render import Renderer
 from macros.word import to_docx
 from tests.conftest import DATA, build_site
 from tests.htmlcheck import link_targets, main_text, parse
-from tests.minidata import write_minidata
+from tests.minidata import transcribe, write_minidata
 
 PLAN = "kh-5-2026-ubnd-a"
 
@@ -160,6 +160,7 @@ def five_kinds(root):
     for name, text in DOCS.items():
         (root / "documents" / name).write_text(text, encoding="utf-8")
     (root / "plans" / f"{PLAN}.yaml").write_text(PLAN_YAML, encoding="utf-8")
+    transcribe(root, PLAN_YAML)
     (root / "validity.yaml").write_text("as_of: '2026-06-01'\nnote: Ngày đối chiếu của dữ liệu thử.\n",
                                         encoding="utf-8")
     return root

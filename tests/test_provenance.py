@@ -92,7 +92,8 @@ def test_the_end_of_pl34_is_an_added_fact_naming_its_article(index):
 def test_a_value_no_source_states_is_reported_missing(tmp_path):
     root = write_minidata(tmp_path / "data")
     (root / "sources" / "a.txt").write_text("KẾ HOẠCH\nThực hiện công tác dân vận chính quyền năm 2025\n"
-                                            "Quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021.\n", encoding="utf-8")
+                                            "Quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021.\n"
+                                            "1. Tuyên truyền\nSở Nội vụ: Theo dõi, đôn đốc.\n", encoding="utf-8")
     ix = SiteIndex(load(root))
     doc = ix.provenance.of("ct-33-2021-ttg")
     assert (doc["number"].kind, doc["number"].line) == ("nguon", 3)

@@ -6,6 +6,7 @@ import filecmp
 import json
 import string
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,6 @@ from hypothesis import strategies as st
 from macros.errors import DataError, DataInvalid
 from macros.loader import load
 from macros.schema import KINDS, schema_text
-from macros.scaffold import scaffold
 from tests.conftest import DATA, ROOT, build_site
 from tests.htmlcheck import link_targets, main_text
 from tests.minidata import write_minidata
@@ -39,6 +39,8 @@ def test_hostile_text_renders_as_plain_text(data_copy, tmp_path):
     record["tasks"][0]["text"] = HOSTILE + "\n\n- " + HOSTILE
     record["recipients"][0] = HOSTILE
     path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    source = data_copy / "sources" / record["source"]  # a plan is transcribed word for word from its source
+    source.write_text(source.read_text(encoding="utf-8") + HOSTILE + "\n", encoding="utf-8")
     out = tmp_path / "site"
     result = build_site(out, data_copy)
     assert result.returncode == 0, result.stderr
@@ -73,14 +75,16 @@ def test_maintainer_adds_a_document_and_a_plan_that_cites_it(data_copy, tmp_path
 
     assert main(["new", "document", "ct-7-2026-ubnd-lai-chau", "--data", str(data_copy)]) == 0
     doc = data_copy / "documents" / "ct-7-2026-ubnd-lai-chau.yaml"
-    text = doc.read_text(encoding="utf-8")
-    text = text.replace("# number:", "number: 07/CT-UBND  #", 1).replace("type: nghi-quyet", "type: chi-thi", 1)
-    text = text.replace("# issuer:", "issuer: ubnd-lai-chau  #", 1)
+    fill_placeholders(doc, {"number": "07/CT-UBND", "type": "chi-thi", "date": "2026-01-10",
+                            "title": "về tăng cường công tác dân vận"})
+    text = doc.read_text(encoding="utf-8").replace("# issuer:", "issuer: ubnd-lai-chau  #", 1)
     doc.write_text(text, encoding="utf-8")
+    (data_copy / "sources" / "kh-9-2026-ubnd-lai-chau.txt").write_text(
+        "KẾ HOẠCH\nQuán triệt Chỉ thị số 07/CT-UBND của Ủy ban nhân dân tỉnh.\n", encoding="utf-8")
     plan = data_copy / "plans" / "kh-9-2026-ubnd-lai-chau.yaml"
     plan.write_text("""\
 id: kh-9-2026-ubnd-lai-chau
-source: 000_7f0c1111eba5b876.txt
+source: kh-9-2026-ubnd-lai-chau.txt
 issuer: ubnd-lai-chau
 number: 09/KH-UBND
 date: 2026-02-05
@@ -89,7 +93,6 @@ period: {start: 2026, end: 2026}
 tasks:
   - id: nv-1
     number: "1"
-    title: Quán triệt
     text: Quán triệt Chỉ thị số 07/CT-UBND của Ủy ban nhân dân tỉnh.
     themes: [tuyen-truyen]
 """, encoding="utf-8")
@@ -100,11 +103,52 @@ tasks:
     assert "van-ban/ct-7-2026-ubnd-lai-chau.html" in link_targets(out, out / "ke-hoach" / "kh-9-2026-ubnd-lai-chau.html")
 
 
-def test_scaffolds_validate_once_filled(tmp_path):
-    for kind in ("document", "campaign"):
-        data = yaml.safe_load(scaffold(kind, "x-1"))
-        assert data["id"] == "x-1"
-        KINDS[kind].model_validate(data)
+def fill_placeholders(path, values: dict[str, str]) -> None:
+    """Replace the scaffold's 'ĐIỀN: …' value of each top-level field named in `values`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        name = line.split(":", 1)[0]
+        if name in values and '"ĐIỀN:' in line:
+            lines[i] = f"{name}: {values[name]}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["document", "plan", "campaign"])
+def test_a_scaffold_fails_check_until_filled(tmp_path, kind):
+    """An unfilled scaffold names every placeholder; its number, title and date are among them."""
+    from macros.cli import main
+
+    root = write_minidata(tmp_path / "data")
+    assert main(["new", kind, "x-1", "--data", str(root)]) == 0
+    path = next(root.rglob("x-1.yaml"))
+    with pytest.raises(DataInvalid) as info:
+        load(root)
+    fields = {e.field for e in info.value.errors}
+    assert all("chưa điền" in e.message and e.file.endswith("x-1.yaml") for e in info.value.errors)
+    wanted = {"document": {"number", "title", "date", "type"}, "plan": {"number", "title", "date", "issuer", "source"},
+              "campaign": {"name", "kind"}}[kind]
+    assert wanted <= fields
+    assert "ubnd-lai-chau" not in path.read_text(encoding="utf-8")  # no other province's issuer pre-filled
+
+
+def test_new_organisation_goes_to_its_province_file_and_fails_check_until_filled(tmp_path):
+    from macros.cli import main
+
+    root = write_minidata(tmp_path / "data")
+    assert main(["new", "organisation", "so-noi-vu-b", "--tinh", "Tỉnh B", "--data", str(root)]) == 0
+    path = root / "organisations" / "tinh-b.yaml"
+    with pytest.raises(DataInvalid) as info:
+        load(root)
+    assert {e.field for e in info.value.errors} == {"organisations[0].name", "organisations[0].kind",
+                                                     "organisations[0].level"}
+    text = path.read_text(encoding="utf-8")
+    for placeholder, value in (("ĐIỀN: Tên đầy đủ, ví dụ 'Ủy ban nhân dân tỉnh Lào Cai'", "Sở Nội vụ tỉnh B"),
+                               ("ĐIỀN: một trong dang, nha-nuoc, mat-tran-doan-the", "nha-nuoc"),
+                               ("ĐIỀN: một trong trung-uong, tinh, so-nganh, huyen, xa", "so-nganh")):
+        text = text.replace(placeholder, value)
+    path.write_text(text, encoding="utf-8")
+    assert load(root).organisations["so-noi-vu-b"].province == "Tỉnh B"
+    assert main(["new", "organisation", "so-noi-vu-b", "--data", str(root)]) == 2  # the id is taken
 
 
 def test_published_schema_is_generated_from_the_model():
