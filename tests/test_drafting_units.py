@@ -402,6 +402,7 @@ def test_no_two_drafts_of_a_plan_share_a_name(tmp_path):
     unit_text: Các phòng, ban
     duties: [Triển khai kế hoạch.]
 """, encoding="utf-8")
+    transcribe(root, plan.read_text(encoding="utf-8"))  # the plan stands word for word in its source
     ix = SiteIndex(load(root))
     book = Drafting(ix, Renderer(ix).title_of).book
     names = sorted(s.split("/")[1] for s in book.entries)
