@@ -120,7 +120,7 @@ class _Builder:
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
-        self.source.lines[loc] = node.start_mark.line + 1
+        self.source.lines.setdefault(loc, node.start_mark.line + 1)  # a field's line is its key's (_mapping)
         if id(node) in self.seen or node.tag == "tag:yaml.org,2002:merge":
             raise _refuse(node, "không dùng anchor/alias (&, *, <<) trong dữ liệu: hãy viết đầy đủ giá trị", loc)
         self.seen.add(id(node))
@@ -151,6 +151,7 @@ class _Builder:
             key = str(key_node.value)
             if key in result:
                 raise _refuse(key_node, f"trường '{key}' bị lặp lại trong cùng một mục", (*loc, key))
+            self.source.lines[(*loc, key)] = key_node.start_mark.line + 1  # "tasks:" rather than its first item
             result[key] = self.build(value_node, (*loc, key))
         return result
 
