@@ -53,7 +53,11 @@ def _organisation(ix: SiteIndex, org_id: str, on: dt.date) -> Standing:
 
 def level_standing(ix: SiteIndex, level: str, province: str | None, on: dt.date) -> Standing:
     """Whether a level of government named by a group ("UBND các huyện…") exists in a province on
-    `on`: asked of each body of that level the data holds there; unknown when it holds none."""
+    `on`: ended everywhere when data/validity.yaml states its end (with its article); else asked of
+    each body of that level the data holds there; unknown when it holds none."""
+    end = ix.validity.level_end(level, on)
+    if end:
+        return Standing(False, "ceased", since=dt.date.fromisoformat(end.date), why=ix.validity.level_end_text(end))
     bodies = [o.id for o in ix.data.organisations.values() if o.level == level and o.province == province]
     if not bodies:
         return Standing(True, "unknown", why=f"dữ liệu không có cơ quan cấp {LEVELS.get(level, level)} nào ở tỉnh này")

@@ -76,15 +76,6 @@ class EditorialSource(Record):
         return f"{self.document}, {self.article}"
 
 
-class Validity(Record):
-    """data/validity.yaml: the day the data was last checked, which every status is computed at."""
-
-    as_of: str = Field(description="Ngày đối chiếu dữ liệu (YYYY-MM-DD): hiệu lực được tính tại ngày này.")
-    note: Text | None = Field(None, description="Ai đối chiếu, đối chiếu với gì.")
-
-    _check_as_of = field_validator("as_of", mode="before")(check_full_date)
-
-
 # --- organisations -----------------------------------------------------------------------
 
 OrgKind = Literal["dang", "nha-nuoc", "mat-tran-doan-the"]
@@ -102,6 +93,37 @@ class OrgEnd(Record):
 
     _check_date = field_validator("date", mode="before")(check_full_date)
 OrgLevel = Literal["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
+
+
+class LevelEnd(Record):
+    """A level of local government that ended everywhere (the district level on 01/07/2025): a group
+    a plan names at that level ("UBND các huyện…") gets no draft after that day."""
+
+    level: OrgLevel = Field(description="Cấp chính quyền: huyen hoặc xa.")
+    date: str = Field(description="Ngày kết thúc hoạt động (YYYY-MM-DD).")
+    source: EditorialSource = Field(description="Văn bản và điều khoản nêu việc kết thúc (bắt buộc).")
+
+    _check_date = field_validator("date", mode="before")(check_full_date)
+
+
+class Validity(Record):
+    """data/validity.yaml: the day the data was last checked, which every status is computed at."""
+
+    as_of: str = Field(description="Ngày đối chiếu dữ liệu (YYYY-MM-DD): hiệu lực được tính tại ngày này.")
+    note: Text | None = Field(None, description="Ai đối chiếu, đối chiếu với gì.")
+    levels_ended: list[LevelEnd] = Field(
+        default_factory=list, description="Cấp chính quyền địa phương đã kết thúc hoạt động trên cả nước, "
+        "kèm văn bản, điều khoản: chỉ ghi khi nêu được điều khoản.")
+
+    _check_as_of = field_validator("as_of", mode="before")(check_full_date)
+
+    @field_validator("levels_ended")
+    @classmethod
+    def _one_end_per_level(cls, values: list[LevelEnd]) -> list[LevelEnd]:
+        levels = [v.level for v in values]
+        if len(set(levels)) != len(levels):
+            raise ValueError("mỗi cấp chính quyền chỉ ghi một lần")
+        return values
 
 
 class Organisation(Record):

@@ -295,6 +295,22 @@ class Validity:
         return f"{CHANGE_LABELS[end.change]} từ {date_vi(end.date)}{after} (theo {end.source.label})"
 
 
+    def level_end(self, level: str, on: _dt.date | None = None):
+        """The stated end of a level of local government (data/validity.yaml `levels_ended`) if it
+        had ended by `on` (as_of by default), else None: a level with no stated end exists."""
+        on = on or self.as_of
+        ends = self.data.validity.levels_ended if self.data.validity else []
+        end = next((e for e in ends if e.level == level), None)
+        if end is None or on is None or on < _dt.date.fromisoformat(end.date):
+            return None
+        return end
+
+    @staticmethod
+    def level_end_text(end) -> str:
+        """'kết thúc hoạt động từ 01/07/2025 (theo Luật …, Điều 51, khoản 3)'."""
+        return f"kết thúc hoạt động từ {date_vi(end.date)} (theo {end.source.label})"
+
+
 CHANGE_LABELS = {
     "sap-nhap": "Sáp nhập", "hop-nhat": "Hợp nhất", "doi-ten": "Đổi tên", "giai-the": "Giải thể",
     "ket-thuc-hoat-dong": "Kết thúc hoạt động",

@@ -230,6 +230,44 @@ def test_a_unit_that_no_longer_exists_gets_no_draft_and_the_plan_page_says_why(s
     assert outline(blob)["signer"][0] == "KT. GIÁM ĐỐC"
 
 
+DISTRICTS = """\
+  - id: th-7
+    number: "7"
+    unit_text: UBND các huyện, thị xã, thành phố
+    duties: ["UBND các huyện, thị xã, thành phố chỉ đạo Ủy ban nhân dân cấp xã thực hiện Kế hoạch này."]
+recipients:"""
+DISTRICTS_END = """
+levels_ended:
+  - level: huyen
+    date: '2025-07-01'
+    source: {document: Luật số 1/2025/QH15, article: "Điều 9, khoản 3"}
+"""
+
+
+@pytest.mark.parametrize("ended", [False, True])
+def test_a_group_of_a_level_that_ended_gets_no_draft_and_says_by_which_article(tmp_path, ended):
+    root = five_kinds(tmp_path / "data")
+    plan_yaml = PLAN_YAML.replace("recipients:", DISTRICTS, 1)
+    (root / "plans" / f"{PLAN}.yaml").write_text(plan_yaml, encoding="utf-8")
+    transcribe(root, plan_yaml)
+    if ended:
+        (root / "validity.yaml").write_text((root / "validity.yaml").read_text(encoding="utf-8") + DISTRICTS_END,
+                                            encoding="utf-8")
+    ix = SiteIndex(load(root))
+    book = Drafting(ix, Renderer(ix).title_of).book
+    unit = next(u for u in book.units(PLAN) if u.assignment.id == "th-7")
+    assert unit.name == "Ủy ban nhân dân các huyện, thị xã, thành phố"
+    if not ended:  # nothing says the district level ended: a draft, with a hint to check
+        assert unit.drafted and f"{PLAN}/th-7" in book.entries
+        hints = outline(to_docx(book.draft(f"{PLAN}/th-7")))["hints"]
+        assert any(h.startswith("Gợi ý: Kiểm tra đơn vị còn tồn tại vào năm 2026") for h in hints)
+        return
+    assert f"{PLAN}/th-7" not in book.entries
+    assert unit.reason == ("Ủy ban nhân dân các huyện, thị xã, thành phố kết thúc hoạt động từ 01/07/2025 "
+                           "(theo Luật số 1/2025/QH15, Điều 9, khoản 3)")
+    assert f"{PLAN}/th-4" in book.entries  # a commune: its level has no stated end
+
+
 def test_sub_units_report_before_the_parent_deadline(synthetic):
     _, book = synthetic
     text = outline(to_docx(book.draft(f"{PLAN}/th-1")))["text"]
@@ -306,7 +344,7 @@ def test_real_signatures_by_kind(real):
     assert signer("kh-13-2022-ubnd-lao-cai/th-1")[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]  # Sở Nội vụ
     assert signer("kh-snnmt-lai-chau-2026/th-2")[0] == "CHÁNH VĂN PHÒNG"  # Văn phòng Sở
     assert signer("kh-vpubnd-lai-chau-2025/th-2")[0] == "TRƯỞNG PHÒNG"  # a phòng of the Office
-    assert signer("kh-13-2022-ubnd-lao-cai/th-8--2")[:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert signer("kh-ubnd-binh-dinh-2025/th-1--1")[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]  # "các sở, ban, ngành"
 
 
 def test_a_party_body_asked_to_help_gets_no_draft(real):
@@ -409,3 +447,21 @@ def test_no_two_drafts_of_a_plan_share_a_name(tmp_path):
     assert names == ["bao-cao", "bao-cao--don-vi", "nam-sau", "th-1", "th-2--1", "th-2--2", "th-2-1"]
     text = outline(to_docx(book.draft("kh-1-2025-ubnd-a/bao-cao--don-vi")))["text"]
     assert "- Thẩm định văn bản." in text.splitlines() and "trước ngày 29/12 hằng năm" in text
+
+
+def test_district_people_s_committees_get_no_draft_and_the_plan_page_names_the_article(real, site):
+    """The district level ended on 01/07/2025 (Luật 72/2025/QH15, Điều 51, khoản 3, in data/validity.yaml):
+    the Lào Cai and Bình Định plans assign work to 'UBND các huyện…', which gets no draft."""
+    _, book = real
+    why = ("Ủy ban nhân dân các huyện, thị xã, thành phố (mục {}): Ủy ban nhân dân các huyện, thị xã, thành phố "
+           "kết thúc hoạt động từ 01/07/2025 (theo Luật Tổ chức chính quyền địa phương số 72/2025/QH15, "
+           "Điều 51, khoản 3).")
+    for plan, slug, number in (("kh-13-2022-ubnd-lao-cai", "th-8--2", "8"), ("kh-ubnd-binh-dinh-2025", "th-1--2", "1")):
+        assert f"{plan}/{slug}" not in book.entries
+        assert not (site / "soan-ke-hoach" / plan / f"{slug}.html").exists()
+        assert (site / "soan-ke-hoach" / plan / f"{slug[:-3]}--1.html").is_file()  # the sở, ban, ngành still get one
+        text = main_text(site / "ke-hoach" / f"{plan}.html")
+        assert why.format(number) in text.split("Không soạn dự thảo cho:")[1]
+    review = main_text(site / "nguon-bo-sung.html")
+    assert "Cấp huyện 01/07/2025 Luật Tổ chức chính quyền địa phương số 72/2025/QH15, Điều 51, khoản 3" in review
+    assert "(sau đây gọi chung là cấp huyện) kết thúc hoạt động từ ngày 01 tháng 7 năm 2025." in review

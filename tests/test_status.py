@@ -207,3 +207,35 @@ def test_marks_beside_a_unit_that_ended_and_a_basis_that_ceased(mini):
     basis = str(status_flag(renderer, "ct-33-2021-ttg", html=True))
     assert basis.startswith(' <span class="status-flag">(đã hết hiệu lực từ 01/03/2024, thay bằng <a href=')
     assert str(status_flag(renderer, "ct-2-2024-ttg", html=True)) == ""  # in force: no mark
+
+
+DISTRICTS_END = """\
+as_of: '2026-12-05'
+levels_ended:
+  - level: huyen
+    date: '2025-07-01'
+    source: {document: Luật số 1/2025/QH15, article: "Điều 9, khoản 3", quote: Cấp huyện kết thúc hoạt động.}
+"""
+
+
+def test_a_level_of_local_government_ends_on_the_day_its_article_states(mini):
+    (mini / "validity.yaml").write_text(DISTRICTS_END, encoding="utf-8")
+    validity = index(mini).validity
+    assert validity.level_end("huyen", D(2025, 6, 30)) is None  # still working the day before
+    end = validity.level_end("huyen", D(2025, 7, 1))
+    assert (end.source.document, end.source.article) == ("Luật số 1/2025/QH15", "Điều 9, khoản 3")
+    assert validity.level_end("huyen") is end  # at as_of
+    assert validity.level_end("xa") is None  # communes: no end stated, so they exist
+    assert validity.level_end_text(end) == "kết thúc hoạt động từ 01/07/2025 (theo Luật số 1/2025/QH15, Điều 9, khoản 3)"
+
+
+def test_the_end_of_a_level_needs_its_article_and_is_stated_once(mini):
+    (mini / "validity.yaml").write_text("as_of: '2026-12-05'\nlevels_ended:\n  - {level: huyen, date: '2025-07-01'}\n",
+                                        encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert [str(e) for e in info.value.errors] == ["data/validity.yaml:3: levels_ended[0].source: thiếu trường bắt buộc"]
+    (mini / "validity.yaml").write_text(DISTRICTS_END + DISTRICTS_END.split("levels_ended:\n")[1], encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert "mỗi cấp chính quyền chỉ ghi một lần" in str(info.value.errors[0])
