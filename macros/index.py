@@ -314,6 +314,19 @@ class SiteIndex:
             return TIERS[1] if "quoc-hoi" in (org.id, org.parent) else TIERS[2]
         return TIERS[4] if org.level == "tinh" else TIERS[5]
 
+    def central_ids(self) -> set[str]:
+        """Documents of central bodies (issuer with no province)."""
+        return {d.id for d in self.data.documents.values() if d.issuer and self.province_of(d.id) is None}
+
+    def documents_by_province(self) -> list[tuple[str, list[model.Document]]]:
+        """Provincial documents by the province of their issuer, provinces in name order."""
+        groups: dict[str, list[model.Document]] = defaultdict(list)
+        for doc in self.sorted_documents:
+            province = self.province_of(doc.id)
+            if province:
+                groups[province].append(doc)
+        return sorted(groups.items())
+
     def level_groups(self, docs) -> list[tuple[str, list]]:
         groups: dict[str, list] = {tier: [] for tier in TIERS}
         for doc in docs:

@@ -42,6 +42,7 @@ from .adapter import SEARCH_INDEX
 from .drafting_files import page_path
 from .kinds import GLOSSARY_PAGE, KINDS
 from .render import ID_ATTRIBUTE, html_path
+from .search_words import ReadingWords
 from .site import SEARCH_PLAIN_ENV, SiteState
 from .text import fold
 
@@ -161,6 +162,7 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         index["docs"] += [e for e in entries if e["location"] not in present]
     splitter = re.compile(index["config"]["separator"])
     pages, drafts = _record_pages(state), _draft_pages(state)
+    words = ReadingWords(state)
     docs = []
     for entry in index["docs"]:
         docs.append(entry)
@@ -170,7 +172,11 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         elif location in drafts:  # a unit finds its draft typed without diacritics: "so noi vu lao cai"
             _add_keys(entry, [fold(drafts[location])], [], [], splitter)
         elif location == html_path(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
-            docs += _glossary_rows(state, splitter, {e["location"] for e in index["docs"]})
+            rows = _glossary_rows(state, splitter, {e["location"] for e in index["docs"]})
+            for row in rows:
+                words.add(row, splitter, None)
+            docs += rows
+        words.add(entry, splitter, pages.get(location))  # folded text, abbreviations, issuers, hub words
     index["docs"] = docs
     # Same serialisation as Material's search plugin, so sizes compare like for like.
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")

@@ -480,3 +480,89 @@ def test_screenshots_of_the_pages_officials_open_first(context, base_url, width)
         page.screenshot(path=str(SCREENSHOTS / f"reading-{name}-{WIDTHS[width][0]}.png"), full_page=True)
         assert page.locator("article h1").count() == 1
     page.close()
+
+
+# --- search as officials type it (issue 18): expected first pages written out ------------------
+
+QUERY_SET = [
+    ("13/KH-UBND Lào Cai", "ke-hoach/kh-13-2022-ubnd-lao-cai.html"),   # shared number + province
+    ("13/KH-UBND Trà Vinh", "van-ban/kh-13-2022-ubnd-tra-vinh.html"),
+    ("mẫu kế hoạch", "huong-dan/mau.html"),                              # hub page words
+    ("mau ke hoach", "huong-dan/mau.html"),
+    ("lịch báo cáo", "ke-hoach/lich-bao-cao.html"),
+    ("han bao cao", "ke-hoach/lich-bao-cao.html"),
+    ("hướng dẫn xây dựng kế hoạch", "huong-dan/xay-dung-ke-hoach.html"),
+    ("phối hợp MTTQ", "chu-de/phoi-hop-mat-tran.html"),                  # abbreviation → expansion
+    ("phoi hop mttq", "chu-de/phoi-hop-mat-tran.html"),
+    ("Mặt trận Tổ quốc", "chu-de/phoi-hop-mat-tran.html"),              # expansion, also as MTTQ
+    ("dan van kheo", "phong-trao/dan-van-kheo.html"),                     # no diacritics
+    ("chi thi 33", "van-ban/ct-33-2021-ttg.html"),
+    ("nghi dinh 59", "van-ban/nd-59-2023-cp.html"),
+    ("tiep cong dan doi thoai", "chu-de/tiep-cong-dan.html"),
+]
+
+
+@browser
+@pytest.mark.parametrize(("text", "expected"), QUERY_SET, ids=[fold(t) for t, _ in QUERY_SET])
+def test_official_query_set_finds_the_expected_page_first(search_page, text, expected):
+    assert type_query(search_page, text) == expected
+
+
+def explained(page) -> str:
+    page.wait_for_timeout(300)
+    return page.evaluate("() => (document.querySelector('.search-explain') || {}).textContent || ''")
+
+
+@browser
+@pytest.mark.parametrize("text", ["Bắc Ninh", "Quảng Ninh", "Cà Mau"])
+def test_no_answer_says_so_and_which_words_matched(search_page, text):
+    """A province not in the data: no list of pages sharing one syllable, a plain message instead."""
+    assert first_result(search_page, text) is None
+    message = explained(search_page)
+    assert message.startswith("Không trang nào có đủ mọi chữ đã gõ"), message
+    if text == "Bắc Ninh":  # "Ninh" is in the data (Quảng Ninh is not), "Bắc" nowhere
+        assert "Có trang chứa “Ninh”; không trang nào có “Bắc”" in message
+
+
+@browser
+def test_a_word_no_page_has_is_named_and_near_pages_listed(search_page):
+    assert first_result(search_page, "dan van kheo zzqx") == "phong-trao/dan-van-kheo.html"
+    message = explained(search_page)
+    assert "không trang nào có “zzqx”" in message and "thiếu một chữ" in message
+
+
+@browser
+def test_a_phrase_in_quotes_keeps_only_pages_with_the_phrase(search_page):
+    loose = first_result(search_page, "vận khéo dân") and result_count(search_page)
+    assert first_result(search_page, '"vận khéo dân"')
+    quoted = result_count(search_page)
+    assert 0 < quoted < loose
+    pages = search_page.eval_on_selector_all(
+        "li.md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href.split('#')[0].split('?')[0])")
+    for url in dict.fromkeys(pages[:3]):
+        html = search_page.evaluate("u => fetch(u).then(r => r.text())", url)
+        text = " ".join(re.sub(r"<[^>]+>", " ", html).lower().split())
+        assert "vận khéo dân" in text, url
+    assert first_result(search_page, '"khéo vận dân zzqx"') is None
+    assert "Không trang nào có cụm từ" in explained(search_page) or "Không trang nào có đủ" in explained(search_page)
+
+
+@browser
+def test_words_typed_without_diacritics_are_marked_on_the_page(search_page, base_url):
+    first_result(search_page, "dan van kheo")
+    search_page.click("li.md-search-result__item a.md-search-result__link")
+    search_page.wait_for_selector("article mark[data-md-highlight]", timeout=10000)
+    marked = {m.lower() for m in search_page.eval_on_selector_all(
+        "article mark[data-md-highlight]", "els => els.map(e => e.textContent)")}
+    assert {"dân", "vận", "khéo"} <= marked
+    search_page.goto(base_url + "index.html")
+    open_search(search_page)
+
+
+@browser
+def test_exact_diacritics_do_not_match_other_tones(search_page):
+    """'Sở' typed with its tone does not find pages that only have 'sợ', 'sơ' or 'số'; typed plain it does."""
+    first_result(search_page, "sở")
+    accented = result_count(search_page)
+    first_result(search_page, "so")
+    assert result_count(search_page) > accented

@@ -229,3 +229,18 @@ def test_comparison_has_plan_names_as_headers_and_every_target_figure(site):
             if target.get("quantity"):
                 assert target["quantity"] in text, target["quantity"]
     assert "K1" not in text
+
+
+def test_hierarchy_lists_each_province_apart(site):
+    orgs = {o["id"]: o for f in sorted((DATA / "organisations").glob("*.yaml"))
+            for o in yaml.safe_load(f.read_text(encoding="utf-8"))["organisations"]}
+    province_of = {d["id"]: (orgs[d["issuer"]].get("province") if d.get("issuer") else None) for d in _yaml("documents")}
+    source = (site / "van-ban" / "he-thong.html").read_text(encoding="utf-8")
+    body = source.split('id="chuoi-can-cu"')[0]
+    sections = re.split(r'<h2 id="tinh-[a-z-]+">', body)[1:]
+    assert len(sections) == len({p for p in province_of.values() if p})
+    for section in sections:
+        name = re.sub(r"<[^>]+>", "", section.split("</h2>")[0]).strip()
+        listed = re.findall(r'<li><a href="([a-z0-9-]+)\.html"', section.split("<h2")[0])
+        assert listed and all(province_of[d] == name for d in listed), name
+

@@ -6,6 +6,8 @@
  *    from the header into `data-label` (site.css shows them); a table gets `data-cards` only while
  *    it is wider than the text column or its columns are too narrow to read, so the same table
  *    stays a table on a laptop.
+ * 3. Search words typed without diacritics are marked on the page a search result opened (Material
+ *    marks the words as typed, so "dan van kheo" marked nothing on a page that says "Dân vận khéo").
  * 2. Lists with a filter form (`form.list-filter[data-list]`, e.g. the documents index): each
  *    select keeps the items whose `data-<name>` matches. The form is hidden until this script runs,
  *    so without scripts the whole list shows. The choice is kept in the address (?loai=chi-thi),
@@ -100,7 +102,54 @@
     apply(false);
   }
 
+  // --- search words without diacritics -----------------------------------------------------------
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function markFolded() {
+    var h = new URLSearchParams(location.search).get("h");
+    var box = article();
+    if (!h || !box) return;
+    var wanted = h.split(/\s+/).map(function (w) { return w.replace(/^_/, ""); })
+      .filter(function (w) { return w && fold(w) === w.toLowerCase() && !/^_/.test(w); });
+    wanted = wanted.filter(function (w, i) { return wanted.indexOf(w) === i && w.length > 1; });
+    if (!wanted.length) return;
+    var walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest("mark, script, style, .md-search") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var word = /[\p{L}\p{M}\p{N}]+/gu;
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, parts = [], last = 0, m;
+      word.lastIndex = 0;
+      while ((m = word.exec(text))) {
+        var f = fold(m[0]);
+        if (f !== m[0].toLowerCase() && wanted.some(function (w) { return f.indexOf(w) === 0; })) {
+          parts.push(text.slice(last, m.index), m[0]);
+          last = m.index + m[0].length;
+        }
+      }
+      if (!parts.length) return;
+      var frag = document.createDocumentFragment();
+      parts.forEach(function (p, i) {
+        if (i % 2 === 0) { if (p) frag.appendChild(document.createTextNode(p)); return; }
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = p;
+        frag.appendChild(mark);
+      });
+      frag.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(frag, node);
+    });
+  }
+
   function start() {
+    markFolded();
     document.querySelectorAll("form.list-filter[data-list]").forEach(filter);
     fit();
     var timer = null;

@@ -1,34 +1,38 @@
 /*
- * Vietnamese queries for Material's search (lunr), rewritten on their way to the search worker.
+ * Vietnamese queries for Material's search (lunr), rewritten on their way to the search worker,
+ * and its answers read before Material shows them.
  *
  * 1. NFC. Some keyboards (and text pasted from PDFs) produce decomposed Unicode (NFD): "dân"
  *    arrives as "da" + U+0302 + "n" and matches nothing in an index written in NFC.
- * 2. Exact words first. Material appends "*" to every query word, so "1" matches "14" and "tu"
- *    matches "tuyên" exactly as well as "1" and "tu" themselves: "Chỉ thị 1" found Chỉ thị 14
- *    first. Each word is added once more as an exact, boosted clause ("1^10"), which lifts pages
- *    holding the word itself over pages holding longer words that start with it.
- * 3. Whole names first. lunr scores words one by one, so the theme "Thực hiện dân chủ ở cơ sở"
- *    and the law "Luật Thực hiện dân chủ ở cơ sở" both match either name. A query of several
- *    words is added once more folded and joined ("_luatthuchiendanchuocoso^30"); the index holds
- *    each record's names in that form (macros/search.py), so the page named exactly so wins.
- *    Material lists query words a result lacks ("Không: ..."); the joined word is taken out of
- *    that list, as the reader did not type it.
+ * 2. Typed without diacritics. Every entry holds its words folded and marked with "_" in a field
+ *    of their own (`fold`, macros/search_words.py): "so noi vu" is looked up as "_so _noi _vu",
+ *    so it finds "Sở Nội vụ" in page text. A query typed with diacritics never reaches that
+ *    field: "Sở Y tế" does not match "sợ", "ý" or "yêu", and exact diacritics rank first.
+ * 3. Exact words first. Material appends "*" to every query word, so "1" matches "14" and "tu"
+ *    matches "tuyên" as well as "1" and "tu" themselves: each word is added once more as an
+ *    exact, boosted clause ("1^10").
+ * 4. Whole names first. A query of several words is added once more folded and joined
+ *    ("_luatthuchiendanchuocoso^30"); the index holds each record's names in that form
+ *    (macros/search.py), so the page named exactly so wins. The joined word is taken out of
+ *    Material's "Không: ..." list of missing words, as the reader did not type it.
+ * 5. Every word required. Each word is sent once more as required: "+_word" typed plain, exact
+ *    but the last one, which the reader may still be typing ("+_word*"); "+word*" typed with
+ *    diacritics. lunr's English stop words are not in the index ("can", "do"), so they are never
+ *    required of an accented query (folded words are marked, so no stop word filter drops them).
+ * 6. When no page has every word, the query is sent again without the required words; of those
+ *    answers only pages missing a single word of three or more are listed, and a plain message
+ *    says which words some page has and which none has ("Sở Y tế" no longer lists every page
+ *    with "sở" and "tế").
+ * 7. A phrase in quotes ("dân chủ ở cơ sở") keeps only the pages that hold the phrase; a query
+ *    of several words that no result holds side by side says so.
  *
- * 4. Every word required. Material's lunr query is an OR of its words, so "dan van kheo" matched
- *    every plan ("dân vận" is in all of them) and the worker highlighted and sent thousands of
- *    results: 0.2-0.9 s per query over 5 000 plans. Each word is sent once more as "+word*"
- *    (required, as a prefix for the word being typed), split as the index is split (the
- *    `separator` of the search plugin in mkdocs.yml). lunr's English stop words are dropped from
- *    the index ("can", folded "cán"; "do"), so they are never required. When no page has every
- *    word, the query is sent again without the required words (Material's own OR query), so a
- *    long phrase with one word no page has still lists the nearest pages, with "Không: word".
+ * This file is listed in `extra.polyfills` (mkdocs.yml), after the iframe-worker shim, so it runs
+ * before Material's bundle creates the search worker and subscribes to its messages.
  *
- * The query is not folded: folded titles, numbers and aliases are in the index (macros/search.py),
- * so "dan van kheo" finds "Dân vận khéo" and accented queries keep their highlighting. The box
- * keeps what the reader typed; only the message to the worker changes (Material's documented
- * worker protocol: {type: 2 (query), data: string}). Text entered without a keyup (IME
- * composition, paste from a menu, autofill) gets a synthetic keyup, as Material reads the box
- * on keyup only.
+ * The box keeps what the reader typed; only the messages to and from the worker change
+ * (Material's documented worker protocol: {type: 2 (query) | 3 (result), data}). Text entered
+ * without a keyup (IME composition, paste from a menu, autofill) gets a synthetic keyup, as
+ * Material reads the box on keyup only.
  */
 (function () {
   "use strict";
@@ -38,10 +42,10 @@
   var EXACT_BOOST = 10;
   var NAME_BOOST = 30;
   // The reader wrote lunr syntax (+must -mustnot fuzzy~ boost^ wild*): leave the query alone.
-  // Quotes and colons are not in this list: Material handles them, and names contain them.
   var LUNR_SYNTAX = /(?:^|\s)[+-]\S|[~^*]/;
   var WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
   var INDEX_SEPARATOR = /[\s\-/,.;:()“”"]+/; // plugins.search.separator in mkdocs.yml
+  var QUOTED = /["“”]([^"“”]+)["“”]/g;
   // lunr.stopWordFilter's list (lunr 2.3.9): these words are not in the index.
   var STOP_WORDS = new Set(("a able about across after all almost also am among an and any are as at be because " +
     "been but by can cannot could dear did do does either else ever every for from get got had has have he her " +
@@ -52,69 +56,217 @@
 
   var joinedNames = new Set(); // every joined word sent, to hide it from the "missing" list
 
-  // "Dân vận khéo" → "_danvankheo", as joined() in macros/search.py makes of names ("_" keeps
-  // Material's prefix clauses such as "dan*" from matching it).
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  // "Dân vận khéo" → "_danvankheo", as joined() in macros/search.py makes of names.
   function joined(text) {
-    return "_" + text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, "");
+    return "_" + fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
   }
 
-  // The words a page must all have, as required prefixes ("+dan* +van* +kheo*"); "" for lunr syntax.
-  function required(query) {
+  function plain(text) {
+    return fold(text) === text.toLowerCase();
+  }
+
+  function words(text) {
+    return text.split(INDEX_SEPARATOR).filter(function (w, i, all) { return w && all.indexOf(w) === i; });
+  }
+
+  // What the reader asked: the words, the phrases in quotes, whether diacritics were typed.
+  function parse(query) {
     var text = query.normalize("NFC");
-    if (LUNR_SYNTAX.test(text)) return "";
-    return text.split(INDEX_SEPARATOR).filter(function (w, i, all) {
-      return w && all.indexOf(w) === i && !STOP_WORDS.has(w.toLowerCase());
-    }).map(function (w) { return "+" + w + "*"; }).join(" ");
+    var phrases = [];
+    text.replace(QUOTED, function (_, p) { phrases.push(p.trim()); return " "; });
+    var bare = text.replace(/["“”]/g, " ");
+    return { text: bare, phrases: phrases.filter(Boolean), plain: plain(bare), words: words(bare) };
   }
 
+  // The query Material would send, plus exact and joined clauses (and, typed without
+  // diacritics, the folded words): what is sent when no page has every word.
   function rewrite(query) {
     var text = query.normalize("NFC");
     if (!text.trim() || LUNR_SYNTAX.test(text)) return text;
-    var words = text.split(WORD_SEPARATOR).filter(Boolean);
-    var clauses = words.filter(function (w, i) { return words.indexOf(w) === i; })
-      .map(function (w) { return w + "^" + EXACT_BOOST; });
-    var name = joined(text);
-    if (words.length > 1) {
+    var q = parse(text);
+    var unique = q.text.split(WORD_SEPARATOR).filter(function (w, i, all) { return w && all.indexOf(w) === i; });
+    var clauses = unique.map(function (w) { return w + "^" + EXACT_BOOST; });
+    var name = joined(q.text);
+    if (unique.length > 1) {
       joinedNames.add(name);
       clauses.push(name + "^" + NAME_BOOST);
     }
-    return text + " " + clauses.join(" ");
+    return q.text + " " + clauses.join(" ");
   }
   window.__searchQueryRewrite = rewrite; // for tests and the console
 
-  // The worker answers queries in order: one entry per query sent, the fallback to send if the
-  // strict query finds nothing (or null).
-  var fallbacks = [];
+  // Every word a page must have: "+_so +_noi +_vu*" typed plain (exact but the last word, which
+  // may still be being typed), "+sở* +y* +tế*" with diacritics (lunr misses some accented words
+  // asked for exactly, "+xây", so they stay prefixes).
+  function required(query) {
+    var q = parse(query);
+    if (LUNR_SYNTAX.test(q.text)) return "";
+    if (q.plain) {
+      return q.words.map(function (w, i) {
+        return "+_" + w.toLowerCase() + (i === q.words.length - 1 ? "*" : "");
+      }).join(" ");
+    }
+    return q.words.filter(function (w) { return !STOP_WORDS.has(w.toLowerCase()); })
+      .map(function (w) { return "+" + w + "*"; }).join(" ");
+  }
+  window.__searchRequired = required;
+
+  // --- answers ---------------------------------------------------------------------------------
+
+  // One entry per query sent, in order (the worker answers in order).
+  var pending = [];
+  var explain = { text: "" }; // the message shown under Material's count for the newest answer
+
+  function flat(html) {
+    var div = document.createElement("div");
+    div.innerHTML = html || "";
+    return div.textContent;
+  }
+
+  function squeeze(text, folded) {
+    var t = text.normalize("NFC").toLowerCase();
+    return " " + (folded ? fold(t) : t).split(INDEX_SEPARATOR).filter(Boolean).join(" ") + " ";
+  }
+
+  function holds(group, phrase) {
+    var folded = plain(phrase);
+    var needle = squeeze(phrase, folded);
+    return group.some(function (item) {
+      return squeeze(flat(item.title) + " " + flat(item.text), folded).indexOf(needle) >= 0;
+    });
+  }
+
+  // Which of the reader's words a group of results (one page) has, from Material's `terms`.
+  function found(group, q) {
+    var terms = {};
+    group.forEach(function (item) {
+      Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) terms[t] = true; });
+    });
+    return q.words.filter(function (w) {
+      var lw = w.toLowerCase();
+      return Object.keys(terms).some(function (t) {
+        return t === lw || t === "_" + fold(lw) || (t.charAt(0) !== "_" && lw.indexOf(t) === 0) || ("_" + fold(lw)).indexOf(t) === 0 && t.length > 1;
+      });
+    });
+  }
+
+  function quote(list) {
+    return list.map(function (w) { return "“" + w + "”"; }).join(", ");
+  }
+
+  // A word typed plain matched through its folded twin ("_so"): Material should not list "so"
+  // as missing from the page.
+  function twins(data, q) {
+    if (!q.plain) return;
+    (data.items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        if (!item.terms) return;
+        q.words.forEach(function (w) {
+          var lw = w.toLowerCase();
+          if (item.terms["_" + fold(lw)] && item.terms[lw] === false) item.terms[lw] = true;
+        });
+      });
+    });
+  }
+
+  function strictAnswer(entry, data, post, worker) {
+    twins(data, entry.q);
+    var groups = data.items || [];
+    var q = entry.q;
+    if (q.phrases.length) {
+      groups = groups.filter(function (g) { return q.phrases.every(function (p) { return holds(g, p); }); });
+    }
+    if (!groups.length && entry.loose && !pending.length) {
+      pending.push({ kind: "loose", q: q, query: entry.query });
+      post.call(worker, { type: QUERY, data: entry.loose });
+      return null; // swallowed: the loose answer follows
+    }
+    explain.text = "";
+    if (!groups.length && q.phrases.length) {
+      explain.text = "Không trang nào có cụm từ " + quote(q.phrases) + ".";
+    } else if (groups.length > 1 && !q.phrases.length && q.words.length > 1 && !/\d/.test(q.text)) {
+      // Typed plain, the folded words carry no positions: pages that hold them side by side
+      // first (stable: lunr's order otherwise). Numbers are left to lunr ("CT-TTg 27").
+      var phrase = q.words.join(" ");
+      var side = q.plain ? groups.filter(function (g) { return holds(g, phrase); }) : [];
+      if (side.length && side.length < groups.length) {
+        groups = side.concat(groups.filter(function (g) { return side.indexOf(g) < 0; }));
+      } else if (!side.length && q.words.length <= 3 && !groups.some(function (g) { return holds(g, phrase); })) {
+        explain.text = "Không trang nào có cụm “" + phrase + "”; " + groups.length +
+          " trang dưới đây có đủ các chữ nhưng ở những chỗ khác nhau.";
+      }
+    }
+    return groups === data.items ? data : Object.assign({}, data, { items: groups });
+  }
+
+  function looseAnswer(entry, data) {
+    var q = entry.q;
+    var box = document.querySelector("input.md-search__input");
+    if (box && box.value.normalize("NFC").trim() !== entry.query.trim()) return null; // the reader moved on
+    twins(data, q);
+    var groups = data.items || [];
+    var anywhere = {};
+    groups.forEach(function (g) { found(g, q).forEach(function (w) { anywhere[w] = true; }); });
+    var some = q.words.filter(function (w) { return anywhere[w]; });
+    var none = q.words.filter(function (w) { return !anywhere[w]; });
+    var near = groups.filter(function (g) {
+      var has = found(g, q).length;
+      return has >= 3 && q.words.length - has <= 1;
+    });
+    explain.text = "Không trang nào có đủ mọi chữ đã gõ." +
+      (some.length ? " Có trang chứa " + quote(some) + (none.length ? "; không trang nào có " + quote(none) : "") + "."
+        : "") +
+      (near.length ? " Dưới đây là các trang chỉ thiếu một chữ." : "");
+    return Object.assign({}, data, { items: near });
+  }
+
+  function answer(ev, post, worker) {
+    var data = ev.data;
+    if (!data || data.type !== RESULT || !pending.length) return data;
+    var entry = pending.shift();
+    if (!entry) return data;
+    var out = entry.kind === "loose" ? looseAnswer(entry, data.data) : strictAnswer(entry, data.data, post, worker);
+    return out === null ? null : (out === data.data ? data : { type: RESULT, data: out });
+  }
 
   function wrap(proto) {
     if (!proto || proto.postMessage.__rewrites) return;
     var post = proto.postMessage;
+    var add = proto.addEventListener;
+    var remove = proto.removeEventListener;
+    var wrapped = new WeakMap();
     proto.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
         var loose = rewrite(message.data), must = required(message.data);
         args[0] = { type: QUERY, data: must ? loose + " " + must : loose };
-        fallbacks.push(must ? loose : null);
-        listen(this, post);
+        pending.push({ kind: "strict", q: parse(message.data), loose: must ? loose : null,
+                       query: message.data.normalize("NFC") });
       }
       return post.apply(this, args);
     };
     proto.postMessage.__rewrites = true;
-  }
-
-  function listen(worker, post) {
-    if (worker.__fallbackListener) return;
-    worker.__fallbackListener = true;
-    worker.addEventListener("message", function (ev) {
-      if (!ev.data || ev.data.type !== RESULT || !fallbacks.length) return;
-      var loose = fallbacks.shift();
-      // Only for the newest query: while the reader types, a later query is already on its way.
-      if (loose && !fallbacks.length && ev.data.data && ev.data.data.items && !ev.data.data.items.length) {
-        fallbacks.push(null);
-        post.call(worker, { type: QUERY, data: loose });
-      }
-    });
+    // Material listens with addEventListener("message", …) (RxJS fromEvent): hand it our answer.
+    if (add) {
+      proto.addEventListener = function (type, listener, options) {
+        if (type !== "message" || typeof listener !== "function") return add.apply(this, arguments);
+        var worker = this;
+        var inner = function (ev) {
+          var data = answer(ev, post, worker);
+          if (data === null) return undefined;
+          return listener.call(this, data === ev.data ? ev : { type: "message", data: data, target: ev.target });
+        };
+        wrapped.set(listener, inner);
+        return add.call(this, type, inner, options);
+      };
+      proto.removeEventListener = function (type, listener, options) {
+        return remove.call(this, type, wrapped.get(listener) || listener, options);
+      };
+    }
   }
   // Native worker over http(s); the iframe-worker shim stands in for it under file://.
   if (window.Worker) wrap(window.Worker.prototype);
@@ -129,16 +281,39 @@
   document.addEventListener("input", poke, true);
   document.addEventListener("compositionend", poke, true);
 
-  // Take joined names out of Material's "Không: <del>word</del>" lines as results render.
+  // As results render: joined names out of "Không: <del>word</del>", and the plain message in.
   function tidy(root) {
     root.querySelectorAll(".md-search-result__terms del").forEach(function (del) {
-      if (!joinedNames.has(del.textContent)) return;
+      if (!joinedNames.has(del.textContent) && del.textContent.charAt(0) !== "_") return;
       var terms = del.parentNode;
       if (del.nextSibling && del.nextSibling.nodeType === 3) del.nextSibling.remove();
       del.remove();
       if (!terms.querySelector("del")) terms.remove();
     });
   }
-  var results = document.querySelector(".md-search-result__list");
-  if (results) new MutationObserver(function () { tidy(results); }).observe(results, { childList: true, subtree: true });
+  function say() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta) return;
+    var box = document.querySelector(".search-explain");
+    if (!explain.text || !document.querySelector("input.md-search__input").value.trim()) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "search-explain";
+      box.setAttribute("role", "status");
+    }
+    if (meta.nextSibling !== box) meta.parentNode.insertBefore(box, meta.nextSibling);
+    if (box.textContent !== explain.text) box.textContent = explain.text;
+  }
+  function watch() {
+    var results = document.querySelector(".md-search-result__list");
+    if (results) new MutationObserver(function () { tidy(results); say(); }).observe(results, { childList: true, subtree: true });
+    var meta = document.querySelector(".md-search-result__meta");
+    if (meta) new MutationObserver(say).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+  // Loaded in the head (extra.polyfills), before Material makes its worker and listens to it.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+  else watch();
 })();
