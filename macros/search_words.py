@@ -60,7 +60,7 @@ class ReadingWords:
             _extend(entry, "keys", [hub, fold(hub)], splitter, have)
         if record:
             names, shared = self._issuer_words(*record)
-            _extend(entry, "keys" if shared else "also", names + [fold(n) for n in names], splitter, have)
+            _extend(entry, "also", names + [fold(n) for n in names], splitter, have)
         if "fold" not in entry:  # every word of the entry once, folded and marked: "_so _noi _vu"
             # A glossary row's text explains with examples ("ví dụ 33/CT-TTg"): only its name counts.
             fields = ("title", "keys") if "#" in entry["location"] and entry.get("boost", 0) >= GLOSSARY_BOOST \

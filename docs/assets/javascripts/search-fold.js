@@ -90,6 +90,9 @@
     var q = parse(text);
     var unique = q.text.split(WORD_SEPARATOR).filter(function (w, i, all) { return w && all.indexOf(w) === i; });
     var clauses = unique.map(function (w) { return w + "^" + EXACT_BOOST; });
+    // Typed plain, the required words match only the folded field, which weighs little: the words
+    // once more as prefixes keep names and titles (keys, folded) ahead, as required prefixes did.
+    if (q.plain) clauses = unique.concat(clauses);
     var name = joined(q.text);
     if (unique.length > 1) {
       joinedNames.add(name);
@@ -132,11 +135,12 @@
     return " " + (folded ? fold(t) : t).split(INDEX_SEPARATOR).filter(Boolean).join(" ") + " ";
   }
 
-  function holds(group, phrase) {
+  function holds(group, phrase, titleOnly) {
     var folded = plain(phrase);
     var needle = squeeze(phrase, folded);
-    return group.some(function (item) {
-      return squeeze(flat(item.title) + " " + flat(item.text), folded).indexOf(needle) >= 0;
+    return group.some(function (item) {  // title and text apart: a phrase does not run from one into the other
+      return squeeze(flat(item.title), folded).indexOf(needle) >= 0 ||
+        !titleOnly && squeeze(flat(item.text), folded).indexOf(needle) >= 0;
     });
   }
 
@@ -193,8 +197,11 @@
       // first (stable: lunr's order otherwise). Numbers are left to lunr ("CT-TTg 27").
       var phrase = q.words.join(" ");
       var side = q.plain ? groups.filter(function (g) { return holds(g, phrase); }) : [];
-      if (side.length && side.length < groups.length) {
-        groups = side.concat(groups.filter(function (g) { return side.indexOf(g) < 0; }));
+      if (side.length && side.length < groups.length || side.length > 1) {
+        // Named so first (the phrase in the page's title), then the phrase in its text.
+        var named = side.filter(function (g) { return holds(g.slice(0, 1), phrase, true); });
+        var rest = side.filter(function (g) { return named.indexOf(g) < 0; });
+        groups = named.concat(rest, groups.filter(function (g) { return side.indexOf(g) < 0; }));
       } else if (!side.length && q.words.length <= 3 && !groups.some(function (g) { return holds(g, phrase); })) {
         explain.text = "Không trang nào có cụm “" + phrase + "”; " + groups.length +
           " trang dưới đây có đủ các chữ nhưng ở những chỗ khác nhau.";
