@@ -222,9 +222,10 @@
     var none = q.words.filter(function (w) { return !anywhere[w]; });
     var near = groups.filter(function (g) {
       var has = found(g, q).length;
-      return has >= 3 && q.words.length - has <= 1;
+      return has >= 3 && q.words.length - has <= 1 && q.phrases.every(function (p) { return holds(g, p); });
     });
-    explain.text = "Không trang nào có đủ mọi chữ đã gõ." +
+    explain.text = (q.phrases.length ? "Không trang nào có cụm từ " + quote(q.phrases) + ". " : "") +
+      "Không trang nào có đủ mọi chữ đã gõ." +
       (some.length ? " Có trang chứa " + quote(some) + (none.length ? "; không trang nào có " + quote(none) : "") + "."
         : "") +
       (near.length ? " Dưới đây là các trang chỉ thiếu một chữ." : "");
