@@ -14,8 +14,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# `make serve PORT=8001` when port 8000 is taken
+PORT ?= 8000
 serve: install
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --dev-addr 127.0.0.1:$(PORT)
 
 # The project's plugin builds into .site.partial and swaps it in only when the build succeeded
 # (macros/publish.py): a failed build leaves the previous site as it was.
