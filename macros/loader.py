@@ -167,7 +167,7 @@ def _message(err: Any) -> str:
         return (f"'{key}' không phải tên trường: trong một dòng {{…}} dấu phẩy ngăn các trường, nên văn bản có dấu "
                 f"phẩy phải đặt trong ngoặc kép (ví dụ name: \"Sở Nội vụ, tỉnh A\")")
     if kind == "literal_error":
-        allowed = err.get("ctx", {}).get("expected", "")
+        allowed = str(err.get("ctx", {}).get("expected", "")).replace("' or '", "', '")  # pydantic's English "or"
         return f"giá trị '{given}' không hợp lệ; chọn một trong: {allowed}"
     if kind == "string_pattern_mismatch":
         return f"'{given}' không đúng dạng mã: chỉ dùng chữ thường không dấu, số và dấu '-'"

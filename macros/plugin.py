@@ -22,6 +22,7 @@ from .publish import Swap
 from .reading import data_date_vi
 from .search import enrich_search_index, index_page
 from .servecache import ServeSession
+from .servefail import serve_errors
 from .site import Settings, SiteState
 
 log = get_plugin_logger("dvcq")
@@ -57,7 +58,10 @@ class SitePlugin:
             parses = self.session.parses if self.session else None
             self.state = SiteState.load(settings, BuildCache(), parses)
         except DataInvalid as exc:
-            raise Abort("\n" + exc.report()) from None
+            if not (self.session and self.state and self.state.settings):  # a build, or serve's first one
+                raise Abort("\n" + exc.report()) from None
+            settings = self.state.settings
+            config.extra["data_errors"] = serve_errors(exc)
         for warning in self.state.warnings:
             log.info(str(warning))
         config.extra["data_date"] = data_date_vi(self.state.data)  # the footer's "Dữ liệu cập nhật đến ngày"
