@@ -66,6 +66,11 @@ class Status:
         """Citable as a basis today: in force, possibly amended."""
         return self.state in {"in-force", "amended"}
 
+    @property
+    def filter_value(self) -> str:
+        """The list filters' value (documents index, hierarchy): con, het or chua-ro."""
+        return "con" if self.current else ("chua-ro" if self.state == "unknown" else "het")
+
 
 def day(value: _dt.date) -> str:
     return value.strftime("%d/%m/%Y")

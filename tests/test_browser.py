@@ -446,6 +446,35 @@ def test_documents_index_filters_offline(pw, tmp_path, site):
 
 
 @browser
+def test_hierarchy_filters_by_status_offline(pw, tmp_path, site):
+    """The hierarchy uses the documents index's filter: 'Hết hiệu lực' keeps the ordinance replaced in
+    2023 and drops the law that replaced it; a tier left empty hides with its heading."""
+    with chromium(pw, tmp_path / "profile") as ctx:
+        outside = _record_requests(ctx, lambda u: urlsplit(u).scheme in {"file", "data", "blob"})
+        page = ctx.new_page()
+        page.goto((site / "van-ban" / "he-thong.html").as_uri())
+        top = "ul.doc-tree > li"
+        total = page.eval_on_selector_all(top, "els => els.length")
+        assert total == len(records(DATA)["documents"])
+        page.select_option("form.list-filter select[name=hieu-luc]", "het")
+        shown = page.eval_on_selector_all(f"{top}:not([hidden]) > a", "els => els.map(e => e.href.split('/').pop())")
+        assert "pl-34-2007-ubtvqh.html" in shown and "luat-10-2022-qh15.html" not in shown
+        assert f"{len(shown)} trong {total}" in page.text_content(".list-filter__count")
+        states = page.eval_on_selector_all(f"{top}:not([hidden])", "els => els.map(e => e.dataset.hieuLuc)")
+        assert set(states) == {"het"}
+        empty = page.eval_on_selector_all("ul.doc-tree[hidden]", """els => els.map(e => {
+            const head = e.previousElementSibling, next = e.nextElementSibling, h = x => /^H[2-6]$/.test(x.tagName);
+            return [h(head) && (!next || h(next)), head.hidden]; })""")
+        alone = [hidden for is_alone, hidden in empty if is_alone]
+        assert alone and all(alone)  # a tier whose only list is left empty hides with its heading
+        assert not any(hidden for is_alone, hidden in empty if not is_alone)  # a heading with more under it stays
+        page.goto((site / "van-ban" / "he-thong.html").as_uri() + "?hieu-luc=con")
+        shown = page.eval_on_selector_all(f"{top}:not([hidden]) > a", "els => els.map(e => e.href.split('/').pop())")
+        assert "luat-10-2022-qh15.html" in shown and "pl-34-2007-ubtvqh.html" not in shown
+    assert outside == []
+
+
+@browser
 def test_a_plan_prints_like_the_document(context, base_url):
     """Print emulation: Times New Roman 13-14 pt, header, body, Nơi nhận and signature; no info table,
     task notes, chain of bases, doubts or navigation."""

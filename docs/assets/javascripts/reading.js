@@ -8,7 +8,8 @@
  *    stays a table on a laptop.
  * 3. Search words typed without diacritics are marked on the page a search result opened (Material
  *    marks the words as typed, so "dan van kheo" marked nothing on a page that says "Dân vận khéo").
- * 2. Lists with a filter form (`form.list-filter[data-list]`, e.g. the documents index): each
+ * 2. Lists with a filter form (`form.list-filter[data-list]`, e.g. the documents index, or
+ *    `[data-lists]`, a selector for several lists, e.g. the hierarchy's tiers): each
  *    select keeps the items whose `data-<name>` matches. The form is hidden until this script runs,
  *    so without scripts the whole list shows. The choice is kept in the address (?loai=chi-thi),
  *    so a link can open the list filtered and the back button restores it.
@@ -65,15 +66,19 @@
   }
 
   function filter(form) {
-    var list = document.getElementById(form.getAttribute("data-list"));
-    if (!list) return;
+    // `data-list`: the id of one list; `data-lists`: a selector for several (the hierarchy's tiers)
+    var lists = form.hasAttribute("data-lists")
+      ? Array.prototype.slice.call(document.querySelectorAll(form.getAttribute("data-lists")))
+      : [document.getElementById(form.getAttribute("data-list"))].filter(Boolean);
+    if (!lists.length) return;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var wanted = params();
     selects.forEach(function (s) {
       if (wanted[s.name] && s.querySelector('option[value="' + CSS.escape(wanted[s.name]) + '"]')) s.value = wanted[s.name];
     });
     var count = form.querySelector(".list-filter__count");
-    var items = Array.prototype.slice.call(list.children);
+    var items = [];
+    lists.forEach(function (list) { items = items.concat(Array.prototype.slice.call(list.children)); });
 
     function apply(remember) {
       var shown = 0;
@@ -81,6 +86,13 @@
         var keep = selects.every(function (s) { return !s.value || li.getAttribute("data-" + s.name) === s.value; });
         li.hidden = !keep;
         if (keep) shown += 1;
+      });
+      lists.forEach(function (list) { // a list left empty hides, and so does its heading when the list
+        var empty = !Array.prototype.some.call(list.children, function (li) { return !li.hidden; });
+        list.hidden = empty; //           is all that stands under it
+        var head = list.previousElementSibling, next = list.nextElementSibling;
+        var alone = head && /^H[2-6]$/.test(head.tagName) && (!next || /^H[2-6]$/.test(next.tagName));
+        if (lists.length > 1 && alone) head.hidden = empty;
       });
       if (count) {
         count.textContent = shown === items.length
@@ -150,7 +162,7 @@
 
   function start() {
     markFolded();
-    document.querySelectorAll("form.list-filter[data-list]").forEach(filter);
+    document.querySelectorAll("form.list-filter[data-list], form.list-filter[data-lists]").forEach(filter);
     fit();
     var timer = null;
     window.addEventListener("resize", function () {
