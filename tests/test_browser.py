@@ -571,7 +571,7 @@ def test_a_phrase_in_quotes_keeps_only_pages_with_the_phrase(search_page):
         "li.md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href.split('#')[0].split('?')[0])")
     for url in dict.fromkeys(pages[:3]):
         html = search_page.evaluate("u => fetch(u).then(r => r.text())", url)
-        words = re.split(r"[\s\-/,.;:()“”\"]+", unescape(re.sub(r"<[^>]+>", " ", html)).lower())  # the index's separator
+        words = re.split(r"[\s\-–—/,.;:()“”\"]+", unescape(re.sub(r"<[^>]+>", " ", html)).lower())  # the index's separator
         assert "vận khéo dân" in " ".join(words), url
     assert first_result(search_page, '"khéo vận dân zzqx"') is None
     assert "Không trang nào có cụm từ" in explained(search_page) or "Không trang nào có đủ" in explained(search_page)

@@ -44,7 +44,7 @@
   // The reader wrote lunr syntax (+must -mustnot fuzzy~ boost^ wild*): leave the query alone.
   var LUNR_SYNTAX = /(?:^|\s)[+-]\S|[~^*]/;
   var WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
-  var INDEX_SEPARATOR = /[\s\-/,.;:()“”"]+/; // plugins.search.separator in mkdocs.yml
+  var INDEX_SEPARATOR = /[\s\-–—/,.;:()“”"]+/; // plugins.search.separator in mkdocs.yml (– and — too: lunr fails on "20–25")
   var QUOTED = /["“”]([^"“”]+)["“”]/g;
   // lunr.stopWordFilter's list (lunr 2.3.9): these words are not in the index.
   var STOP_WORDS = new Set(("a able about across after all almost also am among an and any are as at be because " +
