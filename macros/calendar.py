@@ -102,7 +102,7 @@ def to_ics(items: list[Deadline], names: dict[str, str], plans: dict[str, PlanNa
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", calendar_name)
+    cal.add("x-wr-calname", " ".join(calendar_name.split()))  # an X- property is written unescaped: one line
     for d in items:
         cal.add_component(_event(d, names, plans[d.plan]))
     return cal.to_ical()

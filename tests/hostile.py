@@ -37,6 +37,7 @@ FRAGMENTS = [
     "`code` **đậm** | ống | *nghiêng* # tiêu đề",
     f"</abbr><abbr title=\"<img src=/{LEAK}abbr onerror=alert(8)>\">UBND</abbr>",
     "\\ ' \" < > & ; : -- /* */ ${alert(9)}",
+    "dòng\nmới\ttab \u2028 \u200b \u00a0 khoảng trắng lạ",  # line breaks and odd spaces (calendars, Word)
 ]
 
 

@@ -88,7 +88,7 @@ def test_hostile_text_never_runs(context, tmp_path_factory, pieces, long):
 
 # Worst cases, always tried: every fragment short enough for titles at once; and markup without
 # quotes or braces (what a tag chip can hold), as the name of the province a provincial site is for.
-ALL_AT_ONCE = hostile_texts(FRAGMENTS[:5] + FRAGMENTS[10:11], False)
+ALL_AT_ONCE = hostile_texts(FRAGMENTS[:5] + FRAGMENTS[10:], False)
 TAG_SAFE = hostile_texts([FRAGMENTS[0]], False)  # short enough for a province name
 
 
