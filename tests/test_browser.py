@@ -299,7 +299,17 @@ def test_folding_and_aliases_at_most_double_the_index(site, plain_site):
     ours, plain = search_index_size(site), search_index_size(plain_site)
     print(f"search index: plain {plain}, with folding and aliases {ours}")
     assert ours["raw"] <= 2 * plain["raw"] and ours["gzip"] <= 2 * plain["gzip"], (ours, plain)
-    assert ours["entries"] == plain["entries"] + len(records(DATA)["terms"])
+    # A draft's preview repeats the plan above it, which is indexed on its own page: our index keeps
+    # the draft page's own entry and drops the preview's sections, which Material's plain index has.
+    previews = _draft_sections(plain_site)
+    assert previews, "the plain index has sections of draft previews"
+    assert ours["entries"] == plain["entries"] - len(previews) + len(records(DATA)["terms"])
+
+
+def _draft_sections(site_dir: Path) -> list[str]:
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return [d["location"] for d in docs if d["location"].startswith("soan-ke-hoach/") and "#" in d["location"]
+            and d["location"].count("/") >= 2]
 
 
 def _enrich_copy(plain_site: Path, target: Path, hash_seed: str) -> bytes:

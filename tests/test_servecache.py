@@ -42,6 +42,11 @@ print(json.dumps(stats))
 """
 
 
+# An editors' note of the Lào Cai plan: transcribed text must stay word for word in its source (check refuses
+# an edit there), a note is the maintainers' own words and shows on the plan's page.
+NOTE_EDIT = ("không thuộc quyền Ủy ban nhân dân tỉnh)", "không thuộc quyền Ủy ban nhân dân tỉnh; ghi chú đã sửa)")
+
+
 def serve_builds(data_dir: Path, steps: list[tuple[Path, tuple[str, str, str] | None]],
                  command: str = "serve", theme_dir: Path | None = None) -> list[dict]:
     config = ROOT / f".mkdocs-test-serve-{data_dir.parent.name}.yml"
@@ -67,21 +72,22 @@ def differing(a: Path, b: Path) -> list[str]:
 
 def test_rebuild_after_an_edit_is_the_fresh_build_of_the_edited_data(data_copy, tmp_path):
     plan = data_copy / "plans" / "kh-13-2022-ubnd-lao-cai.yaml"
-    edit = (str(plan), "Đẩy mạnh cải cách hành chính", "Đẩy mạnh hơn nữa cải cách hành chính")
+    edit = (str(plan), *NOTE_EDIT)
     first, again = tmp_path / "first", tmp_path / "again"
     stats = serve_builds(data_copy, [(first, None), (again, edit)])
     pages = stats[0]["converted"]
     assert pages > 100 and stats[0]["conversions_reused"] == 0
-    # The edit changes the plan's page, the pages listing its tasks and the drafts made from the plan
-    # (one per unit it assigns work to); the rest is reused.
-    assert 0 < stats[1]["converted"] <= pages // 5 and stats[1]["conversions_reused"] == pages - stats[1]["converted"]
-    assert stats[1]["outputs_reused"] >= pages - pages // 5
+    # The note sits in an HTML block of the plan's page (kept out of Markdown): no page is converted
+    # again, only the plan's page is laid out again; every other page's output is reused.
+    assert stats[1]["converted"] + stats[1]["conversions_reused"] == pages
+    assert stats[1]["converted"] <= pages // 5
+    assert pages - pages // 5 <= stats[1]["outputs_reused"] < pages
 
     fresh = tmp_path / "fresh"
     serve_builds(data_copy, [(fresh, None)])  # the edited data, built from nothing
     assert differing(again, fresh) == []
     edited = (again / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").read_text(encoding="utf-8")
-    assert "Đẩy mạnh hơn nữa cải cách hành chính" in edited
+    assert NOTE_EDIT[1] in edited
 
 
 def test_an_edited_theme_override_shows_on_every_page(data_copy, tmp_path):
@@ -98,10 +104,10 @@ def test_an_edited_theme_override_shows_on_every_page(data_copy, tmp_path):
 
 def test_mkdocs_build_never_reuses(data_copy, tmp_path):
     plan = data_copy / "plans" / "kh-13-2022-ubnd-lao-cai.yaml"
-    edit = (str(plan), "Đẩy mạnh cải cách hành chính", "Đẩy mạnh hơn nữa cải cách hành chính")
+    edit = (str(plan), *NOTE_EDIT)
     stats = serve_builds(data_copy, [(tmp_path / "a", None), (tmp_path / "b", edit)], command="build")
     assert [s["active"] for s in stats] == [False, False]
     assert filecmp.cmp(tmp_path / "a" / "index.html", tmp_path / "b" / "index.html", shallow=False)
     # The second build in the same process shows the edit: every page came from the new data.
     edited = (tmp_path / "b" / "ke-hoach" / "kh-13-2022-ubnd-lao-cai.html").read_text(encoding="utf-8")
-    assert "Đẩy mạnh hơn nữa cải cách hành chính" in edited
+    assert NOTE_EDIT[1] in edited
