@@ -42,7 +42,7 @@ from .adapter import SEARCH_INDEX
 from .drafting_files import page_path
 from .kinds import GLOSSARY_PAGE, KINDS
 from .render import ID_ATTRIBUTE, html_path
-from .search_words import ReadingWords
+from .search_words import ReadingWords, new_tokens, tokens
 from .site import SEARCH_PLAIN_ENV, SiteState
 from .text import fold
 
@@ -235,11 +235,11 @@ def joined(text: str) -> str:
 
 def _add_keys(entry: dict, primary: list[str], secondary: list[str], names: list[str], splitter: re.Pattern) -> None:
     """Set `keys` and `also` to the tokens the entry's title (and, for short entries, text) lacks."""
-    seen = set(_tokens(entry["title"], splitter))
+    seen = set(tokens(entry["title"], splitter))
     if len(entry["text"]) < 200:
-        seen.update(_tokens(entry["text"], splitter))
-    keys = _new_tokens(primary + [joined(n) for n in names], splitter, seen)
-    also = _new_tokens(secondary, splitter, seen)
+        seen.update(tokens(entry["text"], splitter))
+    keys = new_tokens(primary + [joined(n) for n in names], splitter, seen)
+    also = new_tokens(secondary, splitter, seen)
     if keys:
         entry["keys"] = " ".join(keys)
     if also:
@@ -259,19 +259,3 @@ def _glossary_rows(state: SiteState, splitter: re.Pattern, existing: set[str]) -
         _add_keys(row, [fold(term.term)], [], [term.term], splitter)
         rows.append(row)
     return rows
-
-
-def _tokens(text: str, splitter: re.Pattern) -> list[str]:
-    """What Material's tokenizer makes of a text: split on the separator, lower-cased."""
-    return [t.lower() for t in splitter.split(text) if t]
-
-
-def _new_tokens(texts: list[str], splitter: re.Pattern, seen: set[str]) -> list[str]:
-    """Distinct tokens of `texts` in first-seen order, minus `seen` (which grows)."""
-    out = []
-    for text in texts:
-        for token in _tokens(text, splitter):
-            if token not in seen:
-                seen.add(token)
-                out.append(token)
-    return out

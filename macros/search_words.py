@@ -53,7 +53,7 @@ class ReadingWords:
 
     def add(self, entry: dict, splitter: re.Pattern, record: tuple[str, str] | None) -> None:
         """Add `fold`, `alt` and, for records and hub pages, the words that name them (idempotent)."""
-        have = set(_tokens(" ".join(entry.get(f, "") for f in ("title", "text", "keys", "also", "alt", "fold")), splitter))
+        have = set(tokens(" ".join(entry.get(f, "") for f in ("title", "text", "keys", "also", "alt", "fold")), splitter))
         _extend(entry, "alt", self._abbreviation_words(entry), splitter, have)
         hub = HUB_WORDS.get(entry["location"])
         if hub:
@@ -66,7 +66,7 @@ class ReadingWords:
             fields = ("title", "keys") if "#" in entry["location"] and entry.get("boost", 0) >= GLOSSARY_BOOST \
                 else ("title", "text", "alt", "keys", "also")
             words = " ".join(entry.get(f, "") for f in fields)
-            folded = dict.fromkeys("_" + t for t in _tokens(fold(unescape(words)), splitter)
+            folded = dict.fromkeys("_" + t for t in tokens(fold(unescape(words)), splitter)
                                    if not t.startswith("_") and _WORD.search(t))
             entry["fold"] = " ".join(folded)
 
@@ -112,18 +112,25 @@ class ReadingWords:
 
 
 def _extend(entry: dict, field: str, texts: list[str], splitter: re.Pattern, have: set[str]) -> None:
-    new = []
-    for text in texts:
-        for token in _tokens(text, splitter):
-            if token not in have:
-                have.add(token)
-                new.append(token)
+    new = new_tokens(texts, splitter, have)
     if new:
         entry[field] = " ".join(filter(None, [entry.get(field, ""), *new]))
 
 
-def _tokens(text: str, splitter: re.Pattern) -> list[str]:
+def tokens(text: str, splitter: re.Pattern) -> list[str]:
+    """What Material's tokenizer makes of a text: split on the separator, lower-cased."""
     return [t.lower() for t in splitter.split(text) if t]
+
+
+def new_tokens(texts: list[str], splitter: re.Pattern, seen: set[str]) -> list[str]:
+    """Distinct tokens of `texts` in first-seen order, minus `seen` (which grows)."""
+    out = []
+    for text in texts:
+        for token in tokens(text, splitter):
+            if token not in seen:
+                seen.add(token)
+                out.append(token)
+    return out
 
 
 def _number_key(number: str) -> str:
