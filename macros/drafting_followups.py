@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from . import model
 from .draftdoc import CHECKBOX, Draft, Para, blank_date, number_parts
 from .drafting_units import kind_of, org_header, own_name
-from .drafting_words import doing, excerpt, one_line, plan_citation, recipient_key, signer_lines, title_words
+from .drafting_words import (doing, excerpt, one_line, period_words, plan_citation, recipient_key, signer_lines,
+                             title_words)
 from .text import LABELS, due_vi
 
 if TYPE_CHECKING:
@@ -37,13 +38,13 @@ def next_year_draft(b: DraftBook, plan: model.Plan) -> Draft:
     org, notes = _issuer_on(b, plan, on)
     parent, own = org_header(b.ix, org) if org else ("[CƠ QUAN CẤP TRÊN]", "[TÊN CƠ QUAN BAN HÀNH]")
     name = org.name if org else "[Tên cơ quan]"
-    period = _period_words(start, plan.period.end + shift)
+    period = period_words(start, plan.period.end + shift)
     body = [*notes, Para("body", "Căn cứ:"),
             Para("item", f"[Kế hoạch, văn bản của cấp trên về công tác dân vận chính quyền {period}];"),
             *b.bases(b.bases_of(plan), on),
             Para("body", f"Thực hiện [kế hoạch, văn bản của cấp trên về công tác dân vận chính quyền {period}], "
                          f"{name} xây dựng Kế hoạch thực hiện công tác dân vận chính quyền {period} như sau:"),
-            Para("hint", f"Các năm của kỳ kế hoạch trước ({_period_words(plan.period.start, plan.period.end)}) đã "
+            Para("hint", f"Các năm của kỳ kế hoạch trước ({period_words(plan.period.start, plan.period.end)}) đã "
                          f"được đổi sang kỳ mới ({period}) ở trích yếu, câu “năm …”, “giai đoạn …” và các hạn báo "
                          "cáo; số, ngày của văn bản được viện dẫn giữ nguyên. Kiểm tra lại từng câu."),
             *_aims(plan, roll), *_ended(b, plan, ("purposes", "requirements"), "Mục đích, yêu cầu", on),
@@ -85,10 +86,6 @@ def _roller(plan: model.Plan, shift: int):
     return lambda text: pattern.sub(move, text)
 
 
-def _period_words(start: int, end: int) -> str:
-    return f"năm {start}" if start == end else f"giai đoạn {start} - {end}"
-
-
 def _sentence(title: str) -> str:
     words = title_words(title)
     return words[:1].upper() + words[1:]
@@ -106,7 +103,7 @@ def _aims(plan: model.Plan, roll) -> list[Para]:
 def _targets(b: DraftBook, plan: model.Plan, roll) -> list[Para]:
     if not plan.targets:
         return []
-    was = _period_words(plan.period.start, plan.period.end)
+    was = period_words(plan.period.start, plan.period.end)
     out = [Para("part", plan.headings.targets),
            Para("hint", f"Chỉ tiêu mang sang từ kế hoạch {was}, kèm định lượng đã đặt {was}; điền kết quả đạt được "
                         "của kỳ trước (xem báo cáo) rồi đặt mức mới.")]

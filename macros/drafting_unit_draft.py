@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import model
 from .draftdoc import Draft, Para, blank_date, number_parts
 from .drafting_units import Assigned, duties_of, header_names, number_code
-from .drafting_words import doing, one_line, plan_citation, title_words
+from .drafting_words import doing, one_line, period_words, plan_citation, title_words
 from .text import LABELS, due_vi
 
 if TYPE_CHECKING:
@@ -64,14 +64,10 @@ def _opening(b: DraftBook, unit: Assigned, name: str, on: dt.date) -> list[Para]
     if not unit.standing.ok or unit.standing.state == "unknown":
         out.append(Para("hint", f"Kiểm tra đơn vị còn tồn tại vào năm {on.year}: {unit.standing.why}."))
     if plan.period.end < on.year:
-        out.append(Para("hint", f"Kế hoạch cấp trên là kế hoạch {_period(plan)}, đã hết thời kỳ vào năm {on.year}: "
+        period = period_words(plan.period.start, plan.period.end)
+        out.append(Para("hint", f"Kế hoạch cấp trên là kế hoạch {period}, đã hết thời kỳ vào năm {on.year}: "
                                 "khi cấp trên ban hành kế hoạch kỳ mới, thay số, ngày và trích yếu ở câu mở đầu."))
     return out
-
-
-def _period(plan: model.Plan) -> str:
-    p = plan.period
-    return f"năm {p.start}" if p.start == p.end else f"giai đoạn {p.start} - {p.end}"
 
 
 def _aims(b: DraftBook, plan: model.Plan, name: str) -> list[Para]:

@@ -86,6 +86,11 @@ def signer_lines(signer: model.Signer) -> list[str]:
     return lines + [signer.title] + ([signer.name] if signer.name else [])
 
 
+def period_words(start: int, end: int) -> str:
+    """A plan's period as drafts write it: 'năm 2025' or 'giai đoạn 2021 - 2025'."""
+    return f"năm {start}" if start == end else f"giai đoạn {start} - {end}"
+
+
 def date_plain(date: str) -> str:
     parts = date.split("-")
     return "/".join(reversed(parts)) if len(parts) > 1 else f"năm {date}"
