@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 NUMBER_RE = re.compile(r"\d{1,5}(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[-/][A-ZĐa-zđ0-9]+)*")
@@ -50,6 +51,21 @@ class CitationFinder:
         words = sorted(aliases, key=len, reverse=True)
         pattern = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in words)
         self.alias_re = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE) if words else None
+
+    @classmethod
+    def of(cls, data) -> CitationFinder:
+        """The finder of a dataset's documents and plans (a `loader.Dataset`), each scoped by its issuer's province:
+        the site's index and the importer build the same table."""
+        numbers: dict[str, list[Candidate]] = defaultdict(list)
+        aliases: dict[str, list[Candidate]] = defaultdict(list)
+        for record in [*data.documents.values(), *data.plans.values()]:
+            issuer = data.organisations.get(record.issuer or "")
+            scope = Candidate(record.id, issuer.province if issuer else None)
+            if record.number and any(ch.isdigit() for ch in record.number):
+                numbers[number_key(record.number)].append(scope)
+            for alias in getattr(record, "aliases", []):
+                aliases[alias_key(alias)].append(scope)
+        return cls(dict(numbers), dict(aliases))
 
     def find(self, text: str, province: str | None) -> list[Mention]:
         """Non-overlapping mentions in order; a number wins over an alias that overlaps it."""

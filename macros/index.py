@@ -12,7 +12,7 @@ from functools import cached_property
 
 from . import model
 from .calendar import Deadline, deadlines, undated
-from .citations import Candidate, CitationFinder, Mention, alias_key, number_key
+from .citations import CitationFinder, Mention
 from .kinds import KINDS
 from .loader import Dataset
 from .provenance import Provenances
@@ -157,15 +157,7 @@ class SiteIndex:
 
     @cached_property
     def finder(self) -> CitationFinder:
-        numbers: dict[str, list[Candidate]] = defaultdict(list)
-        aliases: dict[str, list[Candidate]] = defaultdict(list)
-        for record in [*self.data.documents.values(), *self.data.plans.values()]:
-            scope = Candidate(record.id, self.province_of(record.id))
-            if record.number and any(ch.isdigit() for ch in record.number):
-                numbers[number_key(record.number)].append(scope)
-            for alias in getattr(record, "aliases", []):
-                aliases[alias_key(alias)].append(scope)
-        return CitationFinder(dict(numbers), dict(aliases))
+        return CitationFinder.of(self.data)
 
     # --- citations -----------------------------------------------------------------------
 

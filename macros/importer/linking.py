@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import model
-from ..citations import Candidate, CitationFinder, alias_key, number_key
+from ..citations import CitationFinder
 from ..loader import Dataset, read_all
 from ..text import fold
 
@@ -143,16 +143,7 @@ class Linker:
         """The table `SiteIndex.finder` builds (numbers and aliases → records, scoped by province),
         without SiteIndex's pass over every plan's citations, which an import does not need."""
         if not hasattr(self, "_finder"):
-            numbers: dict[str, list[Candidate]] = defaultdict(list)
-            aliases: dict[str, list[Candidate]] = defaultdict(list)
-            for record in [*self.data.documents.values(), *self.data.plans.values()]:
-                issuer = self.data.organisations.get(record.issuer or "")
-                scope = Candidate(record.id, issuer.province if issuer else None)
-                if record.number and any(ch.isdigit() for ch in record.number):
-                    numbers[number_key(record.number)].append(scope)
-                for alias in getattr(record, "aliases", []):
-                    aliases[alias_key(alias)].append(scope)
-            self._finder = CitationFinder(dict(numbers), dict(aliases))
+            self._finder = CitationFinder.of(self.data)
         return self._finder
 
     def citations(self, text: str) -> tuple[list[str], list[str]]:
