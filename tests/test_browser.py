@@ -377,13 +377,12 @@ def _page_kinds() -> dict[str, str]:
 
 
 # Everything in the article wider than the screen, or a box that scrolls sideways (a table that
-# did not become cards). Tag chips scroll in one row on purpose and are left out.
+# did not become cards).
 _TOO_WIDE_JS = """() => {
   const width = window.innerWidth;
   const out = [];
   if (document.documentElement.scrollWidth > width) out.push('page:' + document.documentElement.scrollWidth);
   document.querySelectorAll('article *').forEach(el => {
-    if (el.closest('.md-tags')) return;
     const r = el.getBoundingClientRect();
     if (r.width && r.right > width + 1 && !el.closest('.md-typeset__scrollwrap')) out.push(el.tagName + '.' + el.className + ':' + Math.round(r.right));
   });
@@ -408,6 +407,39 @@ def test_nothing_is_wider_than_a_phone_on_any_kind_of_page(context, base_url):
             wide[name] = found
     page.close()
     assert not wide, wide
+
+
+def _most_tagged(site: Path, section: str) -> str:
+    """The page of `section` with the most tag chips, as built."""
+    pages = sorted((site / section).glob("*.html"))
+    return max(pages, key=lambda p: p.read_text(encoding="utf-8").count('class="md-tag')).relative_to(site).as_posix()
+
+
+# Each tag chip: its box, its row, and whether its text is cut (the chip narrower than its text).
+_CHIPS_JS = """() => [...document.querySelectorAll('article .md-tags .md-tag')].map(el => {
+  const r = el.getBoundingClientRect();
+  return { name: el.textContent, left: r.left, right: r.right, top: Math.round(r.top), cut: el.scrollWidth > el.clientWidth + 1 };
+})"""
+
+
+@browser
+@pytest.mark.parametrize("section", ["ke-hoach", "van-ban"])
+def test_tag_chips_wrap_on_a_phone_and_all_can_be_read(context, base_url, site, section):
+    """At 375 px the chips above a plan or document title stand on several rows, each whole on the
+    screen (not one row that runs off the edge), and the page stays 375 px wide."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 740})
+    path = _most_tagged(site, section)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    chips = page.evaluate(_CHIPS_JS)
+    assert len(chips) >= 4, (path, chips)
+    off = [c["name"] for c in chips if c["left"] < 0 or c["right"] > 375 or c["cut"]]
+    assert off == [], f"{path}: chips off the screen or cut: {off}"
+    assert len({c["top"] for c in chips}) > 1, f"{path}: all chips on one row"
+    assert page.evaluate("() => document.querySelector('article .md-tags').scrollWidth <= 375")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    page.close()
 
 
 @browser
