@@ -14,7 +14,9 @@ from . import model
 from .calendar import Deadline, deadlines, undated
 from .citations import CitationFinder, Mention
 from .kinds import KINDS
+from .lint import value_doubts
 from .loader import Dataset
+from .prose import PlanText, plan_texts
 from .provenance import Provenances
 from .status import Status, Validity
 from .text import LABELS
@@ -60,15 +62,6 @@ class Unresolved:
     loc: tuple
     text: str
     candidates: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PlanText:
-    """One piece of plan text that may cite documents."""
-
-    anchor: str
-    loc: tuple
-    text: str
 
 
 @dataclass
@@ -125,7 +118,6 @@ class SiteIndex:
     @cached_property
     def value_doubts(self) -> dict[tuple[str, str], str]:
         """(document id, field) → why the value is doubtful, for every list that shows it."""
-        from .lint import value_doubts  # local: lint reads this index
         records = {o.source.path: rid for rid, o in self.data.origins.items() if not o.base}
         return {(records[w.file], w.field): w.message for w in value_doubts(self.data, self) if w.file in records}
 
@@ -380,23 +372,3 @@ class SiteIndex:
                 counts[doc][c.plan] += 1
         tops = self.top_plans()
         return {d: {p.id: counts[d][p.id] for p in tops} for d in self.data.documents}
-
-
-def plan_texts(plan: model.Plan) -> Iterator[PlanText]:
-    """Every piece of a plan's prose, with the anchor a citation of it should link to."""
-    if plan.preamble:
-        yield PlanText("preamble", ("preamble",), plan.preamble)
-    for part in ("purposes", "requirements"):
-        for i, text in enumerate(getattr(plan, part)):
-            yield PlanText(part, (part, i), text)
-    for i, target in enumerate(plan.targets):
-        yield PlanText(target.id, ("targets", i, "text"), target.text)
-    for i, task in enumerate(plan.tasks):
-        if task.title:
-            yield PlanText(task.id, ("tasks", i, "title"), task.title)
-        yield PlanText(task.id, ("tasks", i, "text"), task.text)
-    for i, job in enumerate(plan.assignments):
-        for j, duty in enumerate(job.duties):
-            yield PlanText(job.id, ("assignments", i, "duties", j), duty)
-    for i, note in enumerate(plan.footnotes):
-        yield PlanText(f"fn-{note.number}", ("footnotes", i, "text"), note.text)

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import model
+from .pagefoot import drop_footnotes
+from .prose import plan_texts
 
 EDGE = 80  # characters of a paragraph's head and tail that must stand in the source when a page break cut it
 _PAGE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
@@ -47,8 +49,6 @@ def source_norm(text: str) -> str:
 @lru_cache(maxsize=64)
 def body_norm(text: str) -> str:
     """The source without the footnotes printed at the foot of its pages (a sentence they cut joins up)."""
-    from .importer.paragraphs import drop_footnotes  # the importer's reading of a PDF page foot
-
     return source_norm("\n".join(line for _, line in drop_footnotes(text.splitlines())[0]))
 
 
@@ -66,8 +66,6 @@ def missing(plan: model.Plan, source: str) -> Iterator[tuple[tuple, str]]:
 
 
 def _pieces(plan: model.Plan) -> Iterator[tuple[tuple, str]]:
-    from .index import plan_texts  # local: the index imports the loader, which runs this check
-
     for piece in plan_texts(plan):
         yield piece.loc, piece.text
     for i, line in enumerate(plan.recipients):

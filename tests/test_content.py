@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from macros.index import SiteIndex, plan_texts
+from macros.index import SiteIndex
+from macros.prose import plan_texts
 from macros.lint import lint
 from macros.loader import load
 from tests.conftest import DATA

@@ -15,7 +15,7 @@ from ..text import fold
 from . import header
 from .assignments import ORG_WORDS, assignments
 from .foot import foot
-from .layout import Outline, outline
+from .layout import Outline, outline, strip_marker
 from .linking import Linker
 from .paragraphs import Paragraphs, split
 from .parts import Notes, aims, targets, tasks
@@ -182,8 +182,6 @@ def _parts(plan: dict, shape: Outline, linker: Linker, review: Notes) -> list[st
 
 
 def _aims(part, words: str, review: Notes) -> tuple[list[str], list[str]]:
-    from .layout import strip_marker
-
     if "muc dich" in words and "yeu cau" not in words:
         return [strip_marker(p.text) for p in part.paras], []
     if "yeu cau" in words and "muc dich" not in words:

@@ -11,20 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..pagefoot import PAGE_NUMBER, Para, drop_footnotes, unmark
+
 MARKER = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|[-–+•])(?:\s|$)")
-PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 RULE = re.compile(r"^[-_=.*–—]{3,}$")
-FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 MD_NOTE = re.compile(r"^\[\^(\d{1,3})\]:\s*(\S.*)$")
 END_PUNCT = (".", ":", "!", "?")  # a long printed line ending in ';' goes on
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph and the line of the source it starts on (1-based)."""
-
-    text: str
-    line: int
 
 
 @dataclass
@@ -38,7 +30,7 @@ def split(lines: list[str], wrapped: bool | None = None) -> Paragraphs:
     kept, notes = drop_footnotes(lines) if wrapped is not False else (list(enumerate(lines, 1)), [])
     printed = {n for n, _ in notes}  # PDF footnotes: their numbers are glued to words in the body
     kept, notes = _markdown_notes(kept, notes)
-    cleaned = [(n, _unmark(t)) for n, t in kept]
+    cleaned = [(n, unmark(t)) for n, t in kept]
     cleaned = [(n, t) for n, t in cleaned if t and not PAGE_NUMBER.match(t) and not RULE.match(t)]
     if wrapped is None:
         wrapped = _looks_wrapped([t for _, t in cleaned])
@@ -59,16 +51,6 @@ def _markdown_notes(kept: list[tuple[int, str]], notes: list[tuple[int, Para]]):
         else:
             body.append((number, raw))
     return body, notes
-
-
-def _unmark(text: str) -> str:
-    """Markdown emphasis and heading marks off; what is left is the words of the source."""
-    text = text.strip()
-    text = re.sub(r"^#{1,6}\s+", "", text)
-    text = text.replace("**", "")
-    if len(text) > 2 and text.startswith("*") and text.endswith("*"):
-        text = text[1:-1]
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _looks_wrapped(texts: list[str]) -> bool:
@@ -108,41 +90,6 @@ def _continues(before: str, text: str, wrapped: bool, width: int) -> bool:
     if not wrapped:
         return False
     return before.endswith("-") or (len(before) >= 0.8 * width and not before.endswith(END_PUNCT))
-
-
-def drop_footnotes(lines: list[str]) -> tuple[list[tuple[int, str]], list[tuple[int, Para]]]:
-    """Footnotes printed at the foot of a PDF page (after a long blank rule line) taken out of the text.
-
-    The footnote zone ends where the next page starts: a line that begins with a space.
-    """
-    kept: list[tuple[int, str]] = []
-    notes: list[tuple[int, Para]] = []
-    in_zone, zone_first = False, 0
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            if len(raw) >= 20:
-                in_zone, zone_first = True, len(notes)
-            else:
-                kept.append((number, raw))
-            continue
-        if in_zone and raw[0].isspace():
-            in_zone = False
-        if not in_zone:
-            kept.append((number, raw))
-            continue
-        text = _unmark(raw)
-        if PAGE_NUMBER.match(text):
-            continue  # a page number printed among the notes
-        start = FOOTNOTE_START.match(text)
-        if start and int(start.group(1)) == (notes[-1][0] + 1 if notes else 1):
-            notes.append((int(start.group(1)), Para(start.group(2), number)))
-        elif len(notes) > zone_first:  # a note goes on only within its own page's zone
-            last_n, last = notes[-1]
-            glue = "" if re.search(r"\S-$", last.text) else " "
-            notes[-1] = (last_n, Para(last.text + glue + text, last.line))
-        else:
-            kept.append((number, raw))
-    return kept, notes
 
 
 def _mark_refs(text: str, numbers: set[int]) -> str:
