@@ -17,8 +17,8 @@ import yaml
 from pydantic import ValidationError
 
 from .. import model
+from ..verbatim import body_norm, norm, source_norm
 from .linking import IMPORT_MARK
-from .paragraphs import drop_footnotes
 from .reading import ImportRefused
 
 
@@ -50,24 +50,9 @@ def validate(plan: dict, organisations: list[dict]) -> None:
                             "của văn bản gốc (ví dụ tên kế hoạch dính liền đoạn mở đầu); chưa ghi tệp nào") from None
 
 
-def norm(text: str) -> str:
-    """The comparison used for the verbatim rule: markup, quote shapes and spacing do not count."""
-    text = re.sub(r"\[\^(\d+)\]", r"\1", text)
-    text = re.sub(r"[*#_]", "", text).replace("“", '"').replace("”", '"')
-    text = re.sub(r"\s*-\s*", "-", text)
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def source_norm(text: str) -> str:
-    lines = [ln for ln in text.splitlines() if not re.fullmatch(r"\s*\d{1,3}\s*", ln)]
-    return norm("\n".join(lines))
-
-
 def check_verbatim(plan: dict, kept_text: str) -> None:
     """Every paragraph in the kept text, or in it once footnotes printed mid-sentence are set aside."""
-    source = source_norm(kept_text)
-    body = source_norm("\n".join(line for _, line in drop_footnotes(kept_text.splitlines())[0]))
+    source, body = source_norm(kept_text), body_norm(kept_text)
     for where, text in _pieces(plan):
         for para in re.split(r"\n\s*\n", text):
             para = re.sub(r"^[-–+•]\s+", "", para.strip())
