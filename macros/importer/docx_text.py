@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from docx.text.paragraph import Paragraph  # this module is imported only when a .docx is read (reading.py)
+from lxml import etree
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -21,8 +24,6 @@ ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC
 def docx_lines(document, footnotes: dict[str, str] | None = None) -> list[str]:
     """Every paragraph's text in document order (table cells included), auto numbers prefixed;
     footnote references as [^n] and, at the end, the footnotes as '[^n]: text' (Markdown's form)."""
-    from docx.text.paragraph import Paragraph
-
     numbers = Numbering(document)
     lines: list[str] = []
     cited: dict[str, int] = {}
@@ -61,8 +62,6 @@ def _text(paragraph, cited: dict[str, int]) -> str:
 
 def read_footnotes(archive) -> dict[str, str]:
     """word/footnotes.xml → {id: text}; Word's separator notes (ids -1, 0) have no words and drop out."""
-    from lxml import etree
-
     try:
         raw = archive.read("word/footnotes.xml")
     except KeyError:

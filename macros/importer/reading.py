@@ -76,7 +76,7 @@ def _plain_text(path: Path) -> str:
 def _docx_text(path: Path) -> str:
     """Paragraphs and table cells in document order (the header and signature blocks are tables)."""
     _check_docx_archive(path)
-    import docx
+    import docx  # local, as docx_text below: python-docx and lxml load only when a .docx is imported
 
     from .docx_text import docx_lines, read_footnotes
 
@@ -102,7 +102,7 @@ def _check_docx_archive(path: Path) -> None:
 
 
 def _pdf_text(path: Path) -> str:
-    try:
+    try:  # local: pypdf loads only when a PDF is imported
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
     except ImportError:  # pragma: no cover - pypdf is pinned in requirements.txt
