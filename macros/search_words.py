@@ -75,15 +75,16 @@ class ReadingWords:
         text = unescape(entry.get("title", "") + " " + entry.get("text", ""))
         folded = fold(text)
         out = []
-        for term, meaning, term_re, meaning_re in self._glossary:
-            if term_re.search(text):
+        for term, meaning, folded_meaning, term_re, meaning_re in self._glossary:
+            # A plain substring test first: most entries use few terms, and it is many times cheaper.
+            if term in text and term_re.search(text):
                 out.append(meaning)
-            elif meaning_re.search(folded):
+            elif folded_meaning in folded and meaning_re.search(folded):
                 out.append(term)
         return out
 
     @cached_property
-    def _glossary(self) -> list[tuple[str, str, re.Pattern, re.Pattern]]:
+    def _glossary(self) -> list[tuple[str, str, str, re.Pattern, re.Pattern]]:
         """Abbreviations of three letters or more that name a body or a thing ("MTTQ", "UBND"); a
         meaning without its notes in brackets. Two-letter codes and document types ("KH", "QĐi")
         are in almost every page: pairing them would only add noise."""
@@ -92,7 +93,7 @@ class ReadingWords:
         for t in sorted(self.state.data.terms.values(), key=lambda t: t.id):
             meaning = re.sub(r"\s*\(.*?\)", "", t.meaning).split(";")[0].strip()
             if len(t.term) > 2 and meaning and meaning.casefold() not in kinds and not t.term.endswith("."):
-                pairs.append((t.term, meaning, re.compile(rf"(?<!\w){re.escape(t.term)}(?!\w)"),
+                pairs.append((t.term, meaning, fold(meaning), re.compile(rf"(?<!\w){re.escape(t.term)}(?!\w)"),
                               re.compile(rf"(?<!\w){re.escape(fold(meaning))}(?!\w)")))
         return pairs
 

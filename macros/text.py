@@ -48,10 +48,24 @@ def md_plain(text: str, strip: bool = True) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text.strip() if strip else text)
 
 
+class _WithoutMarks(dict):
+    """A `str.translate` table that drops combining marks, filled as characters are met.
+
+    A pure function's memo (the same for every build): translating in C is several times faster
+    than a Python loop over every character, and search folds every word of every page."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
 def fold(text: str) -> str:
     """'Dân vận khéo' → 'dan van kheo': what people type on a phone without diacritics."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return decomposed.translate(_WITHOUT_MARKS).casefold()
 
 
 def date_vi(value: str | None) -> str:
