@@ -10,25 +10,32 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import chromium, playwright
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+OWN_HOOKS = "hooks:\n  - macros/hooks.py\n"  # as mkdocs.yml lists them
 
 
-def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: dict | None = None
-               ) -> subprocess.CompletedProcess:
-    """Build with the project's mkdocs.yml, pointing `extra.data_dir` at `data_dir` (`env` adds variables)."""
+def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: dict | None = None,
+               hooks: tuple[Path, ...] = ()) -> subprocess.CompletedProcess:
+    """Build with the project's mkdocs.yml, pointing `extra.data_dir` at `data_dir` (`env` adds variables,
+    `hooks` hook files run after the project's own)."""
     config = ROOT / "mkdocs.yml"
-    if data_dir != DATA:
-        text = config.read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data_dir}")
+    if data_dir != DATA or hooks:
+        text = config.read_text(encoding="utf-8")
+        if data_dir != DATA:
+            text = text.replace("data_dir: data", f"data_dir: {data_dir}")
+        text = text.replace(OWN_HOOKS, OWN_HOOKS + "".join(f"  - {hook}\n" for hook in hooks))
         config = ROOT / f".mkdocs-test-{os.getpid()}-{site_dir.name}.yml"
         config.write_text(text, encoding="utf-8")
     args = [*MKDOCS, "build", "-f", str(config), "-d", str(site_dir)] + (["--strict"] if strict else [])
     try:
         return subprocess.run(args, cwd=ROOT, env={**ENV, **(env or {})}, capture_output=True, text=True, timeout=600)
     finally:
-        if data_dir != DATA:
+        if config != ROOT / "mkdocs.yml":
             config.unlink()
 
 
@@ -47,3 +54,17 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def pw():
+    """One Playwright driver per browser test module."""
+    with playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def context(pw, tmp_path_factory):
+    """A Chromium context (its own profile) shared by a module's browser tests."""
+    with chromium(pw, tmp_path_factory.mktemp("chromium")) as ctx:
+        yield ctx

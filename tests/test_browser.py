@@ -23,9 +23,9 @@ from macros.loader import load
 from macros.search import PLAIN_ENV, enrich_search_index, joined, search_index_size
 from macros.site import SiteState
 from tests.browser import (
-    GLOSSARY, chromium, first_result, fold, nfd, open_search, playwright, record_queries, records, serve, type_query,
+    GLOSSARY, chromium, first_result, fold, nfd, open_search, record_queries, records, serve, type_query,
 )
-from tests.conftest import DATA, ENV, MKDOCS, ROOT
+from tests.conftest import DATA, ENV, MKDOCS, ROOT, build_site
 
 browser = pytest.mark.browser
 
@@ -38,18 +38,6 @@ WIDTHS = {"laptop": (1280, 800), "phone": (375, 740)}
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def pw():
-    with playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def context(pw, tmp_path_factory):
-    with chromium(pw, tmp_path_factory.mktemp("chromium")) as ctx:
-        yield ctx
 
 
 @pytest.fixture(scope="module")
@@ -289,8 +277,7 @@ def test_plan_and_document_pages_print_cleanly(context, base_url, name):
 def plain_site(tmp_path_factory) -> Path:
     """The same site built with Material's index only (our post-build step switched off)."""
     out = tmp_path_factory.mktemp("plain") / "site"
-    args = [*MKDOCS, "build", "--strict", "-d", str(out)]
-    result = subprocess.run(args, cwd=ROOT, env={**ENV, PLAIN_ENV: "1"}, capture_output=True, text=True, timeout=600)
+    result = build_site(out, env={PLAIN_ENV: "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

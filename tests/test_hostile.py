@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.browser import chromium, open_search, playwright, serve
+from tests.browser import open_search, serve
 from tests.conftest import build_site
 from tests.hostile import FRAGMENTS, JINJA_MARK, LEAK, MARK, fill, hostile_texts
 from tests.minidata import write_minidata
@@ -25,18 +25,6 @@ browser = pytest.mark.browser
 
 # Pages whose text every hostile field reaches, hovered and searched from (the rest are loaded).
 SEARCH_FROM = "index.html"
-
-
-@pytest.fixture(scope="module")
-def pw():
-    with playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def context(pw, tmp_path_factory):
-    with chromium(pw, tmp_path_factory.mktemp("chromium")) as ctx:
-        yield ctx
 
 
 def visit(context, site_dir: Path) -> list[str]:

@@ -7,6 +7,8 @@ from mkdocs.config import load_config
 
 from macros.errors import DataInvalid
 from macros.site import PROVINCE_ENV, Settings
+from tests.conftest import build_site
+from tests.minidata import write_minidata
 
 
 def _config(tmp_path, extra: str):
@@ -37,9 +39,6 @@ def test_a_wrong_setting_is_named_in_vietnamese(tmp_path):
 
 def test_a_record_title_with_template_syntax_is_shown_as_written(tmp_path):
     """Titles come from the model after mkdocs-macros ran: `{{ 7*7 }}` in a theme's name never meets Jinja."""
-    from tests.conftest import build_site
-    from tests.minidata import write_minidata
-
     data = write_minidata(tmp_path / "data")
     themes = data / "themes.yaml"
     themes.write_text(themes.read_text(encoding="utf-8").replace(
@@ -53,28 +52,16 @@ def test_a_record_title_with_template_syntax_is_shown_as_written(tmp_path):
 
 def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
     """mkdocs empties the site folder first; ours writes beside it and swaps the new site in at the end."""
-    import subprocess
-
-    from tests.conftest import ENV, MKDOCS, ROOT
-
     site = tmp_path / "site"
     (tmp_path / "warn.py").write_text(  # stops the build once mkdocs has emptied the site and copied files
         "from mkdocs.exceptions import PluginError\n"
         "def on_page_markdown(markdown, page, config, files):\n"
         "    if page.file.src_uri == 'the.md':\n        raise PluginError('a late error')\n", encoding="utf-8")
-    config = ROOT / f".mkdocs-test-swap-{tmp_path.name}.yml"
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    try:
-        for hooks, code in ((["macros/hooks.py"], 0), (["macros/hooks.py", str(tmp_path / "warn.py")], 1)):
-            config.write_text(text.replace("hooks:\n  - macros/hooks.py", "hooks:\n" + "".join(
-                f"  - {h}\n" for h in hooks)), encoding="utf-8")
-            result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site)], cwd=ROOT,
-                                    env=ENV, capture_output=True, text=True, timeout=600)
-            assert result.returncode == code, result.stderr[-2000:]
-            if code == 0:
-                before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    finally:
-        config.unlink()
+    result = build_site(site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    result = build_site(site, hooks=(tmp_path / "warn.py",))
+    assert result.returncode == 1, result.stderr[-2000:]
     assert "a late error" in result.stderr
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "warn.py"]  # nothing left beside it

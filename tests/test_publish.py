@@ -7,11 +7,9 @@ that --strict turns into a failure, after every page and file has been written.
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from tests.conftest import ENV, MKDOCS, ROOT
+from tests.conftest import build_site
 from tests.minidata import write_minidata
 
 FAILING_HOOK = """
@@ -30,18 +28,11 @@ ACTIONS = {
 
 def build(tmp_path, out, action: str | None):
     data = write_minidata(tmp_path / "data")
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data}")
+    hooks = ()
     if action:
-        hook = tmp_path / "late_failure.py"
-        hook.write_text(FAILING_HOOK.format(action=ACTIONS[action]), encoding="utf-8")
-        text = text.replace("hooks:\n", f"hooks:\n  - {hook}\n", 1)
-    config = ROOT / f".mkdocs-test-staging-{tmp_path.name}.yml"
-    config.write_text(text, encoding="utf-8")
-    try:
-        return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)], cwd=ROOT, env=ENV,
-                              capture_output=True, text=True, timeout=300)
-    finally:
-        config.unlink()
+        hooks = (tmp_path / "late_failure.py",)
+        hooks[0].write_text(FAILING_HOOK.format(action=ACTIONS[action]), encoding="utf-8")
+    return build_site(out, data, hooks=hooks)
 
 
 def previous_site(tmp_path):

@@ -12,7 +12,7 @@ from macros.errors import DataInvalid
 from macros.loader import load
 from macros.scope import for_province, provinces
 
-from tests.conftest import DATA, ENV, MKDOCS, ROOT
+from tests.conftest import DATA, ENV, MKDOCS, ROOT, build_site
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +68,7 @@ def test_unknown_province_is_a_clear_error(data):
 
 def test_provincial_site_builds_and_leaves_other_provinces_out(tmp_path: Path):
     out = tmp_path / "site"
-    args = [*MKDOCS, "build", "--strict", "-d", str(out)]
-    env = {**ENV, "DVCQ_PROVINCE": "Trà Vinh"}
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = build_site(out, env={"DVCQ_PROVINCE": "Trà Vinh"})
     assert result.returncode == 0, result.stdout + result.stderr
     plans = {p.stem for p in (out / "ke-hoach").glob("kh-*.html")}
     assert "kh-26-2023-vp-ubnd-tra-vinh" in plans and "kh-13-2022-ubnd-lao-cai" not in plans
