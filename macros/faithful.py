@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import model
-from .provenance import SourceText, norm
+from .sourcetext import SourceText, norm
 
 _TITLE = re.compile(r"^kế hoạch$")
 _SEPARATOR = re.compile(r"^[-_=.]{3,}$")

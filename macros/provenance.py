@@ -13,13 +13,12 @@ A field that fits none has no provenance, and the quality checks say so: memory 
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import model
+from .sourcetext import NEEDLE, SourceText, date_forms, norm, org_names
 from .text import LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,10 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KIND_LABELS = {"nguon": "nguồn", "bo-sung": "bổ sung", "suy-ra": "suy ra", "bien-tap": "biên tập"}
 SOURCE_FOLDER = "data/sources"
-_DROP = re.compile(r'[“”„"*#_`\\]+')  # quotes and Markdown marks: sources differ in them, words do not
-_SAME = (("–", "-"), ("—", "-"), ("‐", "-"), ("‑", "-"), ("‘", "'"), ("’", "'"))
-_FOOTNOTE = re.compile(r"\[\^\d+\]")
-NEEDLE = 160  # characters of a value searched for: long enough that two titles sharing an opening differ
 WINDOW = 400  # characters after a citation's number in which its date and issuer are looked for
 CITING_PLANS = 5  # plans searched per document: the first few citing plans are enough to find a line
 # Issuer codes in a number (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 36-HD/VPTW): used only
@@ -71,68 +66,6 @@ def editorial(source: model.EditorialSource, what: str = "") -> Provenance:
 
 def ours(note: str) -> Provenance:
     return Provenance("bien-tap", note)
-
-
-@lru_cache(maxsize=1 << 14)  # names and numbers are searched again for every record that cites them
-def norm(text: str) -> str:
-    """The form searched in: one spelling of dashes, no quotes or Markdown marks, one space, case folded."""
-    text = _fold(_FOOTNOTE.sub("", unicodedata.normalize("NFC", text)))
-    return " ".join(text.split()).casefold()
-
-
-def _fold(text: str) -> str:
-    """One spelling of dashes and apostrophes, no quotes or Markdown marks (C-speed str methods)."""
-    for old, new in _SAME:
-        if old in text:
-            text = text.replace(old, new)
-    return _DROP.sub("", text)
-
-
-class SourceText:
-    """A source plan's text, normalised for search (lines joined by one space), with each line's start."""
-
-    def __init__(self, name: str, text: str) -> None:
-        self.name = name
-        parts: list[str] = []
-        self.starts: list[int] = []  # offset in `text` where each kept line begins
-        self.numbers: list[int] = []  # its 1-based line number in the file
-        at = 0
-        for number, raw in enumerate(_fold(unicodedata.normalize("NFC", text)).casefold().splitlines(), 1):
-            line = " ".join(raw.split())  # str.split: much faster than a whitespace regex here
-            if line:
-                self.starts.append(at)
-                self.numbers.append(number)
-                parts.append(line)
-                at += len(line) + 1
-        self.text = " ".join(parts)
-
-    def find(self, value: str, start: int = 0, end: int | None = None) -> int | None:
-        """Offset of the value (its first NEEDLE characters) in the text, or None."""
-        needle = norm(value)[:NEEDLE].strip()
-        if not needle:
-            return None
-        at = self.text.find(needle, start, end if end is None else end + len(needle))
-        return at if at >= 0 else None
-
-    def line_of(self, offset: int) -> int:
-        return self.numbers[bisect_right(self.starts, offset) - 1]
-
-    def line_start(self, offset: int) -> int:
-        """Offset where the line holding `offset` begins."""
-        return self.starts[bisect_right(self.starts, offset) - 1]
-
-
-def date_forms(value: str) -> list[str]:
-    """How a source may write a date: 20/4/2007, 20/04/2007, ngày 20 tháng 4 năm 2007 ('tháng 4 năm 2025')."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return [f"năm {parts[0]}"]
-    y, m = parts[0], parts[1]
-    if len(parts) == 2:
-        return [f"tháng {m} năm {y}", f"tháng {int(m)} năm {y}", f"{m}/{y}", f"{int(m)}/{y}"]
-    d = parts[2]
-    forms = [f"{dd}/{mm}/{y}" for dd in {d, str(int(d))} for mm in {m, str(int(m))}]
-    return forms + [f"ngày {dd} tháng {mm} năm {y}" for dd in {d, str(int(d))} for mm in {m, str(int(m))}]
 
 
 class Provenances:
@@ -389,16 +322,6 @@ class Provenances:
         for plan_id in table[None]:
             table.setdefault(self.index.province_of(plan_id), []).append(plan_id)
         return table
-
-
-def org_names(org: model.Organisation | None) -> list[str]:
-    """The ways a source may name an organisation: full name, short name, aliases, name without the province."""
-    if org is None:
-        return []
-    names = [org.name, *([org.short_name] if org.short_name else []), *org.aliases]
-    if org.province:
-        names += [re.sub(rf"\s+(tỉnh\s+)?{re.escape(org.province)}$", "", n) for n in list(names)]
-    return list(dict.fromkeys(n for n in names if n))
 
 
 def _has(record, name: str) -> bool:
