@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from icalendar import Alarm, Calendar, Event
 
 from . import model
-from .text import fold, label
+from .text import day, fold, label
 
 PRODID = "-//Cam nang Dan van chinh quyen//vi"
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # fixed: same data, byte-identical files
@@ -126,7 +126,7 @@ def _event(d: Deadline, names: dict[str, str], plan: PlanNames) -> Event:
     if to:
         lines.append(f"Gửi: {to}{via}")
     if d.before:
-        lines.append(f"Kế hoạch ghi “trước ngày {d.written.strftime('%d/%m/%Y')}”: hạn trong lịch là ngày liền trước.")
+        lines.append(f"Kế hoạch ghi “trước ngày {day(d.written)}”: hạn trong lịch là ngày liền trước.")
     event.add("description", "\n".join(lines))
     for days in REMINDERS:
         alarm = Alarm()

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .index import SiteIndex
+from .text import day
 
 IN_FORCE = ("in-force", "amended")
 LEVELS = {"huyen": "huyện", "xa": "xã"}
@@ -47,7 +48,7 @@ def _organisation(ix: SiteIndex, org_id: str, on: dt.date) -> Standing:
     if ix.org_active(org_id, on):
         return Standing(True, "in-force")
     successor = ix.org_successor(org_id)
-    end = ix.validity.org_end_text(org_id) or f"không còn tồn tại vào {on:%d/%m/%Y}"
+    end = ix.validity.org_end_text(org_id) or f"không còn tồn tại vào {day(on)}"
     return Standing(False, "ceased", successor, why=end[:1].lower() + end[1:])
 
 

@@ -13,8 +13,8 @@ import re
 
 from markupsafe import Markup, escape
 
-from .status import Status, day
-from .text import date_vi
+from .status import Status
+from .text import date_vi, day
 
 FLAGGED = {"ceased", "period-ended"}
 

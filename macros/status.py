@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .text import LABELS as TYPE_LABELS
-from .text import date_vi
+from .text import date_vi, day
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import SiteIndex
@@ -70,10 +70,6 @@ class Status:
     def filter_value(self) -> str:
         """The list filters' value (documents index, hierarchy): con, het or chua-ro."""
         return "con" if self.current else ("chua-ro" if self.state == "unknown" else "het")
-
-
-def day(value: _dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 def full_date(value: str | None) -> _dt.date | None:

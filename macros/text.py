@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
@@ -78,6 +79,11 @@ def date_vi(value: str | None) -> str:
     if len(parts) == 2:
         return f"tháng {parts[1]}/{parts[0]}"
     return f"{parts[2]}/{parts[1]}/{parts[0]}"
+
+
+def day(value: dt.date) -> str:
+    """A date as Vietnamese documents write it: 05/02/2026."""
+    return value.strftime("%d/%m/%Y")
 
 
 def due_vi(value: str) -> str:
