@@ -7,7 +7,6 @@ import re
 import zipfile
 from typing import get_args
 
-import docx
 import pytest
 
 from macros import draft_markdown as M
@@ -23,6 +22,7 @@ from macros.render import Renderer
 from macros.validate import FOOTNOTE_REF
 from macros.text import LABELS
 from tests.conftest import DATA
+from tests.docxread import cell_lines, open_docx, paragraphs
 from tests.htmlcheck import link_targets, main_text, parse
 from tests.minidata import write_minidata
 
@@ -52,23 +52,19 @@ def files(drafts) -> dict[str, tuple[bytes, str]]:
 # --- reading the outputs back ------------------------------------------------------------------
 
 
-def lines_of(cell) -> list[str]:
-    return [p.text for p in cell.paragraphs if p.text.strip()]
-
-
 def docx_outline(blob: bytes) -> dict:
-    doc = docx.Document(io.BytesIO(blob))
+    doc = open_docx(blob)
     head, foot = doc.tables[0], doc.tables[-1]
-    body = [p for p in doc.paragraphs if p.text.strip()]
+    body = paragraphs(blob)
     return {
-        "header": [lines_of(c) for row in head.rows for c in row.cells],
+        "header": [cell_lines(c) for row in head.rows for c in row.cells],
         "kind": body[0].text, "summary": body[1].text,
         "parts": [p.text for p in body if p.style.name == "Heading 1"],
         "sections": [p.text for p in body if p.style.name == "Heading 2"],
         "items": [p.text[2:] for p in body if p.text.startswith("- ")],
         "hints": [p.text for p in body if p.text.startswith("Gợi ý (")],
-        "recipients": lines_of(foot.rows[0].cells[0])[1:],
-        "signer": lines_of(foot.rows[0].cells[1]),
+        "recipients": cell_lines(foot.rows[0].cells[0])[1:],
+        "signer": cell_lines(foot.rows[0].cells[1]),
     }
 
 
@@ -104,7 +100,7 @@ def md_outline(text: str) -> dict:
 
 
 def test_plan_docx_is_an_administrative_document(files):
-    doc = docx.Document(io.BytesIO(files["ke-hoach-mau"][0]))
+    doc = open_docx(files["ke-hoach-mau"][0])
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
     for side, mm in DD.MARGINS_MM.items():
@@ -153,7 +149,7 @@ def test_a_document_no_longer_in_force_leaves_the_template(data_copy):
 def test_plan_signature_block_and_recipients(files, kit):
     out = docx_outline(files["ke-hoach-mau"][0])
     assert out["signer"] == ["TM. [ỦY BAN NHÂN DÂN]", "KT. [CHỦ TỊCH]", "[PHÓ CHỦ TỊCH]", "[Họ và tên]"]
-    signer = docx.Document(io.BytesIO(files["ke-hoach-mau"][0])).tables[-1].rows[0].cells[1].paragraphs[0]
+    signer = open_docx(files["ke-hoach-mau"][0]).tables[-1].rows[0].cells[1].paragraphs[0]
     assert signer.runs[0].bold
     assert out["recipients"][-1] == "- Lưu: VT, […]."
     assert all(x.endswith(";") for x in out["recipients"][:-1])
@@ -234,7 +230,7 @@ def test_report_headings_follow_the_plan_template(files, kit):
     assert [p.split(" ", 1)[0] for p in report["parts"]] == list(ROMAN)
     tasks = [s for s in plan["sections"] if s.split(". ", 1)[1] in {t.name for t in kit.common_task_themes()}]
     assert report["sections"][:len(tasks)] == tasks
-    body = " ".join(p.text for p in docx.Document(io.BytesIO(files["bao-cao-ket-qua"][0])).paragraphs)
+    body = " ".join(p.text for p in open_docx(files["bao-cao-ket-qua"][0]).paragraphs)
     for period in DT.REPORT_PERIODS:
         assert f"{DD.CHECKBOX} {LABELS[period]}" in body
     assert report["signer"] == plan["signer"]
@@ -250,7 +246,7 @@ def test_docx_bytes_are_stable(drafts, files):
         with zipfile.ZipFile(io.BytesIO(blob)) as z:
             assert {i.date_time for i in z.infolist()} == {W.ZIP_TIME}
             assert "docProps/thumbnail.jpeg" not in z.namelist()  # the stock template's picture
-        props = docx.Document(io.BytesIO(blob)).core_properties
+        props = open_docx(blob).core_properties
         stamps = {d.replace(tzinfo=None) for d in (props.created, props.modified, props.last_printed)}
         assert stamps == {STAMP.replace(tzinfo=None)}
 
@@ -324,7 +320,7 @@ def test_word_keeps_markup_characters_as_text_and_drops_what_xml_cannot_hold():
     draft = DD.Draft("x/y", text, text, text, "Số: …/KH-…", "A, ngày … tháng … năm 2026", "KẾ HOẠCH", text,
                      (DD.Para("body", text), DD.Para("duty", text), DD.Para("hint", text),
                       DD.Para("table", rows=(("STT", "Chỉ tiêu"), ("1", text)))), (text,), (text,))
-    doc = docx.Document(io.BytesIO(W.to_docx(draft)))
+    doc = open_docx(W.to_docx(draft))
     shown = "Tên <b>đậm</b> & “ngoặc” [điền] cuối"
     body = [p.text for p in doc.paragraphs if p.text.strip()]
     assert body[:2] == ["KẾ HOẠCH", shown] and body[2:5] == [shown, f"- {shown}", f"Gợi ý: {shown}"]

@@ -8,10 +8,8 @@ values are written out here, not recomputed with the drafting code.
 
 from __future__ import annotations
 
-import io
 import re
 
-import docx
 import pytest
 
 from macros.draft_markdown import to_markdown
@@ -21,6 +19,7 @@ from macros.loader import load
 from macros.render import Renderer
 from macros.word import to_docx
 from tests.conftest import DATA, build_site
+from tests.docxread import cell_lines, open_docx, paragraphs
 from tests.htmlcheck import link_targets, main_text, parse
 from tests.minidata import transcribe, write_minidata
 
@@ -173,18 +172,13 @@ def synthetic(tmp_path_factory):
     return root, Drafting(ix, Renderer(ix).title_of).book
 
 
-def paragraphs(blob: bytes) -> list:
-    return [p for p in docx.Document(io.BytesIO(blob)).paragraphs if p.text.strip()]
-
-
 def outline(blob: bytes) -> dict:
-    doc = docx.Document(io.BytesIO(blob))
+    doc = open_docx(blob)
     head, foot = doc.tables[0], doc.tables[-1]
-    lines = lambda cell: [p.text for p in cell.paragraphs if p.text.strip()]  # noqa: E731
     body = paragraphs(blob)
-    return {"issuer": lines(head.rows[0].cells[0]), "number": lines(head.rows[1].cells[0]),
-            "date": lines(head.rows[1].cells[1]), "signer": lines(foot.rows[0].cells[1]),
-            "recipients": lines(foot.rows[0].cells[0])[1:],
+    return {"issuer": cell_lines(head.rows[0].cells[0]), "number": cell_lines(head.rows[1].cells[0]),
+            "date": cell_lines(head.rows[1].cells[1]), "signer": cell_lines(foot.rows[0].cells[1]),
+            "recipients": cell_lines(foot.rows[0].cells[0])[1:],
             "text": "\n".join(p.text for p in body if p.style.name != "Gợi ý"),
             "hints": [p.text for p in body if p.style.name == "Gợi ý"]}
 
@@ -277,7 +271,7 @@ def test_sub_units_report_before_the_parent_deadline(synthetic):
 def test_hints_are_one_paragraph_style_and_removing_them_leaves_no_advice(synthetic):
     _, book = synthetic
     blob = to_docx(book.draft(f"{PLAN}/th-1"))
-    doc = docx.Document(io.BytesIO(blob))
+    doc = open_docx(blob)
     hints = [p for p in doc.paragraphs if p.style.name == "Gợi ý"]
     assert hints and all(p.text.startswith("Gợi ý") for p in hints)
     assert not [p for p in doc.paragraphs if p.text.startswith("Gợi ý") and p.style.name != "Gợi ý"]
@@ -296,7 +290,7 @@ def test_next_period_rolls_years_and_flags_ended_links(synthetic):
 
 def test_report_has_a_row_per_target_and_task(synthetic):
     _, book = synthetic
-    doc = docx.Document(io.BytesIO(to_docx(book.draft(f"{PLAN}/bao-cao"))))
+    doc = open_docx(to_docx(book.draft(f"{PLAN}/bao-cao")))
     grids = [t for t in doc.tables[1:-1]]
     targets, tasks = grids
     assert [c.text for c in targets.rows[0].cells] == ["STT", "Chỉ tiêu", "Kết quả đạt được", "Tỷ lệ", "Ghi chú"]
@@ -387,7 +381,7 @@ def test_every_real_plan_has_a_next_period_draft_and_a_report_with_a_row_per_tar
     ix, _ = real
     for plan in ix.data.plans.values():
         folder = site / "soan-ke-hoach" / plan.id
-        report = docx.Document(io.BytesIO((folder / "bao-cao.docx").read_bytes()))
+        report = open_docx((folder / "bao-cao.docx").read_bytes())
         grids = report.tables[1:-1]
         if plan.targets:
             rows = grids[0].rows[1:]
