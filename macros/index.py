@@ -98,10 +98,13 @@ class SiteIndex:
                 return kind
         raise KeyError(record_id)
 
+    def issuer_of(self, record_id: str) -> model.Organisation | None:
+        """The organisation that issued a document or plan (None for other records or an unknown issuer)."""
+        issuer = getattr(self.record(record_id), "issuer", None)
+        return self.data.organisations.get(issuer) if issuer else None
+
     def province_of(self, record_id: str) -> str | None:
-        record = self.record(record_id)
-        issuer = getattr(record, "issuer", None)
-        org = self.data.organisations.get(issuer) if issuer else None
+        org = self.issuer_of(record_id)
         return org.province if org else None
 
     def org_name(self, org_id: str | None) -> str | None:
@@ -286,8 +289,7 @@ class SiteIndex:
 
     def tier_of(self, record_id: str) -> str:
         """Place in the hierarchy of bases: system and level of the issuer."""
-        record = self.record(record_id)
-        org = self.data.organisations.get(record.issuer) if record.issuer else None
+        org = self.issuer_of(record_id)
         if org is None:
             return TIERS[-1]
         if org.kind == "dang":

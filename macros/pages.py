@@ -80,7 +80,7 @@ def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:
     record = state.index.record(record_id)
     if kind not in {"documents", "plans"}:
         return []
-    issuer = state.data.organisations.get(record.issuer) if record.issuer else None
+    issuer = state.index.issuer_of(record_id)
     tags = [label(record.type) if kind == "documents" else "Kế hoạch dân vận chính quyền"]
     if issuer:
         tags.append(f"Cấp {label(issuer.level).lower()}")

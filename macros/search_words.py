@@ -102,7 +102,7 @@ class ReadingWords:
         if kind not in {"documents", "plans"}:
             return [], False
         record = self.state.index.record(record_id)
-        org = self.state.data.organisations.get(record.issuer) if record.issuer else None
+        org = self.state.index.issuer_of(record_id)
         names = [n for n in ([org.name, org.short_name, org.province] if org else []) if n]
         return names, bool(record.number) and self._numbers[_number_key(record.number)] > 1
 
