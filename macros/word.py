@@ -56,19 +56,26 @@ class WordWriter:
         self.core = self.parts["docProps/core.xml"].decode("utf-8")
         if "<w:body><w:sectPr" not in self.document or TITLE_MARK not in self.core:
             raise RuntimeError("python-docx's default document changed: word.py expects an empty body")
+        # The shared parts (0.8 MB of styles) are compressed once; each draft appends its own two.
+        self.shared = stable_zip({n: b for n, b in self.parts.items() if n not in OWN_PARTS})
 
     def write(self, d: Draft) -> bytes:
         document = self.document.replace("<w:body>", "<w:body>" + word_xml.body(d, TEXT_WIDTH_CM), 1)
         core = self.core.replace(TITLE_MARK, word_xml.xml_text(_property(f"{d.kind} {d.summary}")))
         core = core.replace(SUBJECT_MARK, word_xml.xml_text(_property(d.name)))
-        changed = {"word/document.xml": document.encode("utf-8"), "docProps/core.xml": core.encode("utf-8")}
-        return stable_zip({**self.parts, **changed})
+        own = {"word/document.xml": document.encode("utf-8"), "docProps/core.xml": core.encode("utf-8")}
+        return stable_zip(own, base=self.shared)
 
 
-def stable_zip(parts: dict[str, bytes]) -> bytes:
-    """The parts zipped with fixed times and attributes, so the same content gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+OWN_PARTS = ("word/document.xml", "docProps/core.xml")  # the parts that differ from draft to draft
+
+
+def stable_zip(parts: dict[str, bytes], base: bytes = b"") -> bytes:
+    """The parts zipped with fixed times and attributes, so the same content gives the same bytes;
+    appended to the zip `base` when given (its entries are copied, not compressed again)."""
+    out = io.BytesIO(base)
+    out.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(out, "a" if base else "w", zipfile.ZIP_DEFLATED) as target:
         for name, blob in parts.items():
             fixed = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             fixed.compress_type, fixed.create_system, fixed.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
