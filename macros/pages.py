@@ -29,6 +29,7 @@ def add_generated(files: Files, config, state: SiteState) -> None:
             files.append(MadeFile.of(config, src_uri, make))
     made = {f.src_uri for f in files if isinstance(f, MadeFile)}  # a hand-written page keeps its own meta
     state.record_pages = {src: record for src, record in state.record_pages.items() if src in made}
+    state.draft_pages = {src: slug for src, slug in state.draft_pages.items() if src in made}
 
 
 def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:

@@ -87,17 +87,21 @@ class SitePlugin:
 
     @event_priority(50)  # before mkdocs-macros renders the page (0) and the tags plugin reads its tags (-50)
     def _record_page(self, markdown, page, config, files):
-        """A record page: tags and search boost from the model, its macro called here with its id.
+        """A record or draft page: tags and search boost from the model, its macro called here with its id.
 
         Its source is that one macro call; calling it directly spares mkdocs-macros compiling the
         source as a template (a tenth of a second per build), and `render_macros: false` (a
         documented mkdocs-macros setting) keeps the output from being parsed again."""
         self.state.current = page.file.src_uri
         record = self.state.record_pages.get(page.file.src_uri)
-        if not record:
-            return markdown
-        page.meta.update(record_meta(self.state, *record), render_macros=False)
-        return self.macros["record_page"](*record)
+        if record:
+            page.meta.update(record_meta(self.state, *record), render_macros=False)
+            return self.macros["record_page"](*record)
+        slug = self.state.draft_pages.get(page.file.src_uri)  # a draft page: the same, without meta
+        if slug:
+            page.meta["render_macros"] = False
+            return self.macros["draft_page"](slug)
+        return markdown
 
     @event_priority(-100)  # after the macros and the tags plugin changed the Markdown
     def _title_and_conversion(self, markdown, page, config, files):

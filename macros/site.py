@@ -63,6 +63,8 @@ class SiteState:
     search_entries: dict[str, list[dict]] = field(default_factory=dict)
     # Generated record pages of this build: src_uri -> (kind, record id); filled by pages.add_generated.
     record_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Generated draft pages: src_uri -> the draft's slug; filled by drafting_files.generated.
+    draft_pages: dict[str, str] = field(default_factory=dict)
     current: str = "index.md"  # the page being rendered (macros render for it)
 
     @classmethod
