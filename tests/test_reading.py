@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from tests.browser import fold
 from tests.conftest import DATA
 from tests.htmlcheck import main_text
 
@@ -164,12 +165,9 @@ def test_event_titles_name_the_province_and_the_plan(site):
 
 
 def test_one_calendar_per_province_with_dated_reports(site):
-    import unicodedata
-
     provinces = {_province(p) for p, _, rep in _reports() if rep.get("due")}
     for name in provinces:
-        slug = "".join(c for c in unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-                       if not unicodedata.combining(c)).lower().replace(" ", "-")
+        slug = fold(name).replace(" ", "-")
         events = _events(site / "lich" / f"tinh-{slug}.ics")
         assert events and all(str(e["summary"]).startswith(name + ":") for e in events)
 
