@@ -619,6 +619,23 @@ def test_words_typed_without_diacritics_are_marked_on_the_page(search_page, base
 
 
 @browser
+@pytest.mark.parametrize(("text", "words"), [("dan van kheo", {"dân", "vận", "khéo"}), ("so noi vu", {"sở", "nội", "vụ"})])
+def test_words_typed_without_diacritics_are_marked_in_the_results(search_page, text, words):
+    """As Material marks the words it matched in the list: typed plain, the page's own words with
+    their diacritics are marked in the first result's title and text, as text."""
+    assert first_result(search_page, text)
+    search_page.wait_for_timeout(200)
+    first = search_page.eval_on_selector_all(
+        ".md-search-result__list > li.md-search-result__item:first-child article mark",
+        "els => els.map(e => [e.textContent, e.children.length])")
+    marked = {t.lower() for t, _ in first}
+    assert words <= marked, (text, marked)
+    assert all(any(fold(t).startswith(w) for w in text.split()) for t in marked), marked  # no other word
+    assert all(n == 0 for _, n in first)
+    assert not search_page.eval_on_selector_all(".md-search-result__terms mark", "els => els.length")
+
+
+@browser
 def test_exact_diacritics_do_not_match_other_tones(search_page):
     """'Sở' typed with its tone does not find pages that only have 'sợ', 'sơ' or 'số'; typed plain it does."""
     first_result(search_page, "sở")

@@ -25,6 +25,9 @@
  *    with "sở" and "tế").
  * 7. A phrase in quotes ("dân chủ ở cơ sở") keeps only the pages that hold the phrase; a query
  *    of several words that no result holds side by side says so.
+ * 8. Typed without diacritics, the words are marked in the results as Material marks the words
+ *    it matched ("dan van kheo" marks "Dân vận khéo"): Material marks only words found in the
+ *    title and text, and the folded words are found in a field of their own.
  *
  * This file is listed in `extra.polyfills` (mkdocs.yml), after the iframe-worker shim, so it runs
  * before Material's bundle creates the search worker and subscribes to its messages.
@@ -123,6 +126,7 @@
   // One entry per query sent, in order (the worker answers in order).
   var pending = [];
   var explain = { text: "" }; // the message shown under Material's count for the newest answer
+  var shown = null; // parse() of the query whose answer is on screen
 
   function flat(html) {
     var div = document.createElement("div");
@@ -238,7 +242,9 @@
     var entry = pending.shift();
     if (!entry) return data;
     var out = entry.kind === "loose" ? looseAnswer(entry, data.data) : strictAnswer(entry, data.data, post, worker);
-    return out === null ? null : (out === data.data ? data : { type: RESULT, data: out });
+    if (out === null) return null;
+    shown = entry.q;
+    return out === data.data ? data : { type: RESULT, data: out };
   }
 
   function wrap(proto) {
@@ -299,6 +305,46 @@
       if (!terms.querySelector("del")) terms.remove();
     });
   }
+  // Typed plain: in each result rendered, the words whose folded form is a word typed (or starts
+  // with the last one, which may still be being typed) are wrapped in <mark> as Material wraps
+  // its matches. Text nodes only, so data stays text; the missing-words line and tags are left.
+  var SKIP = "mark, del, .md-search-result__terms, .md-tags, summary";
+  function markPlain(root) {
+    var q = shown;
+    if (!q || !q.plain || !q.words.length) return;
+    var typed = q.words.map(function (w) { return fold(w); });
+    var last = /[\s"“”]$/.test(q.text) ? null : typed[typed.length - 1];
+    var whole = new Set(last === null ? typed : typed.slice(0, -1));
+    var matches = function (word) {
+      var f = fold(word);
+      return whole.has(f) || last !== null && f.indexOf(last) === 0;
+    };
+    root.querySelectorAll("article.md-search-result__article").forEach(function (article) {
+      if (article.getAttribute("data-fold-marked") === q.text) return;
+      article.setAttribute("data-fold-marked", q.text);
+      var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (n) { return n.parentNode.closest(SKIP) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+      });
+      var nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (node) {
+        var parts = node.data.split(/([\p{L}\p{M}\p{N}]+)/u);
+        if (!parts.some(function (p, i) { return i % 2 && matches(p); })) return;
+        var frag = document.createDocumentFragment();
+        parts.forEach(function (p, i) {
+          if (!p) return;
+          if (i % 2 && matches(p)) {
+            var mark = document.createElement("mark");
+            mark.textContent = p;
+            frag.appendChild(mark);
+          } else {
+            frag.appendChild(document.createTextNode(p));
+          }
+        });
+        node.parentNode.replaceChild(frag, node);
+      });
+    });
+  }
   function say() {
     var meta = document.querySelector(".md-search-result__meta");
     if (!meta) return;
@@ -317,7 +363,7 @@
   }
   function watch() {
     var results = document.querySelector(".md-search-result__list");
-    if (results) new MutationObserver(function () { tidy(results); say(); }).observe(results, { childList: true, subtree: true });
+    if (results) new MutationObserver(function () { tidy(results); markPlain(results); say(); }).observe(results, { childList: true, subtree: true });
     var meta = document.querySelector(".md-search-result__meta");
     if (meta) new MutationObserver(say).observe(meta, { childList: true, characterData: true, subtree: true });
   }
