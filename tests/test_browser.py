@@ -430,6 +430,23 @@ def test_tag_chips_wrap_on_a_phone_and_all_can_be_read(context, base_url, site, 
 
 
 @browser
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_site_name_in_the_header_is_whole_on_a_phone(context, base_url, width):
+    """The header shows the site's whole name, not "Cẩm nang Dân vận chính …", at a readable size."""
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(base_url + "index.html")
+    page.wait_for_load_state("networkidle")
+    name = page.evaluate("""() => { const e = document.querySelector('.md-header__topic .md-ellipsis');
+        return [e.textContent.trim(), e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1,
+                parseFloat(getComputedStyle(e).fontSize), e.getBoundingClientRect().right]; }""")
+    assert name[0] == re.search(r"^site_name:\s*(.+?)\s*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert name[1], f"site name cut off at {width} px"
+    assert name[2] >= 14 and name[3] <= width
+    page.close()
+
+
+@browser
 def test_a_table_that_does_not_fit_becomes_cards_with_column_names(context, base_url):
     page = context.new_page()
     page.set_viewport_size({"width": 375, "height": 740})
