@@ -429,6 +429,29 @@ def test_tag_chips_wrap_on_a_phone_and_all_can_be_read(context, base_url, site, 
     page.close()
 
 
+# The smallest text of the article: leaf elements with text, as laid out (hidden ones left out).
+_SMALLEST_JS = """() => [...document.querySelectorAll('article *')].filter(el => el.children.length === 0
+    && el.textContent.trim() && el.getClientRects().length).map(el => [parseFloat(getComputedStyle(el).fontSize),
+    el.textContent.trim().slice(0, 30)]).sort((a, b) => a[0] - b[0]).slice(0, 1)"""
+
+
+@browser
+def test_no_text_on_a_phone_is_smaller_than_11_px(context, base_url, site):
+    """At 375 px every kind of page, and a document whose facts carry marks ("suy ra"), has no text under 11 px."""
+    marked = next(p for p in sorted((site / "van-ban").glob("*.html")) if 'class="src-mark' in p.read_text(encoding="utf-8"))
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 740})
+    small = {}
+    for name, path in {**_page_kinds(), "marked": marked.relative_to(site).as_posix()}.items():
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        smallest = page.evaluate(_SMALLEST_JS)
+        if smallest and smallest[0][0] < 11:
+            small[name] = smallest[0]
+    page.close()
+    assert not small, small
+
+
 @browser
 @pytest.mark.parametrize("width", [320, 375])
 def test_the_site_name_in_the_header_is_whole_on_a_phone(context, base_url, width):
