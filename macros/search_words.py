@@ -66,9 +66,8 @@ class ReadingWords:
             fields = ("title", "keys") if "#" in entry["location"] and entry.get("boost", 0) >= GLOSSARY_BOOST \
                 else ("title", "text", "alt", "keys", "also")
             words = " ".join(entry.get(f, "") for f in fields)
-            folded = dict.fromkeys("_" + t for t in tokens(fold(unescape(words)), splitter)
-                                   if not t.startswith("_") and _WORD.search(t))
-            entry["fold"] = " ".join(folded)
+            distinct = dict.fromkeys(tokens(fold(unescape(words)), splitter))  # each word tested once
+            entry["fold"] = " ".join("_" + t for t in distinct if not t.startswith("_") and _WORD.search(t))
 
     def _abbreviation_words(self, entry: dict) -> list[str]:
         """For each glossary term the entry uses, its meaning; for each meaning it spells out, the term."""
