@@ -123,7 +123,11 @@ class SitePlugin:
         return adapter.park(html) if self._parked(page) else html
 
     def _parked(self, page) -> bool:
-        return self.session is None and page.file.src_uri in self.state.record_pages
+        return self.session is None and self._generated_page(page)
+
+    def _generated_page(self, page) -> bool:
+        """A record or draft page: tens of thousands at national scale, each held only till it is written."""
+        return page.file.src_uri in self.state.record_pages or page.file.src_uri in self.state.draft_pages
 
     @event_priority(110)  # before any theme template is compiled (the tags plugin's listings at 100)
     def _cache_theme_templates(self, env, config, files):
@@ -150,7 +154,7 @@ class SitePlugin:
     def on_post_page(self, output, page, config):
         if self.session:
             self.session.keep_output(output, page)
-        elif page.file.src_uri in self.state.record_pages:
+        elif self._generated_page(page):
             page.content = None  # written: let the HTML go
         return output
 
