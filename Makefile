@@ -20,7 +20,7 @@ serve: install
 	$(MKDOCS) serve --dev-addr 127.0.0.1:$(PORT)
 
 # The project's plugin builds into .site.partial and swaps it in only when the build succeeded
-# (macros/publish.py): a failed build leaves the previous site as it was.
+# (macros/site/publish.py): a failed build leaves the previous site as it was.
 build: install
 	$(MKDOCS) build --strict --site-dir site
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from macros.plugin import plugin_of
+from macros.site.plugin import plugin_of
 
 _FILES = []
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.citations import NUMBER_RE
+from macros.text.citations import NUMBER_RE
 
 from . import synth_text as W
 

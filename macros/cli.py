@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataInvalid
-from .text import date_vi
+from .text.errors import DataInvalid
+from .text.format import date_vi
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -37,12 +37,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .lint import lint
+    from .data.lint import lint
 
     dataset = _load_or_report(args.data)
     if dataset is None:
         return 1
-    from .index import SiteIndex
+    from .knowledge.index import SiteIndex
     warnings = lint(dataset, SiteIndex(dataset))
     for warning in warnings:
         print(warning, file=sys.stderr)
@@ -56,7 +56,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .schema import write_all
+    from .data.schema import write_all
 
     for path in write_all():
         print(f"đã ghi {path}")
@@ -64,8 +64,8 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from .model import ID_PATTERN
-    from .scaffold import FOLDERS, scaffold
+    from .data.model import ID_PATTERN
+    from .data.scaffold import FOLDERS, scaffold
     import re
 
     if not re.fullmatch(ID_PATTERN, args.id):
@@ -91,8 +91,8 @@ def _new_organisation(args: argparse.Namespace) -> int:
     """Append an entry to the province's organisations file (trung-uong.yaml without --tinh)."""
     import re
 
-    from .calendar import province_slug
-    from .scaffold import organisation_entry
+    from .knowledge.calendar import province_slug
+    from .data.scaffold import organisation_entry
 
     stem = province_slug(args.tinh) if args.tinh else CENTRAL_FILE
     if not stem:
@@ -116,8 +116,8 @@ def run_provinces(args: argparse.Namespace) -> int:
     """One line per province, folder name first: what `make provinces` builds one site for."""
     import re
 
-    from .scope import provinces
-    from .text import fold
+    from .data.scope import provinces
+    from .text.format import fold
 
     dataset = _load_or_report(args.data)
     if dataset is None:
@@ -144,7 +144,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _load_or_report(root: Path):
     """The validated data set, or None after printing every data error as `file:line: field: message`."""
-    from .loader import load
+    from .data.loader import load
 
     try:
         return load(root)

@@ -11,9 +11,9 @@ mkdir -p "$OUT"
 import sys
 from pathlib import Path
 
-from macros.drafting import downloads
-from macros.index import SiteIndex
-from macros.loader import load
+from macros.drafting.guide import downloads
+from macros.knowledge.index import SiteIndex
+from macros.data.loader import load
 
 out = Path(sys.argv[1])
 for path, blob in downloads(SiteIndex(load(Path("data")))):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.kinds import KINDS
+from macros.data.kinds import KINDS
 
 SECTIONS = {name: kind.section for name, kind in KINDS.items()}  # where record pages are
 GLOSSARY = "thuat-ngu.html"

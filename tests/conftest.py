@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-OWN_HOOKS = "hooks:\n  - macros/hooks.py\n"  # as mkdocs.yml lists them
+OWN_HOOKS = "hooks:\n  - macros/site/hooks.py\n"  # as mkdocs.yml lists them
 
 
 def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: dict | None = None,

@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from macros import model
-from macros.errors import DataInvalid
-from macros.loader import load
+from macros.data import model
+from macros.data.loader import load
+from macros.text.errors import DataInvalid
 
 MARK = "xssmark"  # a word every hostile string holds, so a search lists them
 LEAK = "leak-"  # any request whose URL holds this came from markup we failed to escape

@@ -1,4 +1,4 @@
-"""What macros/adapter.py assumes of mkdocs, Material, mkdocs-macros, Jinja and watchdog, checked one by one.
+"""What macros/site/adapter.py assumes of mkdocs, Material, mkdocs-macros, Jinja and watchdog, checked one by one.
 
 Each test names the assumption; when a dependency changes it, the failure says which use of
 its internals needs a new way (see the adapter's docstring for why each is used).
@@ -21,8 +21,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_macros.plugin import MacrosPlugin
 
-from macros import adapter
-from macros.plugin import SitePlugin
+from macros.site import adapter
+from macros.site.plugin import SitePlugin
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from macros.cli import main
-from macros.plugin import plugin_of
+from macros.site.plugin import plugin_of
 from tests.conftest import ROOT, build_site
 from tests.minidata import write_minidata
 

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.loader import load
-from macros.search import PLAIN_ENV, enrich_search_index, joined, search_index_size
-from macros.site import SiteState
+from macros.data.loader import load
+from macros.site.search import PLAIN_ENV, enrich_search_index, joined, search_index_size
+from macros.site.state import SiteState
 from tests.browser import (
     GLOSSARY, chromium, first_result, fold, nfd, open_search, record_queries, records, serve, type_query,
 )
@@ -332,7 +332,7 @@ def test_plain_switch_leaves_materials_index(plain_site):
 
 @browser
 def test_query_rewrite_joins_names_as_the_index_does(site, search_page):
-    """search-fold.js and macros/search.py must make the same token of a name, or names never match."""
+    """search-fold.js and macros/site/search.py must make the same token of a name, or names never match."""
     names = [q.text for q in record_queries(site, DATA) if q.kind in {"title", "alias"} and len(q.text.split()) > 1]
     sent = search_page.evaluate("names => names.map(n => window.__searchQueryRewrite(n))", names)
     for name, query in zip(names, sent):

@@ -1,4 +1,4 @@
-"""The build cache (macros/buildcache.py) never serves a stale entry: change any input and the output follows."""
+"""The build cache (macros/site/buildcache.py) never serves a stale entry: change any input and the output follows."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from macros.buildcache import PACKAGE, BuildCache, versions
+from macros.site.buildcache import PACKAGE, BuildCache, versions
 
 INSTALLED = {"python": "3.11.7", "jinja2": "3.1.6", "python-docx": "1.2.0"}
 
@@ -34,10 +34,10 @@ def test_an_entry_is_reused_while_nothing_changes(package, tmp_path):
 
 
 @pytest.mark.parametrize("change", [
-    "drafting.py",  # the layout of a Word template lives in drafting.py, not word.py
-    "word.py",
-    "templates/plan.md.j2",
-    "theme/partials/footer.html",
+    "drafting/guide.py",  # the layout of a Word template lives in the drafting queries, not word.py
+    "drafting/word.py",
+    "site/templates/plan.md.j2",
+    "site/theme/partials/footer.html",
     "a new module.py",
 ])
 def test_a_change_to_any_file_of_the_package_is_a_new_entry(package, tmp_path, change):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.citations import Candidate, CitationFinder, number_key
+from macros.text.citations import Candidate, CitationFinder, number_key
 
 LAO_CAI = Candidate("kh-13-2022-ubnd-lao-cai", "Lào Cai")
 TRA_VINH = Candidate("kh-13-2022-ubnd-tra-vinh", "Trà Vinh")

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from macros.index import SiteIndex
-from macros.prose import plan_texts
-from macros.lint import lint
-from macros.loader import load
+from macros.data.lint import lint
+from macros.data.loader import load
+from macros.data.prose import plan_texts
+from macros.knowledge.index import SiteIndex
 from tests.conftest import DATA
 
 # Plan files by name: collecting the tests reads no data, so a data error fails a test, not the collection.

@@ -9,18 +9,18 @@ from typing import get_args
 
 import pytest
 
-from macros import draft_markdown as M
-from macros import draftdoc as DD
-from macros import drafting as D
-from macros import drafting_templates as DT
-from macros import model
-from macros import word as W
-from macros.calendar import STAMP
-from macros.index import CENTRAL, SiteIndex
-from macros.loader import load
-from macros.render import Renderer
-from macros.validate import FOOTNOTE_REF
-from macros.text import LABELS
+from macros.data import model
+from macros.data.loader import load
+from macros.data.validate import FOOTNOTE_REF
+from macros.drafting import draft_markdown as M
+from macros.drafting import draftdoc as DD
+from macros.drafting import guide as D
+from macros.drafting import templates as DT
+from macros.drafting import word as W
+from macros.knowledge.calendar import STAMP
+from macros.knowledge.index import CENTRAL, SiteIndex
+from macros.site.render import Renderer
+from macros.text.format import LABELS
 from tests.conftest import DATA
 from tests.docxread import cell_lines, open_docx, paragraphs
 from tests.htmlcheck import link_targets, main_text, parse

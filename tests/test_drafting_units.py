@@ -12,12 +12,12 @@ import re
 
 import pytest
 
-from macros.draft_markdown import to_markdown
-from macros.drafting import Drafting
-from macros.index import SiteIndex
-from macros.loader import load
-from macros.render import Renderer
-from macros.word import to_docx
+from macros.data.loader import load
+from macros.drafting.draft_markdown import to_markdown
+from macros.drafting.guide import Drafting
+from macros.drafting.word import to_docx
+from macros.knowledge.index import SiteIndex
+from macros.site.render import Renderer
 from tests.conftest import DATA, build_site
 from tests.docxread import cell_lines, open_docx, paragraphs
 from tests.htmlcheck import link_targets, main_text, parse

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.faithful import header, is_frequency
+from macros.knowledge.faithful import header, is_frequency
 from tests.conftest import DATA
 from tests.htmlcheck import main_text
 

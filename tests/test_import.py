@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.data.loader import load
 from macros.importer import ImportRefused, import_plan
-from macros.loader import load
 from tests.conftest import DATA, ENV, ROOT
 
 # Plan files by name: collecting the tests reads no data, so a data error fails a test, not the collection.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.errors import DataInvalid
-from macros.loader import load
+from macros.data.loader import load
+from macros.text.errors import DataInvalid
 from tests.minidata import write_minidata
 
 PLAN = "plans/kh-1-2025-ubnd-a.yaml"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.config import load_config
 
-from macros.errors import DataInvalid
-from macros.site import PROVINCE_ENV, Settings
+from macros.site.state import PROVINCE_ENV, Settings
+from macros.text.errors import DataInvalid
 from tests.conftest import build_site
 from tests.minidata import write_minidata
 

@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from macros.index import SiteIndex
-from macros.loader import load
+from macros.data.loader import load
+from macros.knowledge.index import SiteIndex
 from tests.conftest import DATA
 from tests.htmlcheck import main_text
 from tests.minidata import write_minidata

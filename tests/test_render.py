@@ -5,9 +5,9 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from macros.index import SiteIndex
-from macros.loader import load
-from macros.render import Renderer
+from macros.data.loader import load
+from macros.knowledge.index import SiteIndex
+from macros.site.render import Renderer
 from tests.minidata import write_minidata
 
 

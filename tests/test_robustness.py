@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.errors import DataError, DataInvalid
-from macros.loader import load
-from macros.schema import KINDS, schema_text
+from macros.data.loader import load
+from macros.data.schema import KINDS, schema_text
+from macros.text.errors import DataError, DataInvalid
 from tests.conftest import DATA, ROOT, build_site
 from tests.htmlcheck import link_targets, main_text
 from tests.minidata import write_minidata

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from benchmarks import synth
-from macros.index import SiteIndex
-from macros.lint import lint
-from macros.loader import load
+from macros.data.lint import lint
+from macros.data.loader import load
+from macros.knowledge.index import SiteIndex
 
 from tests.conftest import build_site
 
@@ -117,7 +117,7 @@ def test_search_index_holds_each_plan_once_with_its_number(synth_data: Path, syn
     """Above 100 plans a plan page is one index entry (no full text), still found by its number."""
     import json
 
-    from macros.search import joined
+    from macros.site.search import joined
 
     docs = json.loads((synth_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_page: dict[str, list[dict]] = {}
@@ -133,7 +133,7 @@ def test_search_index_holds_each_plan_once_with_its_number(synth_data: Path, syn
 
 
 def test_each_province_cut_keeps_its_plans_and_what_they_cite(synth_data: Path) -> None:
-    from macros.scope import for_province, provinces
+    from macros.data.scope import for_province, provinces
 
     data = load(synth_data)
     index = SiteIndex(data)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataInvalid
-from macros.loader import load
-from macros.scope import for_province, provinces
+from macros.data.loader import load
+from macros.data.scope import for_province, provinces
+from macros.text.errors import DataInvalid
 
 from tests.conftest import DATA, ENV, MKDOCS, ROOT, build_site
 

@@ -1,8 +1,8 @@
-"""Search entries cut from a rendered page (macros/search.py), as Material's parser would cut them."""
+"""Search entries cut from a rendered page (macros/site/search.py), as Material's parser would cut them."""
 
 from __future__ import annotations
 
-from macros.search import page_entries
+from macros.site.search import page_entries
 
 PAGE = """<h1 id="ke-hoach">Kế hoạch 13/KH-UBND</h1>
 <p>Thực hiện Chỉ thị số <a href="x.html">33/<abbr title="Chỉ thị">CT</abbr>-TTg</a> &amp; kế hoạch.</p>

@@ -1,4 +1,4 @@
-"""`mkdocs serve` reuse (macros/servecache.py): a rebuild after a YAML edit equals a fresh build of that data."""
+"""`mkdocs serve` reuse (macros/site/servecache.py): a rebuild after a YAML edit equals a fresh build of that data."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def serve_builds(data_dir: Path, steps: list[tuple[Path, tuple[str, str, str] | 
     config = ROOT / f".mkdocs-test-serve-{data_dir.parent.name}.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("data_dir: data", f"data_dir: {data_dir}")
     if theme_dir:
-        text = text.replace("custom_dir: macros/theme", f"custom_dir: {theme_dir}")
+        text = text.replace("custom_dir: macros/site/theme", f"custom_dir: {theme_dir}")
     config.write_text(text, encoding="utf-8")
     arg = json.dumps([[str(site), edit] for site, edit in steps])
     try:
@@ -91,9 +91,9 @@ def test_rebuild_after_an_edit_is_the_fresh_build_of_the_edited_data(data_copy, 
 
 
 def test_an_edited_theme_override_shows_on_every_page(data_copy, tmp_path):
-    """The footer (macros/theme, which a maintainer may edit while serving) is in every page's reused output."""
+    """The footer (macros/site/theme, which a maintainer may edit while serving) is in every page's reused output."""
     theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "macros" / "theme", theme)
+    shutil.copytree(ROOT / "macros" / "site" / "theme", theme)
     footer = theme / "partials" / "footer.html"
     edit = (str(footer), '<footer class="md-footer">', '<footer class="md-footer"><!-- ZQFOOTER -->')
     first, again = tmp_path / "first", tmp_path / "again"

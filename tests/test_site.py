@@ -9,9 +9,9 @@ from html import unescape
 import icalendar
 import pytest
 
-from macros.citations import NUMBER_RE, number_key
-from macros.loader import load
-from macros.site import SiteState
+from macros.data.loader import load
+from macros.site.state import SiteState
+from macros.text.citations import NUMBER_RE, number_key
 from tests.conftest import DATA
 from tests.htmlcheck import broken_links, link_targets, main_text, parse
 

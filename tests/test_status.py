@@ -1,4 +1,4 @@
-"""Status over time (macros/status.py): one small data set per derivation rule, expected values by hand."""
+"""Status over time (macros/knowledge/status.py): one small data set per derivation rule, expected values by hand."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from macros.errors import DataInvalid
-from macros.index import SiteIndex
-from macros.loader import load
-from macros.status import last_day, title_period
+from macros.data.loader import load
+from macros.knowledge.index import SiteIndex
+from macros.knowledge.status import last_day, title_period
+from macros.text.errors import DataInvalid
 from tests.minidata import write_minidata
 
 D = dt.date
@@ -194,8 +194,8 @@ def test_an_unknown_successor_is_a_reference_error(mini):
 
 
 def test_marks_beside_a_unit_that_ended_and_a_basis_that_ceased(mini):
-    from macros.marks import org_flag, status_flag
-    from macros.render import Renderer
+    from macros.knowledge.marks import org_flag, status_flag
+    from macros.site.render import Renderer
 
     _orgs(mini, MERGED)
     doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024-03-01'\neffective: '2024-03-01'\n"

@@ -1,4 +1,4 @@
-"""The theme overrides in macros/theme/ are copies of Material's files with data escaped.
+"""The theme overrides in macros/site/theme/ are copies of Material's files with data escaped.
 
 A copy silently keeps the old markup when Material changes its file: each copy names the
 original and its hash in its first line, and this test fails as soon as the installed Material
@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-THEME = ROOT / "macros" / "theme"
+THEME = ROOT / "macros" / "site" / "theme"
 MATERIAL = Path(material.__file__).parent / "templates"
 COPY_NOTE = re.compile(r"Copy of Material [\d.]+ (\S+) \(sha256 ([0-9a-f]{16})\)")
 COPIES = sorted(p for p in THEME.rglob("*.html") if COPY_NOTE.search(p.read_text(encoding="utf-8")))

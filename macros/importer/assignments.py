@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..text import fold
+from ..text.format import fold
 from .layout import items, strip_marker
 from .paragraphs import Para
 from .parts import Notes

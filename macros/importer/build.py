@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..citations import number_key
-from ..model import Headings, Plan
-from ..text import fold
+from ..data.model import Headings, Plan
+from ..text.citations import number_key
+from ..text.format import fold
 from . import header
 from .assignments import ORG_WORDS, assignments
 from .foot import foot

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
-from .parts import Notes
+from ..text.format import fold
 from .paragraphs import Para
+from .parts import Notes
 
 ROLE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*(.+)$")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import fold
+from ..text.format import fold
 from .paragraphs import Para
 from .reading import ImportRefused
 

@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import model
-from ..citations import CitationFinder
-from ..loader import Dataset, read_all
-from ..text import fold
+from ..data import model
+from ..data.loader import Dataset, read_all
+from ..text.citations import CitationFinder
+from ..text.format import fold
 
 IMPORT_MARK = "# Tạo bởi 'python -m macros import'"
 SAMPLE = 400  # tasks per theme that teach the theme guesser

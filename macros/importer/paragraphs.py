@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..pagefoot import PAGE_NUMBER, Para, drop_footnotes, unmark
+from ..text.pagefoot import PAGE_NUMBER, Para, drop_footnotes, unmark
 
 MARKER = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.(?!\d)|[a-zđ]\)|[-–+•])(?:\s|$)")
 RULE = re.compile(r"^[-_=.*–—]{3,}$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text import fold
+from ..text.format import fold
 from .layout import items, strip_marker
 from .paragraphs import Para
 

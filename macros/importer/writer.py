@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .. import model
-from ..verbatim import body_norm, norm, source_norm
+from ..data import model
+from ..data.verbatim import body_norm, norm, source_norm
 from .linking import IMPORT_MARK
 from .reading import ImportRefused
 

@@ -5,7 +5,7 @@
  * 1. NFC. Some keyboards (and text pasted from PDFs) produce decomposed Unicode (NFD): "dân"
  *    arrives as "da" + U+0302 + "n" and matches nothing in an index written in NFC.
  * 2. Typed without diacritics. Every entry holds its words folded and marked with "_" in a field
- *    of their own (`fold`, macros/search_words.py): "so noi vu" is looked up as "_so _noi _vu",
+ *    of their own (`fold`, macros/site/search_words.py): "so noi vu" is looked up as "_so _noi _vu",
  *    so it finds "Sở Nội vụ" in page text. A query typed with diacritics never reaches that
  *    field: "Sở Y tế" does not match "sợ", "ý" or "yêu", and exact diacritics rank first.
  * 3. Exact words first. Material appends "*" to every query word, so "1" matches "14" and "tu"
@@ -13,7 +13,7 @@
  *    exact, boosted clause ("1^10").
  * 4. Whole names first. A query of several words is added once more folded and joined
  *    ("_luatthuchiendanchuocoso^30"); the index holds each record's names in that form
- *    (macros/search.py), so the page named exactly so wins. The joined word is taken out of
+ *    (macros/site/search.py), so the page named exactly so wins. The joined word is taken out of
  *    Material's "Không: ..." list of missing words, as the reader did not type it.
  * 5. Every word required. Each word is sent once more as required: "+_word" typed plain, exact
  *    but the last one, which the reader may still be typing ("+_word*"); "+word*" typed with
@@ -63,7 +63,7 @@
     return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
 
-  // "Dân vận khéo" → "_danvankheo", as joined() in macros/search.py makes of names.
+  // "Dân vận khéo" → "_danvankheo", as joined() in macros/site/search.py makes of names.
   function joined(text) {
     return "_" + fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
   }

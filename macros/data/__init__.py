@@ -1,0 +1,4 @@
+"""YAML read and checked into the typed model: loading, validation, lint, scope, schema.
+
+Imports only macros.text.
+"""

@@ -1,0 +1,184 @@
+"""data/ → validated `Dataset`: every file read, every problem collected, then one verdict."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..text.errors import DataError, DataInvalid
+from . import model
+from .dataset import Dataset, Origin, field_name
+from .kinds import RECORD_FOLDERS
+from .validate import check_references
+from .yamlsource import YamlSource, read_yaml
+
+__all__ = ["Dataset", "Origin", "field_name", "load", "read_all"]  # Dataset's home is dataset.py
+
+# Which model reads which file: one record per file in folders (kinds.RECORD_FOLDERS), lists in single files.
+LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "themes.yaml": (model.ThemesFile, "themes"),
+    "glossary.yaml": (model.GlossaryFile, "terms"),
+}
+VALIDITY_FILE = "validity.yaml"  # as_of: the day statuses are computed at
+ORGANISATION_FOLDER = "organisations"
+SOURCE_FOLDER = "sources"
+
+
+def load(root: Path, parses: dict | None = None) -> Dataset:
+    """Load and validate `root` (the data/ folder); raise `DataInvalid` listing every error.
+
+    `parses`: YAML parses kept from an earlier load (mkdocs serve), see `yamlsource.read_yaml`."""
+    dataset, errors = read_all(root, parses)
+    errors += check_references(dataset)
+    if errors:
+        raise DataInvalid(errors)
+    return dataset
+
+
+def read_all(root: Path, parses: dict | None = None) -> tuple[Dataset, list[DataError]]:
+    dataset = Dataset(root=root)
+    errors: list[DataError] = []
+    if not root.is_dir():
+        return dataset, [DataError(str(root), 1, "", "không tìm thấy thư mục dữ liệu")]
+    inside = root.resolve()
+    for path in sorted(root.rglob("*")):
+        if _outside(path, inside):
+            errors.append(DataError((Path(root.name) / path.relative_to(root)).as_posix(), 1, "",
+                                    "liên kết (symlink) hoặc tệp nằm ngoài thư mục dữ liệu: chép tệp thật vào data/ "
+                                    "thay cho liên kết (trang web sẽ công bố nội dung tệp)"))
+        elif path.is_file():
+            errors += _read_file(dataset, path, parses)
+    return dataset, errors
+
+
+def _outside(path: Path, inside: Path) -> bool:
+    """A link, or a file that resolves outside data/: a link in data/sources/ would publish any file."""
+    return path.is_symlink() or not path.resolve().is_relative_to(inside)
+
+
+def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list[DataError]:
+    rel = path.relative_to(dataset.root)
+    display = (Path(dataset.root.name) / rel).as_posix()
+    folder = rel.parts[0] if len(rel.parts) > 1 else ""
+    if folder == SOURCE_FOLDER:
+        dataset.sources[rel.name] = path.read_text(encoding="utf-8", errors="replace")
+        return []
+    if path.suffix not in {".yaml", ".yml"}:
+        if path.name.startswith(".") or path.suffix in {".md", ".txt"}:
+            return []
+        return [DataError(display, 1, "", "tệp không phải YAML (.yaml) trong thư mục dữ liệu")]
+    source = read_yaml(path, display, parses)
+    if folder in RECORD_FOLDERS and (source.errors or not isinstance(source.data, dict)):
+        dataset.failed.add(path.stem)  # so references to it are not reported a second time
+    if source.errors:
+        return source.errors
+    if not isinstance(source.data, dict):
+        kind = "danh sách" if isinstance(source.data, list) else "một giá trị đơn"
+        return [DataError(display, 1, "", f"tệp phải là một bảng 'trường: giá trị', không phải {kind}")]
+    if folder in RECORD_FOLDERS and len(rel.parts) == 2:
+        return _add_record(dataset, source, RECORD_FOLDERS[folder], folder, path.stem)
+    if folder == ORGANISATION_FOLDER and len(rel.parts) == 2:
+        return _add_list(dataset, source, model.OrganisationsFile, "organisations", "organisations")
+    if not folder and rel.name == VALIDITY_FILE:
+        dataset.validity, errors = _validate(source, model.Validity, source.data, ())
+        return errors
+    if not folder and rel.name in LIST_FILES:
+        schema, key = LIST_FILES[rel.name]
+        return _add_list(dataset, source, schema, key, key)
+    return [DataError(display, 1, "", "không rõ tệp này chứa loại dữ liệu gì; xem Hướng dẫn bảo trì "
+                      "về vị trí các tệp (documents/, plans/, campaigns/, organisations/, themes.yaml, glossary.yaml, validity.yaml)")]
+
+
+def _add_record(dataset: Dataset, source: YamlSource, schema: type[BaseModel], kind: str, stem: str) -> list[DataError]:
+    record, errors = _validate(source, schema, source.data, ())
+    if record is None:
+        dataset.failed.add(str(source.data.get("id", stem)))
+        return errors
+    if record.id != stem:
+        errors.append(DataError(source.path, source.line_of(("id",)), "id",
+                                f"mã '{record.id}' phải trùng tên tệp '{stem}.yaml'"))
+    return errors + _register(dataset, getattr(dataset, kind), record, Origin(source))
+
+
+def _add_list(dataset: Dataset, source: YamlSource, schema: type[BaseModel], key: str, kind: str) -> list[DataError]:
+    unknown = [k for k in source.data if k != key]
+    errors = [DataError(source.path, source.line_of((k,)), k, f"trường không hợp lệ; tệp này chỉ có '{key}:'")
+              for k in unknown]
+    items = source.data.get(key)
+    if not isinstance(items, list):
+        return errors + [DataError(source.path, source.line_of((key,)), key, "phải là một danh sách các mục")]
+    item_schema = schema.model_fields[key].annotation.__args__[0]
+    for index, item in enumerate(items):
+        record, item_errors = _validate(source, item_schema, item, (key, index))
+        errors += item_errors
+        if record is None and isinstance(item, dict):
+            dataset.failed.add(str(item.get("id")))
+        if record is not None:
+            errors += _register(dataset, getattr(dataset, kind), record, Origin(source, (key, index)))
+    return errors
+
+
+def _register(dataset: Dataset, table: dict[str, Any], record: Any, origin: Origin) -> list[DataError]:
+    if record.id in dataset.origins:
+        first_file, first_line = dataset.where(record.id)
+        file, line = origin.at("id")
+        return [DataError(file, line, "id", f"mã '{record.id}' bị trùng với {first_file}:{first_line}")]
+    table[record.id] = record
+    dataset.origins[record.id] = origin
+    return []
+
+
+def _validate(source: YamlSource, schema: type[BaseModel], data: Any, base: tuple) -> tuple[Any, list[DataError]]:
+    try:
+        return schema.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_explain(source, base, err) for err in exc.errors()]
+
+
+def _explain(source: YamlSource, base: tuple, err: Any) -> DataError:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    full = (*base, *loc)
+    return DataError(source.path, source.line_of(full), field_name(full), _message(err))
+
+
+_FIELD_NAME = re.compile(r"[a-z_]+")
+_MESSAGES = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không có trong mô hình dữ liệu (viết sai tên trường?)",
+    "string_type": "phải là văn bản",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "list_type": "phải là danh sách (mỗi mục bắt đầu bằng '- ')",
+    "dict_type": "phải là một bảng 'trường: giá trị'",
+    "model_type": "phải là một bảng 'trường: giá trị'",
+    "bool_type": "phải là true hoặc false",
+}
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    given = err.get("input")
+    key = err["loc"][-1] if err["loc"] else ""
+    if kind == "extra_forbidden" and given is None and isinstance(key, str) and not _FIELD_NAME.fullmatch(key):
+        return (f"'{key}' không phải tên trường: trong một dòng {{…}} dấu phẩy ngăn các trường, nên văn bản có dấu "
+                f"phẩy phải đặt trong ngoặc kép (ví dụ name: \"Sở Nội vụ, tỉnh A\")")
+    if kind == "literal_error":
+        allowed = str(err.get("ctx", {}).get("expected", "")).replace("' or '", "', '")  # pydantic's English "or"
+        return f"giá trị '{given}' không hợp lệ; chọn một trong: {allowed}"
+    if kind == "string_pattern_mismatch":
+        return f"'{given}' không đúng dạng mã: chỉ dùng chữ thường không dấu, số và dấu '-'"
+    if kind == "string_too_short" or (kind == "too_short" and not given):
+        return "không được để trống"
+    if kind == "too_short":
+        return "cần ít nhất một mục"
+    if kind == "string_too_long":
+        return f"quá dài (tối đa {err.get('ctx', {}).get('max_length')} ký tự)"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return f"giá trị {given} nằm ngoài khoảng cho phép"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return _MESSAGES.get(kind, err["msg"])

@@ -1,0 +1,74 @@
+"""The transcription rule, checked with the data: every paragraph of a plan stands word for word
+in its source text (data/sources/), as do its recipients and the signer's name.
+
+Markdown marks, quote shapes, spacing around dashes and punctuation and page-number lines of
+the PDF text do not count. A footnote printed at a page break can cut a sentence in the PDF
+text: then the paragraph stands in the text with the footnotes taken out (as `python -m macros
+import` reads it), or its first and last 80 characters each stand in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..text.pagefoot import drop_footnotes
+from . import model
+from .prose import plan_texts
+
+EDGE = 80  # characters of a paragraph's head and tail that must stand in the source when a page break cut it
+_PAGE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
+_FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+
+
+_MARKS = (("*", ""), ("#", ""), ("_", ""), ("“", '"'), ("”", '"'))
+
+
+def norm(text: str) -> str:
+    """Markdown marks and quote shapes out, one space, none around dashes or before punctuation.
+
+    Plain string operations after one whitespace pass: a regular expression with `\\s*` around
+    every dash cost most of `check` on a thousand plans.
+    """
+    text = _FOOTNOTE_REF.sub(r"\1", text)  # a kept source may write a Word footnote's mark as [^1]
+    for mark, instead in _MARKS:
+        text = text.replace(mark, instead)
+    text = " ".join(text.split())
+    text = text.replace(" -", "-").replace("- ", "-")
+    for mark in ".,;:":
+        text = text.replace(" " + mark, mark)
+    return text
+
+
+@lru_cache(maxsize=64)  # the plans of one source share it; a serve rebuild meets the same texts again
+def source_norm(text: str) -> str:
+    return norm("\n".join(ln for ln in text.splitlines() if not _PAGE_NUMBER.fullmatch(ln)))
+
+
+@lru_cache(maxsize=64)
+def body_norm(text: str) -> str:
+    """The source without the footnotes printed at the foot of its pages (a sentence they cut joins up)."""
+    return source_norm("\n".join(line for _, line in drop_footnotes(text.splitlines())[0]))
+
+
+def missing(plan: model.Plan, source: str) -> Iterator[tuple[tuple, str]]:
+    """(field location, paragraph) of each piece of the plan that its source does not have, first per field."""
+    text = source_norm(source)
+    for loc, piece in _pieces(plan):
+        for para in re.split(r"\n\s*\n", piece):
+            para = _FOOTNOTE_REF.sub(r"\1", re.sub(r"^- ", "", para.strip()))
+            wanted = norm(para)
+            if wanted and wanted not in text and not (wanted[:EDGE] in text and wanted[-EDGE:] in text) and (
+                    wanted not in body_norm(source)):
+                yield loc, para
+                break
+
+
+def _pieces(plan: model.Plan) -> Iterator[tuple[tuple, str]]:
+    for piece in plan_texts(plan):
+        yield piece.loc, piece.text
+    for i, line in enumerate(plan.recipients):
+        yield ("recipients", i), line
+    if plan.signer and plan.signer.name:
+        yield ("signer", "name"), plan.signer.name

@@ -1,0 +1,137 @@
+"""Reporting deadlines as dated events, and as iCalendar (RFC 5545) files.
+
+A plan that says "trước ngày 10 tháng 6" wants the report in hand by 9 June: the event sits on
+the day before the written date, and the plan's own wording stays in the description. Each
+event carries two reminders (7 days and 1 day before), and its title names the province and the
+plan, which is what an official scanning a phone's calendar needs to tell events apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from icalendar import Alarm, Calendar, Event
+
+from ..data import model
+from ..text.format import day, fold, label
+
+PRODID = "-//Cam nang Dan van chinh quyen//vi"
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # fixed: same data, byte-identical files
+REMINDERS = (7, 1)  # days before the deadline
+_BEFORE = re.compile(r"\btrước\s+ngày\b", re.I)
+
+
+@dataclass(frozen=True, order=True)
+class Deadline:
+    """One dated reporting duty: who reports, for what period, by when.
+
+    `date` is the last day to send (the day before `written` when the plan says "trước ngày");
+    `written` is the date the plan's text gives.
+    """
+
+    date: dt.date
+    plan: str
+    assignment: str
+    index: int
+    period: str
+    unit: str
+    text: str
+    to: str | None
+    via: str | None
+    written: dt.date
+
+    @property
+    def before(self) -> bool:
+        return self.date != self.written
+
+
+def deadlines(plan: model.Plan) -> list[Deadline]:
+    """'MM-DD' repeats for every year of the plan's period; 'YYYY-MM-DD' is one date."""
+    out = []
+    for job in plan.assignments:
+        for i, report in enumerate(job.reports):
+            shift = dt.timedelta(days=1 if _BEFORE.search(report.text) else 0)
+            for due in report.due:
+                years = [int(due[:4])] if len(due) == 10 else range(plan.period.start, plan.period.end + 1)
+                for year in years:
+                    day = dt.date.fromisoformat(due if len(due) == 10 else f"{year}-{due}")
+                    out.append(Deadline(day - shift, plan.id, job.id, i, report.period, job.unit_text, report.text,
+                                        report.to, report.via, day))
+    return sorted(out)
+
+
+def undated(plan: model.Plan) -> list[tuple[model.Assignment, model.Report]]:
+    return [(job, r) for job in plan.assignments for r in job.reports if not r.due]
+
+
+def undated_duties(plans) -> list[tuple[model.Plan, model.Assignment, str, list[str]]]:
+    """Reports without a date, one row per sentence of a plan: (plan, unit, wording, periods it names)."""
+    rows: dict[tuple[str, str, str], tuple[model.Plan, model.Assignment, str, list[str]]] = {}
+    for plan in plans:
+        for job, report in undated(plan):
+            row = rows.setdefault((plan.id, job.id, report.text), (plan, job, report.text, []))
+            row[3].append(report.period)
+    return list(rows.values())
+
+
+def province_slug(name: str) -> str:
+    """'Lào Cai' → 'lao-cai' (as `python -m macros provinces` names a province's folder)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def calendar_path(plan_id: str | None = None, province: str | None = None) -> str:
+    """lich/<plan>.ics, lich/tinh-<province>.ics, or lich/tat-ca.ics for every plan."""
+    if province:
+        return f"lich/tinh-{province_slug(province)}.ics"
+    return f"lich/{plan_id or 'tat-ca'}.ics"
+
+
+@dataclass(frozen=True)
+class PlanNames:
+    """How a calendar names a plan: its short name ('Kế hoạch 13/KH-UBND của UBND tỉnh Lào Cai'),
+    full title and province."""
+
+    short: str
+    title: str
+    province: str
+
+
+def to_ics(items: list[Deadline], names: dict[str, str], plans: dict[str, PlanNames], calendar_name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", " ".join(calendar_name.split()))  # an X- property is written unescaped: one line
+    for d in items:
+        cal.add_component(_event(d, names, plans[d.plan]))
+    return cal.to_ical()
+
+
+def _event(d: Deadline, names: dict[str, str], plan: PlanNames) -> Event:
+    event = Event()
+    event.add("uid", f"{d.plan}-{d.assignment}-{d.index}-{d.written.isoformat()}@dan-van-chinh-quyen")
+    event.add("dtstamp", STAMP)
+    event.add("dtstart", d.date)
+    event.add("dtend", d.date + dt.timedelta(days=1))
+    summary = f"{plan.province}: hạn báo cáo {label(d.period).lower()} – {plan.short}"
+    event.add("summary", summary)
+    to = names.get(d.to or "", "")
+    via = f" (qua {names[d.via]})" if d.via in names else ""
+    lines = [
+        f"Kế hoạch: {plan.title}",
+        f"Đơn vị báo cáo: {d.unit}",
+        f"Câu chữ trong kế hoạch: {d.text}",
+    ]
+    if to:
+        lines.append(f"Gửi: {to}{via}")
+    if d.before:
+        lines.append(f"Kế hoạch ghi “trước ngày {day(d.written)}”: hạn trong lịch là ngày liền trước.")
+    event.add("description", "\n".join(lines))
+    for days in REMINDERS:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Còn {days} ngày: {summary}")
+        alarm.add("trigger", dt.timedelta(days=-days))
+        event.add_component(alarm)
+    return event

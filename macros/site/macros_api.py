@@ -1,0 +1,56 @@
+"""The macros that pages call. Each returns Markdown that mkdocs-macros does not parse again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..data.kinds import KINDS
+from .state import SiteState
+
+LISTS = {
+    "document_list": "document_list.md.j2",
+    "hierarchy": "hierarchy.md.j2",
+    "plan_list": "plan_list.md.j2",
+    "comparison": "comparison.md.j2",
+    "report_calendar": "calendar.md.j2",
+    "campaign_list": "campaign_list.md.j2",
+    "theme_list": "theme_list.md.j2",
+    "glossary": "glossary.md.j2",
+    "organisations": "organisations.md.j2",
+    "data_quality": "quality.md.j2",
+    "provenance_review": "provenance_review.md.j2",
+    "home_stats": "home.md.j2",
+    "drafting_guide": "guide.md.j2",
+    "templates_page": "templates_page.md.j2",
+    "drafts_index": "drafts_index.md.j2",
+}
+
+
+def macros(state: SiteState) -> dict[str, Callable[..., str]]:
+    """Every macro, bound to one build's state (registered with mkdocs-macros by the plugin)."""
+
+    def render(template: str, **context) -> str:
+        return state.renderer.render(template, state.current, state=state, drafting=state.drafting, **context)
+
+    def record_page(kind: str, record_id: str) -> str:
+        """The whole page of one record (document, plan, campaign or theme)."""
+        return render(KINDS[kind].template, r=state.index.record(record_id), kind=kind)
+
+    def draft_page(slug: str) -> str:
+        """The page of one draft made from a plan (soan-ke-hoach/<plan>/<name>.md)."""
+        return render("draft_page.md.j2", slug=slug)
+
+    def source_page(plan_id: str) -> str:
+        """A plan's source text as a readable page."""
+        plan = state.data.plans[plan_id]
+        return render("source.md.j2", r=plan, lines=[ln.strip() for ln in state.data.sources[plan.source].splitlines()])
+
+    table = {name: _list_macro(render, template) for name, template in LISTS.items()}
+    return {"record_page": record_page, "draft_page": draft_page, "source_page": source_page, **table}
+
+
+def _list_macro(render, template: str):
+    def macro() -> str:
+        return render(template)
+
+    return macro

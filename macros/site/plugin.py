@@ -1,0 +1,210 @@
+"""The project's mkdocs plugin: one object owns a build, and macros/site/hooks.py hands it every event.
+
+Like Material's plugins, the event handlers stay thin: typed settings (`site.Settings`), the
+loaded data, its indexes and renderers (`site.SiteState`) and, while serving, what one rebuild
+keeps for the next (`servecache.ServeSession`) all live on this object; no module keeps state.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+
+from ..text.errors import DataInvalid
+from . import adapter
+from .buildcache import BuildCache, fingerprint
+from .macros_api import macros
+from .pages import add_generated, record_meta, record_title
+from .publish import Swap
+from .reading import data_date_vi
+from .search import enrich_search_index, index_page
+from .servecache import ServeSession
+from .servefail import serve_errors
+from .state import Settings, SiteState
+
+log = get_plugin_logger("dvcq")
+POLL_SECONDS = 0.1
+POLL_MAX_FILES = 2000
+
+
+class SitePlugin:
+    """Every event of a build (and of a `mkdocs serve` session) goes to one of these."""
+
+    def __init__(self) -> None:
+        self.session: ServeSession | None = None  # only while `mkdocs serve` runs
+        self.state: SiteState | None = None  # the current build's
+        self.macros: dict = {}  # the macros pages call, bound to the current build's state
+        self.swap: Swap | None = None  # `mkdocs build`: the site is written beside and swapped in at the end
+        self.command, self.dirty = "", False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.session = ServeSession() if command == "serve" else None
+        self.command, self.dirty = command, dirty
+
+    def on_serve(self, server, config, builder):
+        """Look at data/ and macros/ for changes every 0.1 s instead of mkdocs' 0.5 s (a quarter of the
+        2 s a maintainer should wait, on average); above 2 000 files a poll costs real CPU."""
+        if _watched_files(config) <= POLL_MAX_FILES:
+            adapter.poll_every(server, POLL_SECONDS)
+        return server
+
+    @event_priority(-100)  # after mkdocs-macros made its environment (0): the macros go into it
+    def on_config(self, config):
+        try:
+            settings = Settings.of(config)
+            parses = self.session.parses if self.session else None
+            self.state = SiteState.load(settings, BuildCache(), parses)
+        except DataInvalid as exc:
+            if not (self.session and self.state and self.state.settings):  # a build, or serve's first one
+                raise Abort("\n" + exc.report()) from None
+            settings = self.state.settings
+            config.extra["data_errors"] = serve_errors(exc)
+        for warning in self.state.warnings:
+            log.info(str(warning))
+        config.extra["data_date"] = data_date_vi(self.state.data)  # the footer's "Dữ liệu cập nhật đến ngày"
+        if settings.province:  # a provincial site says whose it is in every page's header and title
+            config.site_name = f"{config.site_name} – {settings.province}"
+        self.macros = macros(self.state)
+        config.plugins["macros"].register_macros(self.macros)  # mkdocs-macros' API for plugins
+        if self.command == "build" and not self.dirty:
+            self.swap = Swap.of(config.site_dir)
+            config.site_dir = str(self.swap.partial)
+        return config
+
+    def on_files(self, files, config):
+        add_generated(files, config, self.state)
+        if self.session:
+            self.session.new_build(files, _config_text(config) + _theme_text(config))
+        return files
+
+    def on_nav(self, nav, config, files):
+        if self.session:
+            self.session.keep_nav(nav)
+        return nav
+
+    @event_priority(50)  # before mkdocs-macros renders the page (0) and the tags plugin reads its tags (-50)
+    def _record_page(self, markdown, page, config, files):
+        """A record or draft page: tags and search boost from the model, its macro called here with its id.
+
+        Its source is that one macro call; calling it directly spares mkdocs-macros compiling the
+        source as a template (a tenth of a second per build), and `render_macros: false` (a
+        documented mkdocs-macros setting) keeps the output from being parsed again."""
+        self.state.current = page.file.src_uri
+        record = self.state.record_pages.get(page.file.src_uri)
+        if record:
+            page.meta.update(record_meta(self.state, *record), render_macros=False)
+            return self.macros["record_page"](*record)
+        slug = self.state.draft_pages.get(page.file.src_uri)  # a draft page: the same, without meta
+        if slug:
+            page.meta["render_macros"] = False
+            return self.macros["draft_page"](slug)
+        return markdown
+
+    @event_priority(-100)  # after the macros and the tags plugin changed the Markdown
+    def _title_and_conversion(self, markdown, page, config, files):
+        """A record page's title from the model; while serving, the previous conversion if unchanged."""
+        record = self.state.record_pages.get(page.file.src_uri)
+        if record:
+            page.meta["title"] = record_title(self.state, record[1])
+        if self.session:
+            self.session.convert(page, markdown)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_record_page, _title_and_conversion)
+
+    def on_page_content(self, html, page, config, files):
+        """The HTML blocks templates kept out of Markdown go in; then a record page is parked till its template."""
+        html, ids = self.state.renderer.unstash(page.file.src_uri, html)
+        adapter.add_anchor_ids(page, ids)  # for mkdocs' anchor checks
+        page.markdown = ""  # converted: large sites would otherwise hold every page twice (None unsets the title)
+        return adapter.park(html) if self._parked(page) else html
+
+    def _parked(self, page) -> bool:
+        return self.session is None and self._generated_page(page)
+
+    def _generated_page(self, page) -> bool:
+        """A record or draft page: tens of thousands at national scale, each held only till it is written."""
+        return page.file.src_uri in self.state.record_pages or page.file.src_uri in self.state.draft_pages
+
+    @event_priority(110)  # before any theme template is compiled (the tags plugin's listings at 100)
+    def _cache_theme_templates(self, env, config, files):
+        env.bytecode_cache = self.state.cache.templates(env) if self.state.cache else None
+        return env
+
+    @event_priority(-100)  # after the tags plugin wrote its listings into their pages
+    def _prepare_outputs(self, env, config, files):
+        if self.session:
+            self.session.prepare_outputs(env, files)
+        return env
+
+    on_env = CombinedEvent(_cache_theme_templates, _prepare_outputs)
+
+    @event_priority(10)  # before Material's search plugin, which then skips the page
+    def on_page_context(self, context, page, config, nav):
+        adapter.unpark(page)
+        index_page(page, self.state, self.session.reuse if self.session else None)
+        if self.session:
+            self.session.reuse_output(context, page)
+        return context
+
+    @event_priority(100)  # the theme's output, before any plugin changes it
+    def on_post_page(self, output, page, config):
+        if self.session:
+            self.session.keep_output(output, page)
+        elif self._generated_page(page):
+            page.content = None  # written: let the HTML go
+        return output
+
+    @event_priority(adapter.AFTER_SEARCH_INDEX)
+    def _index(self, config):
+        enrich_search_index(config.site_dir, self.state)
+        if self.session:
+            stats = self.session.stats
+            log.info(f"{stats.converted} page(s) converted, {stats.conversions_reused} reused from the last build")
+
+    @event_priority(-1000)  # the last step of a build: every plugin has written its files
+    def _built(self, config):
+        if self.swap:
+            self.swap.succeeded = True
+
+    on_post_build = CombinedEvent(_index, _built)
+
+    def on_build_error(self, error):
+        """Also called when --strict stops a build after its last step."""
+        if self.swap:
+            self.swap.succeeded = False
+
+    def on_shutdown(self):
+        if self.swap:
+            self.swap.finish()
+            self.swap = None
+
+
+def plugin_of(config) -> SitePlugin:
+    """The plugin object of a loaded config (for the benchmark's dump hook and tests)."""
+    for item in config.plugins.values():
+        if isinstance(getattr(item, "plugin", None), SitePlugin):
+            return item.plugin
+    raise LookupError("macros/site/hooks.py is not among the config's hooks")
+
+
+def _config_text(config) -> str:
+    """The config file and `extra` (the settings every page's conversion depends on)."""
+    try:
+        with open(config.config_file_path, encoding="utf-8") as handle:
+            return handle.read() + json.dumps(dict(config.extra), sort_keys=True, default=str)
+    except (OSError, TypeError):
+        return ""
+
+
+def _theme_text(config) -> str:
+    """The theme overrides (`custom_dir`), which a maintainer may edit while serving: every page's output uses them."""
+    folder = config.theme.custom_dir
+    return fingerprint(Path(folder), installed={}) if folder and Path(folder).is_dir() else ""
+
+
+def _watched_files(config) -> int:
+    return sum(1 for item in config.watch for p in Path(item).rglob("*") if p.is_file())

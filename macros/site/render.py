@@ -1,0 +1,303 @@
+"""Model + index → Markdown for each page, through Jinja templates in `macros/site/templates/`.
+
+Every `{{ value }}` in a template is escaped for Markdown by the environment's `finalize`,
+unless it is `Markup` that one of our filters built (links, prose with citations). So a
+template that forgets a filter still shows data as plain text.
+
+Long texts (the `prose` filter: task texts, notes, descriptions) are written as a raw HTML
+block, not Markdown: Python-Markdown passes such a block through without running its inline
+patterns over every word, which was most of the cost of a plan page. The glossary tooltips
+that Markdown's `abbr` would add there are added here instead.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from functools import cached_property, lru_cache, partial
+from html import escape
+from urllib.parse import quote
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..data.kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, ORGANISATIONS_PAGE, PAGES, page_of, source_path
+from ..data.validate import FOOTNOTE_REF
+from ..knowledge import calendar
+from ..knowledge.faithful import is_frequency, period_stated, plan_source
+from ..knowledge.index import SiteIndex
+from ..knowledge.marks import doubt_mark, field_label, full_title, org_flag, source_mark, status_flag
+from ..knowledge.status import EVENT_LABELS, timeline
+from ..knowledge.status import LABELS as STATUS_LABELS
+from ..text import format as T
+from . import reading
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+
+class Renderer:
+    """Renders pages for one build; `current` is the source path of the page being rendered."""
+
+    def __init__(self, index: SiteIndex, cache=None) -> None:
+        self.index = index
+        self.data = index.data
+        self.current = "index.md"
+        self.stashed: dict[str, list[str]] = {}  # page src_uri -> HTML blocks kept out of Markdown
+        self.pending: list[tuple[Callable[[], str], Callable[[], str]]] = []  # see `_either`
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+        )
+        if cache is not None:  # a buildcache.BuildCache: compiled templates kept between builds
+            self.env.bytecode_cache = cache.templates(self.env)
+        self.env.filters.update(
+            prose=self.prose, inline=self.inline, date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
+            html=self.stash,
+        )
+        self.env.globals.update(
+            link=self.link, url=self.url,
+            record_url=self.record_url, page_url=partial(self.record_url, html=True), data_url=self.data_url, source_url=self.source_url,
+            all_data_url=lambda: self.url(ALL_DATA), doc_url=self.doc_url, ix=index, data=self.data, T=T, org=self.org_link,
+            relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
+            reading=reading, calendar=calendar, flag=self.flag,
+            timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
+            status_groups=index.validity.groups, src=partial(source_mark, self), oflag=partial(org_flag, self),
+            field_label=field_label, plan_source=partial(plan_source, index), period_stated=period_stated,
+            is_frequency=is_frequency, full_title=partial(full_title, self), doubt=partial(doubt_mark, self), unknown_ids=lambda: {d for d in self.data.documents if index.status(d).state == "unknown"},
+        )
+
+    def render(self, template: str, current: str, **context) -> str:
+        self.current, self.pending = current, []
+        body = self._resolve(self.env.get_template(template).render(**context), html=False)
+        self.pending = []
+        return body + self.abbreviations(body)
+
+    def _either(self, markdown: Callable[[], str], html: Callable[[], str]) -> Markup:
+        """Text whose form depends on where it lands: a marker now, made when that is known.
+
+        Links, organisation names, cited text and status marks look the same in a template
+        whether they stand in Markdown or inside an HTML block (`{% filter html %}`), which
+        Markdown never parses: `stash` makes them as HTML, `render` as Markdown. So there is
+        one `link` for both, and a Markdown link can no longer end up as raw text in HTML."""
+        self.pending.append((markdown, html))
+        return Markup(f"\x02{len(self.pending) - 1}\x03")
+
+    def _resolve(self, text: str, html: bool) -> str:
+        return EITHER.sub(lambda m: str(self.pending[int(m.group(1))][html]()), text) if "\x02" in text else text
+
+    # --- links ---------------------------------------------------------------------------
+
+    def url(self, target: str, anchor: str | None = None) -> Markup:
+        """Relative link from the current page to a docs path (mkdocs checks `.md` links in --strict)."""
+        rel = _relative(target, posixpath.dirname(self.current) or ".")
+        return Markup(f"{rel}#{quote(anchor, safe='-_')}" if anchor else rel)
+
+    def record_url(self, record_id: str, anchor: str | None = None, html: bool = False) -> str:
+        """Link target of a record; `html` gives the built page's name, for links in raw HTML
+        (mkdocs rewrites `.md` links in Markdown only)."""
+        kind = self.index.kind_of(record_id)
+        if kind == "organisations":
+            target, anchor = ORGANISATIONS_PAGE, record_id
+        elif kind == "terms":
+            target, anchor = GLOSSARY_PAGE, record_id
+        else:
+            target = page_of(kind, record_id)
+        return self.url(html_path(target) if html else target, anchor)
+
+    def doc_url(self, name: str, anchor: str | None = None, html: bool = False) -> Markup:
+        """Link to a hand-written page named in kinds.PAGES; `html` for an href in raw HTML."""
+        target = PAGES[name]
+        return self.url(html_path(target) if html else target, anchor)
+
+    def data_url(self, record_id: str) -> Markup:
+        """The open-data JSON of a record."""
+        return self.url(KINDS[self.index.kind_of(record_id)].json_path(record_id))
+
+    def source_url(self, plan_id: str, kind: str = "html") -> Markup:
+        """A plan's source text: the readable page (`html`) or the raw text (`txt`)."""
+        return self.url(source_path(plan_id, kind))
+
+    def link(self, record_id: str, anchor: str | None = None, label: str | None = None,
+             html: bool | None = None) -> Markup:
+        """A link to a record's page: Markdown, or HTML inside an HTML block (`html` None: decided
+        where it lands, see `_either`)."""
+        if html is None:
+            return self._either(partial(self.link, record_id, anchor, label, False),
+                                partial(self.link, record_id, anchor, label, True))
+        shown = _escape(label if label is not None else self.title_of(record_id), html)
+        return Markup(_anchor(shown, self.record_url(record_id, anchor, html=html), html))
+
+    def org_link(self, org_id: str | None, fallback: str | None = None, html: bool | None = None) -> Markup:
+        if html is None:
+            return self._either(partial(self.org_link, org_id, fallback, False),
+                                partial(self.org_link, org_id, fallback, True))
+        if org_id and org_id in self.data.organisations:
+            return self.link(org_id, label=self.data.organisations[org_id].name, html=html)
+        return Markup(_escape(fallback or "chưa rõ", html))
+
+    def title_of(self, record_id: str) -> str:
+        """Short name used in links and lists: 'Chỉ thị 33/CT-TTg', a plan's number and issuer."""
+        record = self.index.record(record_id)
+        kind = self.index.kind_of(record_id)
+        if kind == "documents":
+            head = T.label(record.type)
+            return f"{head} {record.number}" if record.number else (record.title or head)
+        if kind == "plans":
+            issuer = self.index.org_name(record.issuer) or ""
+            number = record.number if record.number and record.number[0].isdigit() else "(chưa số)"
+            return f"Kế hoạch {number} – {issuer}, {T.date_vi(record.date)}"
+        if kind == "terms":
+            return record.term
+        return record.name
+
+    def plans_by_level(self) -> list[tuple[str, list]]:
+        """Plans grouped by the level of their issuer (tỉnh, sở-ngành, huyện, xã)."""
+        groups: dict[str, list] = {}
+        for plan in self.index.sorted_plans:
+            level = self.data.organisations[plan.issuer].level
+            groups.setdefault(level, []).append(plan)
+        order = ["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
+        return [(T.label(level), groups[level]) for level in order if level in groups]
+
+    # --- prose ---------------------------------------------------------------------------
+
+    def flag(self, record_id: str) -> Markup:
+        """The mark beside a citation of a basis that has ceased (marks.status_flag), where it lands."""
+        return self._either(partial(status_flag, self, record_id, html=False),
+                            partial(status_flag, self, record_id, html=True))
+
+    def inline(self, text: str, province: str | None = None, self_id: str | None = None,
+               html: bool | None = None) -> Markup:
+        """One paragraph of data text → escaped Markdown (or HTML with glossary tooltips inside
+        an HTML block) with citation links and footnote refs.
+
+        `self_id` is the record the text belongs to: it is never linked to itself, and its
+        footnote markers `[^N]` link to its footnotes."""
+        if html is None:
+            return self._either(partial(self.inline, text, province, self_id, False),
+                                partial(self.inline, text, province, self_id, True))
+        out, pos = [], 0
+        for mention in self.index.finder.find(text, province):
+            out.append(self._plain(text[pos:mention.start], self_id, html))
+            shown = _escape(mention.text, html)
+            if mention.target and mention.target != self_id:
+                shown = _anchor(shown, self.record_url(mention.target, html=html), html)
+                if self_id in self.data.plans:  # a plan citing a basis that has ceased: mark it beside the citation
+                    shown += str(status_flag(self, mention.target, html))
+            out.append(shown)
+            pos = mention.end
+        out.append(self._plain(text[pos:], self_id, html))
+        return Markup("".join(out).strip())
+
+    def _plain(self, text: str, plan_id: str | None, html: bool) -> str:
+        """Escaped text; `[^N]` becomes a superscript link to footnote N of the plan."""
+        parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text) if html else text)
+        plain = self._abbr if html else partial(T.md_escape, strip=False)
+        return "".join(plain(part) if i % 2 == 0 else self._footnote_ref(part, plan_id, html)
+                       for i, part in enumerate(parts))
+
+    def _footnote_ref(self, number: str, plan_id: str | None, html: bool) -> str:
+        if plan_id is None:
+            return f"<sup>{number}</sup>"
+        return f'<sup class="fn-ref">{_anchor(number, self.record_url(plan_id, f"fn-{number}", html=html), html)}</sup>'
+
+    def prose(self, text: str, province: str | None = None, plan_id: str | None = None) -> Markup:
+        """Multi-paragraph text as one raw HTML block: blank lines split paragraphs, lines
+        starting '- ' become a list. The block stands on its own lines in a template."""
+        blocks = []
+        for para in re.split(r"\n\s*\n", text.strip()):
+            lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+            if lines and all(ln.startswith("- ") for ln in lines):
+                items = "".join(f"<li>{self.inline(ln[2:], province, plan_id, html=True)}</li>" for ln in lines)
+                blocks.append(f"<ul>{items}</ul>")
+            elif lines:
+                blocks.append(f"<p>{self.inline(' '.join(lines), province, plan_id, html=True)}</p>")
+        return self.stash('<div class="prose">\n' + "\n".join(blocks) + "\n</div>")
+
+    # --- HTML blocks ---------------------------------------------------------------------------
+
+    def stash(self, html: str) -> Markup:
+        """An HTML block kept out of Markdown: a placeholder now, the HTML after conversion.
+
+        Python-Markdown parses raw HTML blocks too (md_in_html), and plan pages are mostly
+        tables and prose written as HTML; `unstash` puts the blocks into the converted page
+        (hooks.on_page_content). Templates wrap such blocks in `{% filter html %}`.
+        """
+        block = self._resolve(str(html), html=True).strip()
+        if found := MARKDOWN_LINK.search(block):
+            raise ValueError(f"{self.current}: Markdown link inside an HTML block shows as raw text: {found.group()}")
+        blocks = self.stashed.setdefault(self.current, [])
+        blocks.append(block)
+        return Markup(f"\n\n<!--dvcq-html {len(blocks) - 1}-->\n\n")
+
+    def filled(self, src_uri: str, text: str) -> str:
+        """`text` (the page's Markdown or its HTML) with each placeholder replaced by its block."""
+        blocks = self.stashed.get(src_uri)
+        return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text) if blocks else text
+
+    def unstash(self, src_uri: str, html: str) -> tuple[str, set[str]]:
+        """The converted page with its blocks in, and the ids those blocks hold; the blocks are let go."""
+        html = self.filled(src_uri, html)
+        blocks = self.stashed.pop(src_uri, [])
+        return html, {i for block in blocks for i in ID_ATTRIBUTE.findall(block)}
+
+    def _abbr(self, text: str) -> str:
+        """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
+        pattern, meanings = self._abbr_table
+        if pattern is None:
+            return escape(text, quote=False)
+        parts = pattern.split(text)
+        return "".join(escape(part, quote=False) if i % 2 == 0 else
+                       f'<abbr title="{escape(meanings[part])}">{escape(part, quote=False)}</abbr>'
+                       for i, part in enumerate(parts))
+
+    @cached_property
+    def _abbr_table(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        """One pattern for every term, longest first, matched as whole words (as Markdown's abbr)."""
+        meanings = {t.term: _one_line(t.meaning) for t in self._abbr_terms()}
+        terms = sorted(meanings, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, terms)) + r")(?!\w)") if terms else None
+        return pattern, meanings
+
+    def _abbr_terms(self):
+        return [t for t in self.data.terms.values() if re.fullmatch(r"[\wĐđ/ .-]+", t.term) and len(t.term) > 1]
+
+    def abbreviations(self, body: str) -> str:
+        """Glossary terms as Markdown `abbr` definitions: a tooltip wherever the term appears.
+
+        Only the terms the page contains: Markdown's abbr matches every definition against every
+        text of the page, a third of the conversion time when all 45 terms came with each page.
+        """
+        defs = [f"*[{term}]: {meaning}" for term, meaning in self._abbr_table[1].items() if term in body]
+        return "\n\n" + "\n".join(defs) + "\n" if defs else ""
+
+
+PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
+EITHER = re.compile("\x02(\\d+)\x03")
+MARKDOWN_LINK = re.compile(r"\]\((?:\.\./)*[^()\s]*\.md(?:#[^()\s]*)?\)")
+ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')  # ids of HTML elements (search.py cuts sections at them too)
+
+
+def html_path(src_uri: str) -> str:
+    """The built page of a docs path ('van-ban/x.md' → 'van-ban/x.html'; use_directory_urls is off)."""
+    return src_uri[: -len(".md")] + ".html"
+
+
+def _escape(text: str, html: bool) -> str:
+    return escape(text, quote=False) if html else T.md_escape(text)
+
+
+def _anchor(shown: str, href: str, html: bool) -> str:
+    return f'<a href="{href}">{shown}</a>' if html else f"[{shown}]({href})"
+
+
+@lru_cache(maxsize=1 << 16)  # a page links the same themes, organisations and documents many times
+def _relative(target: str, start: str) -> str:
+    return quote(posixpath.relpath(target, start), safe="/.-_~")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,101 @@
+"""One build's state: typed settings, the data loaded once, its indexes and renderers, shared by hooks and macros."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from ..data.lint import lint
+from ..data.loader import Dataset, load
+from ..data.scope import for_province
+from ..drafting.guide import Drafting
+from ..knowledge.index import SiteIndex
+from ..text.errors import DataError, DataInvalid
+from .buildcache import BuildCache
+from .render import Renderer
+
+PROVINCE_ENV = "DVCQ_PROVINCE"
+SEARCH_PLAIN_ENV = "DVCQ_SEARCH_PLAIN"
+EXTRA_KEYS = ("data_dir", "province", "search_full_text_plans")  # read from `extra:`
+
+
+class Settings(Config):
+    """The project's settings, read from `extra:` in mkdocs.yml and checked like a plugin's options."""
+
+    data_dir = c.Type(str, default="data")
+    province = c.Optional(c.Type(str))  # a provincial site (DVCQ_PROVINCE wins)
+    search_full_text_plans = c.Type(int, default=100)  # above this many plans the index keeps summaries
+    search_plain = c.Type(bool, default=False)  # DVCQ_SEARCH_PLAIN=1: Material's index as it is (benchmarks)
+
+    @classmethod
+    def of(cls, config) -> "Settings":
+        """The settings of an mkdocs config; a wrong value stops the build with its name."""
+        settings = cls(config_file_path=config.config_file_path)
+        values = {name: config.extra[name] for name in EXTRA_KEYS if name in config.extra}
+        if os.environ.get(PROVINCE_ENV):
+            values["province"] = os.environ[PROVINCE_ENV]
+        values["search_plain"] = bool(os.environ.get(SEARCH_PLAIN_ENV))
+        settings.load_dict(values)
+        failed, _ = settings.validate()
+        if failed:
+            raise DataInvalid([DataError("mkdocs.yml", 1, f"extra.{name}", f"giá trị không hợp lệ: {err}")
+                               for name, err in failed])
+        return settings
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.config_file_path or ".").resolve().parent / self.data_dir
+
+
+@dataclass
+class SiteState:
+    """The data of one build and what is derived from it; made in `on_config`, dropped with its build."""
+
+    data: Dataset
+    settings: Settings | None = None
+    cache: BuildCache | None = None
+    # Search entries cut from each rendered page (macros/site/search.py), by page URL.
+    search_entries: dict[str, list[dict]] = field(default_factory=dict)
+    # Generated record pages of this build: src_uri -> (kind, record id); filled by pages.add_generated.
+    record_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Generated draft pages: src_uri -> the draft's slug; filled by drafting_files.generated.
+    draft_pages: dict[str, str] = field(default_factory=dict)
+    current: str = "index.md"  # the page being rendered (macros render for it)
+
+    @classmethod
+    def load(cls, settings: Settings, cache: BuildCache | None = None, parses: dict | None = None) -> "SiteState":
+        """Read and check data/ (raises DataInvalid), cut to the province if one is set."""
+        data = load(settings.data_path, parses)
+        return cls(for_province(data, settings.province) if settings.province else data, settings, cache)
+
+    @cached_property
+    def index(self) -> SiteIndex:
+        return SiteIndex(self.data)
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        return Renderer(self.index, cache=self.cache)
+
+    @cached_property
+    def drafting(self) -> Drafting:
+        return Drafting(self.index, self.renderer.title_of)
+
+    @cached_property
+    def warnings(self) -> list[DataError]:
+        return lint(self.data, self.index)
+
+    @cached_property
+    def _warnings_by_file(self) -> dict[str, list[DataError]]:
+        table: dict[str, list[DataError]] = {}
+        for warning in self.warnings:
+            table.setdefault(warning.file, []).append(warning)
+        return table
+
+    def warnings_for(self, record_id: str) -> list[DataError]:
+        """Lint warnings about the file a record lives in (shown on the record's page)."""
+        return self._warnings_by_file.get(self.data.where(record_id)[0], [])
