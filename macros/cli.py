@@ -91,7 +91,7 @@ def _new_organisation(args: argparse.Namespace) -> int:
     """Append an entry to the province's organisations file (trung-uong.yaml without --tinh)."""
     import re
 
-    from .knowledge.calendar import province_slug
+    from .text.format import province_slug
     from .data.scaffold import organisation_entry
 
     stem = province_slug(args.tinh) if args.tinh else CENTRAL_FILE

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..knowledge.opendata import RecordExtras
 from . import model
 from .kinds import KINDS as RECORD_KINDS
+from .opendata import RecordExtras
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "docs" / "schema"
 KINDS: dict[str, type[BaseModel]] = {

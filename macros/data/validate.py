@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..knowledge.calendar import province_slug
 from ..text.errors import DataError
+from ..text.format import province_slug
 from . import verbatim
 from .dataset import Dataset, field_name
 from .kinds import KINDS, LABELS

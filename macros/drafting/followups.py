@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from ..data import model
 from ..text.format import LABELS, due_vi
 from .draftdoc import CHECKBOX, Draft, Para, blank_date, number_parts
+from .shelf import Shelf
 from .units import kind_of, org_header, own_name
 from .words import (doing, excerpt, one_line, period_words, plan_citation, recipient_key, signer_lines,
                     title_words)
-
-if TYPE_CHECKING:
-    from .book import DraftBook
 
 REPORT_KINDS = ("quy", "6-thang", "9-thang", "nam")
 CITED_NUMBER = re.compile(r"\d+[/-][A-ZĐ]")  # a document number: '64-KH/UBND', '33/CT-TTg'
@@ -30,7 +27,7 @@ ENDED = ("ceased", "period-ended")
 # --- next period ------------------------------------------------------------------------------
 
 
-def next_year_draft(b: DraftBook, plan: model.Plan) -> Draft:
+def next_year_draft(b: Shelf, plan: model.Plan) -> Draft:
     shift = plan.period.end - plan.period.start + 1
     start = plan.period.start + shift
     on = dt.date(start, 1, 1)
@@ -57,7 +54,7 @@ def next_year_draft(b: DraftBook, plan: model.Plan) -> Draft:
                  tuple(number_parts(body)), tuple(plan.recipients) or ("Lưu: VT, […]",), _signer(b, plan))
 
 
-def _issuer_on(b: DraftBook, plan: model.Plan, on: dt.date) -> tuple[model.Organisation | None, list[Para]]:
+def _issuer_on(b: Shelf, plan: model.Plan, on: dt.date) -> tuple[model.Organisation | None, list[Para]]:
     """The body that issues the next plan: the same one, or its successor when it no longer exists."""
     state = b.standing(plan.issuer, on)
     org = b.data.organisations[plan.issuer]
@@ -100,7 +97,7 @@ def _aims(plan: model.Plan, roll) -> list[Para]:
     return out
 
 
-def _targets(b: DraftBook, plan: model.Plan, roll) -> list[Para]:
+def _targets(b: Shelf, plan: model.Plan, roll) -> list[Para]:
     if not plan.targets:
         return []
     was = period_words(plan.period.start, plan.period.end)
@@ -114,7 +111,7 @@ def _targets(b: DraftBook, plan: model.Plan, roll) -> list[Para]:
     return out
 
 
-def _tasks(b: DraftBook, plan: model.Plan, roll, on: dt.date) -> list[Para]:
+def _tasks(b: Shelf, plan: model.Plan, roll, on: dt.date) -> list[Para]:
     out = [Para("part", plan.headings.tasks)]
     for task in plan.tasks:
         out.append(Para("section", f"{task.number}. {roll(one_line(task.title))}" if task.title else f"{task.number}."))
@@ -124,11 +121,11 @@ def _tasks(b: DraftBook, plan: model.Plan, roll, on: dt.date) -> list[Para]:
     return out
 
 
-def _ended_links(b: DraftBook, plan: model.Plan, task: model.Task, on: dt.date) -> list[Para]:
+def _ended_links(b: Shelf, plan: model.Plan, task: model.Task, on: dt.date) -> list[Para]:
     return _ended(b, plan, (task.id,), f"Nhiệm vụ {task.number}", on, task.campaigns)
 
 
-def _ended(b: DraftBook, plan: model.Plan, anchors: tuple[str, ...], what: str, on: dt.date,
+def _ended(b: Shelf, plan: model.Plan, anchors: tuple[str, ...], what: str, on: dt.date,
            extra: list[str] = ()) -> list[Para]:
     """A flag for each programme, plan or campaign a part of the plan is tied to that has ended by `on`."""
     out = []
@@ -141,7 +138,7 @@ def _ended(b: DraftBook, plan: model.Plan, anchors: tuple[str, ...], what: str, 
     return out
 
 
-def _assignments(b: DraftBook, plan: model.Plan, roll, on: dt.date) -> list[Para]:
+def _assignments(b: Shelf, plan: model.Plan, roll, on: dt.date) -> list[Para]:
     if not plan.assignments:
         return []
     gone = {u.assignment.id: u.reason for u in b.units(plan.id) if u.reason}
@@ -160,11 +157,11 @@ def _code(plan: model.Plan) -> str:
     return found.group() if found else "KH-…"
 
 
-def _place(b: DraftBook, plan: model.Plan) -> str:
+def _place(b: Shelf, plan: model.Plan) -> str:
     return plan.place or b.ix.province_of(plan.id) or "[Địa danh]"
 
 
-def _signer(b: DraftBook, plan: model.Plan) -> tuple[str, ...]:
+def _signer(b: Shelf, plan: model.Plan) -> tuple[str, ...]:
     """The plan's own signature block without the name; by the issuer's kind when it has none."""
     if plan.signer:
         lines = signer_lines(plan.signer)
@@ -176,7 +173,7 @@ def _signer(b: DraftBook, plan: model.Plan) -> tuple[str, ...]:
 # --- the report --------------------------------------------------------------------------------
 
 
-def report_draft(b: DraftBook, plan: model.Plan) -> Draft:
+def report_draft(b: Shelf, plan: model.Plan) -> Draft:
     org = b.data.organisations[plan.issuer]
     parent, own = org_header(b.ix, org)
     year = min(max(b.as_of.year, plan.period.start), plan.period.end)
@@ -197,7 +194,7 @@ def report_draft(b: DraftBook, plan: model.Plan) -> Draft:
                  tuple(number_parts(body)), _report_recipients(b, plan), _signer(b, plan))
 
 
-def _deadlines(b: DraftBook, plan: model.Plan) -> list[Para]:
+def _deadlines(b: Shelf, plan: model.Plan) -> list[Para]:
     out = []
     for job in plan.assignments:
         for r in job.reports:
@@ -226,7 +223,7 @@ def _task_rows(plan: model.Plan) -> list[Para]:
     return [Para("table", rows=tuple(rows))]
 
 
-def _report_recipients(b: DraftBook, plan: model.Plan) -> tuple[str, ...]:
+def _report_recipients(b: Shelf, plan: model.Plan) -> tuple[str, ...]:
     """Where the report goes, modelled on the plan's own list: the bodies above and beside the issuer
     that the plan was sent to (not the units it assigns work to, nor its archive line), and the
     bodies the plan's reports go to or through."""

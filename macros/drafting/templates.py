@@ -6,14 +6,13 @@ plans cite, suggested wording quoted from the newest plan that has it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, get_args
+from typing import Protocol, get_args
 
 from ..data import model
+from ..data.loader import Dataset
+from ..knowledge.index import SiteIndex
 from ..text.format import LABELS
-from .draftdoc import CHECKBOX, Draft, Para
-
-if TYPE_CHECKING:
-    from .guide import Drafting
+from .draftdoc import CHECKBOX, Draft, Para, Quote
 
 REPORT_PERIODS = ("quy", "6-thang", "9-thang", "nam")  # the periodic reports the report template covers
 FORM_CAMPAIGN = "dan-van-kheo"
@@ -33,7 +32,46 @@ FORM_FIELD_OF = {"unit_text": "unit"}  # model fields that share one line of the
 FORM_STATUS = {"dang-ky": "Đăng ký xây dựng mới", "cong-nhan": "Đề nghị công nhận"}  # model.ModelStatus
 
 
-def generic_drafts(k: Drafting) -> list[Draft]:
+class Guide(Protocol):
+    """What the templates read from the guide's query (`Drafting`, macros/drafting/guide.py)."""
+
+    ix: SiteIndex
+    data: Dataset
+
+    @property
+    def plans(self) -> list[model.Plan]: ...
+
+    @property
+    def newest(self) -> list[model.Plan]: ...
+
+    @property
+    def common_bases(self) -> list[str]: ...
+
+    @property
+    def model_signer(self) -> model.Signer | None: ...
+
+    def quote(self, text: str, plan: model.Plan, anchor: str | None) -> Quote: ...
+
+    def newest_with(self, field: str) -> tuple[model.Plan, str] | None: ...
+
+    def heading(self, part: str) -> str: ...
+
+    def citation(self, doc_id: str) -> str: ...
+
+    def common_task_themes(self) -> list[model.Theme]: ...
+
+    def pick(self, part: str, theme_id: str, used: set[str] = frozenset()) -> tuple[model.Plan, object] | None: ...
+
+    def typical_targets(self) -> list[tuple[model.Theme, model.Plan, model.Target]]: ...
+
+    def newest_dated(self) -> tuple[model.Plan, model.Assignment, model.Report] | None: ...
+
+    def common_recipients(self) -> list[tuple[str, int]]: ...
+
+    def summary(self) -> str: ...
+
+
+def generic_drafts(k: Guide) -> list[Draft]:
     return [plan_draft(k), form_draft(k), report_draft(k)]
 
 
@@ -41,7 +79,7 @@ HEADER = {"parent": "[CƠ QUAN CẤP TRÊN]", "issuer": "[TÊN CƠ QUAN BAN HÀN
           "place_date": "[Địa danh], ngày … tháng … năm [20…]"}
 
 
-def plan_draft(k: Drafting) -> Draft:
+def plan_draft(k: Guide) -> Draft:
     body = [*_preamble(k), *_aims(k), *_targets(k), *_tasks(k), *_organisation(k), *_closing(k)]
     recipients = [r for r, _ in k.common_recipients()] + ["[Cơ quan, đơn vị thực hiện]", "Lưu: VT, […]"]
     return Draft("ke-hoach-mau", "Kế hoạch công tác dân vận chính quyền", **HEADER, number="Số: …/KH-[…]",
@@ -49,7 +87,7 @@ def plan_draft(k: Drafting) -> Draft:
                  signer=_signer(k))
 
 
-def _signer(k: Drafting) -> tuple[str, ...]:
+def _signer(k: Guide) -> tuple[str, ...]:
     """The fullest signature block of the sources, its words in brackets to be replaced."""
     s = k.model_signer or model.Signer(on_behalf="TẬP THỂ LÃNH ĐẠO", deputy_for="NGƯỜI ĐỨNG ĐẦU", title="CHỨC VỤ")
     lines = [f"TM. [{s.on_behalf}]"] if s.on_behalf else []
@@ -57,11 +95,11 @@ def _signer(k: Drafting) -> tuple[str, ...]:
     return (*lines, f"[{s.title}]", "[Họ và tên]")
 
 
-def _hint(k: Drafting, found, anchor: str | None = None) -> list[Para]:
+def _hint(k: Guide, found, anchor: str | None = None) -> list[Para]:
     return [Para("hint", quote=k.quote(found[1], found[0], anchor))] if found else []
 
 
-def _preamble(k: Drafting) -> list[Para]:
+def _preamble(k: Guide) -> list[Para]:
     bases = [Para("item", f"{k.citation(d)};") for d in k.common_bases]
     return [Para("body", "Thực hiện:"), *bases,
             Para("item", "[Văn bản, kế hoạch của cấp ủy, chính quyền cấp trên trực tiếp];"),
@@ -69,7 +107,7 @@ def _preamble(k: Drafting) -> list[Para]:
             *_hint(k, k.newest_with("preamble"), "preamble")]
 
 
-def _aims(k: Drafting) -> list[Para]:
+def _aims(k: Guide) -> list[Para]:
     return [Para("part", f"I. {k.heading('aims')}"),
             Para("section", "1. Mục đích"), Para("body", "[Mục đích của kế hoạch]"),
             *_hint(k, k.newest_with("purposes"), "purposes"),
@@ -77,7 +115,7 @@ def _aims(k: Drafting) -> list[Para]:
             *_hint(k, k.newest_with("requirements"), "requirements")]
 
 
-def _targets(k: Drafting) -> list[Para]:
+def _targets(k: Guide) -> list[Para]:
     out = [Para("part", f"II. {k.heading('targets')}")]
     for i, (theme, plan, target) in enumerate(k.typical_targets(), 1):
         out.append(Para("body", f"{i}. [{theme.name}: tỷ lệ, số lượng, thời hạn]"))
@@ -86,7 +124,7 @@ def _targets(k: Drafting) -> list[Para]:
     return out
 
 
-def _tasks(k: Drafting) -> list[Para]:
+def _tasks(k: Guide) -> list[Para]:
     out = [Para("part", f"III. {k.heading('tasks')}")]
     for i, theme in enumerate(k.common_task_themes(), 1):
         out += [Para("section", f"{i}. {theme.name}"), Para("body", "[Nhiệm vụ, giải pháp của cơ quan, đơn vị]")]
@@ -95,7 +133,7 @@ def _tasks(k: Drafting) -> list[Para]:
     return out
 
 
-def _organisation(k: Drafting) -> list[Para]:
+def _organisation(k: Guide) -> list[Para]:
     collective = next(((p, a) for p in k.newest for a in p.assignments if not a.unit), None)
     follow_up = next(((p, a) for p in k.newest for a in p.assignments if a.unit and a.reports), None)
     dated = k.newest_dated()
@@ -110,13 +148,13 @@ def _organisation(k: Drafting) -> list[Para]:
     return out
 
 
-def _closing(k: Drafting) -> list[Para]:
+def _closing(k: Guide) -> list[Para]:
     return [Para("body", "Trên đây là Kế hoạch thực hiện công tác dân vận chính quyền năm [20…] của [tên cơ quan]; "
                          "[yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện]./."),
             *_hint(k, k.newest_with("closing"))]
 
 
-def form_draft(k: Drafting) -> Draft:
+def form_draft(k: Guide) -> Draft:
     campaign = k.data.campaigns.get(FORM_CAMPAIGN)
     name = campaign.name if campaign else "Dân vận khéo"
     statuses = "    ".join(f"{CHECKBOX} {FORM_STATUS[s]}" for s in get_args(model.ModelStatus))
@@ -132,7 +170,7 @@ def form_draft(k: Drafting) -> Draft:
                  recipients=("[Cơ quan nhận đăng ký]", "Lưu: VT"), signer=("[THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ]", "[Họ và tên]"))
 
 
-def report_draft(k: Drafting) -> Draft:
+def report_draft(k: Guide) -> Draft:
     """A generic periodic report: its headings follow parts II and III of the plan template."""
     periods = "    ".join(f"{CHECKBOX} {LABELS[p]}" for p in REPORT_PERIODS)
     body = [Para("body", "Thực hiện Kế hoạch số …/KH-[…] ngày … của [cơ quan] về thực hiện công tác dân vận "

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from ..data import model
 from ..text.format import LABELS, due_vi
 from .draftdoc import Draft, Para, blank_date, number_parts
+from .shelf import Shelf
 from .units import Assigned, duties_of, header_names, number_code
 from .words import doing, one_line, period_words, plan_citation, title_words
-
-if TYPE_CHECKING:
-    from .book import DraftBook
 
 LEAD_DAYS = 5  # sub-units report this many days before the unit's own deadline
 GENERAL_WORDS = ("cơ quan", "đơn vị", "cán bộ", "công chức", "viên chức", "người lao động")
@@ -27,7 +24,7 @@ KIND_WORDS = {"ubnd": ("địa phương", "xã", "huyện", "ủy ban nhân dân
               "van-phong": ("văn phòng",), "phong": ("phòng",), "trung-tam": ("trung tâm",)}
 
 
-def unit_draft(b: DraftBook, unit: Assigned) -> Draft:
+def unit_draft(b: Shelf, unit: Assigned) -> Draft:
     plan, on = unit.plan, b.on(unit.plan)
     parent_line, own = header_names(b.ix, unit)
     name = _sentence_name(unit)
@@ -50,12 +47,12 @@ def _summary(plan: model.Plan) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _place(b: DraftBook, unit: Assigned) -> str:
+def _place(b: Shelf, unit: Assigned) -> str:
     province = (unit.org.province if unit.org else None) or b.ix.province_of(unit.plan.id)
     return province or unit.plan.place or "[Địa danh]"
 
 
-def _opening(b: DraftBook, unit: Assigned, name: str, on: dt.date) -> list[Para]:
+def _opening(b: Shelf, unit: Assigned, name: str, on: dt.date) -> list[Para]:
     plan = unit.plan
     others = [x for x in b.bases_of(plan) if x != plan.id]
     out = [Para("body", "Căn cứ:"), Para("item", f"{plan_citation(b.data, plan)};"), *b.bases(others, on)]
@@ -70,7 +67,7 @@ def _opening(b: DraftBook, unit: Assigned, name: str, on: dt.date) -> list[Para]
     return out
 
 
-def _aims(b: DraftBook, plan: model.Plan, name: str) -> list[Para]:
+def _aims(b: Shelf, plan: model.Plan, name: str) -> list[Para]:
     out = [Para("part", plan.headings.aims), Para("section", "1. Mục đích"),
            Para("body", f"Triển khai thực hiện kịp thời, hiệu quả {plan_citation(b.data, plan)} tại {name}; "
                         f"xác định rõ nhiệm vụ, trách nhiệm của {name} và của từng bộ phận, cá nhân.")]
@@ -89,7 +86,7 @@ def concerns(unit: Assigned, target: model.Target) -> bool:
     return any(w in text for w in (*GENERAL_WORDS, *own))
 
 
-def _targets(b: DraftBook, unit: Assigned) -> list[Para]:
+def _targets(b: Shelf, unit: Assigned) -> list[Para]:
     plan = unit.plan
     chosen = [t for t in plan.targets if concerns(unit, t)]
     if not chosen:
@@ -102,7 +99,7 @@ def _targets(b: DraftBook, unit: Assigned) -> list[Para]:
     return out
 
 
-def _tasks(b: DraftBook, unit: Assigned, name: str) -> list[Para]:
+def _tasks(b: Shelf, unit: Assigned, name: str) -> list[Para]:
     plan = unit.plan
     out = [Para("part", plan.headings.tasks),
            Para("section", f"1. Nhiệm vụ kế hoạch cấp trên giao {name}")]
@@ -118,7 +115,7 @@ def _tasks(b: DraftBook, unit: Assigned, name: str) -> list[Para]:
     return out
 
 
-def _by_theme(b: DraftBook, plan: model.Plan) -> list[tuple[str, list[model.Task]]]:
+def _by_theme(b: Shelf, plan: model.Plan) -> list[tuple[str, list[model.Task]]]:
     """The parent's tasks under their first theme, themes in their site order."""
     groups: dict[str, list[model.Task]] = {}
     for task in plan.tasks:
@@ -128,7 +125,7 @@ def _by_theme(b: DraftBook, plan: model.Plan) -> list[tuple[str, list[model.Task
     return [(themes[t].name if t in themes else t, groups[t]) for t in order]
 
 
-def _organisation(b: DraftBook, unit: Assigned, name: str, on: dt.date) -> list[Para]:
+def _organisation(b: Shelf, unit: Assigned, name: str, on: dt.date) -> list[Para]:
     plan = unit.plan
     sub = unit.kind.subunits
     out = [Para("part", plan.headings.organisation),
@@ -146,11 +143,11 @@ def _organisation(b: DraftBook, unit: Assigned, name: str, on: dt.date) -> list[
     return out
 
 
-def _issuer(b: DraftBook, plan: model.Plan) -> str:
+def _issuer(b: Shelf, plan: model.Plan) -> str:
     return b.data.organisations[plan.issuer].name
 
 
-def _report_line(b: DraftBook, report: model.Report, name: str, sub: str) -> str:
+def _report_line(b: Shelf, report: model.Report, name: str, sub: str) -> str:
     to = b.ix.org_name(report.to) or _issuer_text(report)
     via = f" (qua {b.ix.org_name(report.via)})" if report.via else ""
     period = LABELS.get(report.period, report.period)
@@ -180,7 +177,7 @@ def _closing(plan: model.Plan, name: str) -> list[Para]:
                          "phận, cá nhân nghiêm túc triển khai thực hiện]./.")]
 
 
-def _recipients(b: DraftBook, unit: Assigned) -> tuple[str, ...]:
+def _recipients(b: Shelf, unit: Assigned) -> tuple[str, ...]:
     """Modelled on the parent's list: the bodies reports go to, then the unit's leaders and sub-units."""
     plan = unit.plan
     up = [plan.issuer] + [x for job in duties_of(b.ix, unit) for r in job.reports for x in (r.to, r.via) if x]

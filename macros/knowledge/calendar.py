@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from icalendar import Alarm, Calendar, Event
 
 from ..data import model
-from ..text.format import day, fold, label
+from ..text.format import day, label, province_slug  # province_slug: templates call calendar.province_slug
 
 PRODID = "-//Cam nang Dan van chinh quyen//vi"
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)  # fixed: same data, byte-identical files
@@ -74,11 +74,6 @@ def undated_duties(plans) -> list[tuple[model.Plan, model.Assignment, str, list[
             row = rows.setdefault((plan.id, job.id, report.text), (plan, job, report.text, []))
             row[3].append(report.period)
     return list(rows.values())
-
-
-def province_slug(name: str) -> str:
-    """'Lào Cai' → 'lao-cai' (as `python -m macros provinces` names a province's folder)."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
 def calendar_path(plan_id: str | None = None, province: str | None = None) -> str:

@@ -19,6 +19,7 @@ from ..text.citations import CitationFinder, Mention
 from ..text.format import LABELS
 from .calendar import Deadline, deadlines, undated
 from .provenance import Provenances
+from .records import Link
 from .status import Status, Validity
 
 # Relations that lead from a document up to what it rests on (used for chains of bases).
@@ -42,18 +43,6 @@ class Citation:
     anchor: str
     target: str
     text: str
-
-
-@dataclass(frozen=True)
-class Link:
-    """One relation edge: `source` —type→ `target`; `stated_in` names the plan that says so."""
-
-    type: str
-    source: str
-    target: str
-    stated_in: str | None = None
-    note: str | None = None
-    added: model.EditorialSource | None = None  # when no source plan states it: the article that does
 
 
 @dataclass(frozen=True)

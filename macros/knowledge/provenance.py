@@ -15,14 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..data import model
 from ..text.format import LABELS
+from .records import Records
 from .sourcetext import NEEDLE, SourceText, date_forms, norm, org_names
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .index import SiteIndex
 
 KIND_LABELS = {"nguon": "nguồn", "bo-sung": "bổ sung", "suy-ra": "suy ra", "bien-tap": "biên tập"}
 SOURCE_FOLDER = "data/sources"
@@ -71,7 +68,7 @@ def ours(note: str) -> Provenance:
 class Provenances:
     """Provenance of every field of every record of one build (owned by `SiteIndex`)."""
 
-    def __init__(self, index: SiteIndex) -> None:
+    def __init__(self, index: Records) -> None:
         self.index = index
         self.data = index.data
 

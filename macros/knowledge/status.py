@@ -11,15 +11,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..text.format import LABELS as TYPE_LABELS
 from ..text.format import date_vi, day
+from .records import Records
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .index import SiteIndex
-
-STATES = ("in-force", "ceased", "amended", "period-ended", "unknown")
 
 # Documents that run for a period (plans, programmes, schemes): their period ends their effect.
 PERIOD_TYPES = {"ke-hoach", "chuong-trinh", "de-an"}
@@ -41,8 +37,8 @@ LABELS = {
 class Status:
     """Hiệu lực: where a text stands on a day, why, and what is not known.
 
-    `state` is one of STATES; `since` the day that state began (None when unknown); `by` the
-    records that replaced or amended it; `basis` one Vietnamese sentence saying why.
+    `state` is one of STATES (macros/data/opendata.py); `since` the day that state began (None when
+    unknown); `by` the records that replaced or amended it; `basis` one Vietnamese sentence saying why.
     """
 
     state: str
@@ -111,7 +107,7 @@ def title_period(title: str | None) -> tuple[int | None, int] | None:
 class Validity:
     """Statuses of one build's records and organisations over time (owned by `SiteIndex`)."""
 
-    def __init__(self, index: SiteIndex) -> None:
+    def __init__(self, index: Records) -> None:
         self.index = index
         self.data = index.data
         validity = self.data.validity

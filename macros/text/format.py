@@ -69,6 +69,11 @@ def fold(text: str) -> str:
     return decomposed.translate(_WITHOUT_MARKS).casefold()
 
 
+def province_slug(name: str) -> str:
+    """'Lào Cai' → 'lao-cai' (as `python -m macros provinces` names a province's folder)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
 def date_vi(value: str | None) -> str:
     """ISO (possibly partial) → how Vietnamese documents write it: 17/01/2022, tháng 03/2025, năm 2025."""
     if not value:
