@@ -1,5 +1,7 @@
 """Cẩm nang Dân vận chính quyền: data model, validation, indexes and rendering for the mkdocs site.
 
-mkdocs loads macros/site/hooks.py, which hands every event to `macros.plugin.SitePlugin`; that
-object registers the macros pages call with mkdocs-macros.
+Layers, each importing only those before it (tests/test_layers.py): text → data → knowledge →
+drafting → site; importer uses text, data and knowledge; cli may use all. mkdocs loads
+macros/site/hooks.py, which hands every event to `macros.site.plugin.SitePlugin`; that object
+registers the macros pages call with mkdocs-macros.
 """
