@@ -302,8 +302,8 @@ def _draft_sections(site_dir: Path) -> list[str]:
 def _enrich_copy(plain_site: Path, target: Path, hash_seed: str) -> bytes:
     """Our step run on a copy of the plain index in a fresh interpreter (its own hash seed)."""
     shutil.copytree(plain_site / "search", target / "search")
-    code = ("import sys, pathlib; from macros.loader import load; from macros.site import SiteState; "
-            "from macros.search import enrich_search_index as e; "
+    code = ("import sys, pathlib; from macros.data.loader import load; from macros.site.state import SiteState; "
+            "from macros.site.search import enrich_search_index as e; "
             "e(sys.argv[1], SiteState(load(pathlib.Path(sys.argv[2]))))")
     env = {**ENV, "PYTHONHASHSEED": hash_seed}
     subprocess.run([MKDOCS[0], "-c", code, str(target), str(DATA)], cwd=ROOT, env=env, check=True, timeout=300)

@@ -17,7 +17,7 @@ import json, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from macros.plugin import plugin_of
+from macros.site.plugin import plugin_of
 
 config_file, steps, command = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 url = "http://127.0.0.1:8000/"

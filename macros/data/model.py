@@ -2,7 +2,7 @@
 
 Every record kind is a frozen pydantic model with `extra="forbid"`, so an unknown
 field is an error, and each field carries a description that also ends up in the
-JSON Schema given to editors (see `macros.schema`).
+JSON Schema given to editors (see `macros.data.schema`).
 """
 
 from __future__ import annotations
