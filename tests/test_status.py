@@ -42,7 +42,11 @@ def test_a_replaced_text_has_ceased_from_the_day_its_replacement_took_effect(min
     assert status.label == "Hết hiệu lực từ 01/07/2023"
     assert "Luật 2/2022/QH15" in status.basis
     assert ix.status("pl-1-2007", D(2023, 6, 30)).state == "unknown"  # the day before: not yet replaced
-    assert ix.status("luat-2-2022").state == "in-force"
+    assert not status.usable_as_basis and status.successor == "luat-2-2022"
+    assert status.note == "đã được thay thế bởi Luật 2/2022/QH15 từ 01/07/2023"
+    law = ix.status("luat-2-2022")  # in effect, nothing more known: never "Còn hiệu lực" alone
+    assert (law.state, law.label) == ("not-replaced", "Chưa ghi nhận văn bản thay thế tính đến 05/12/2026")
+    assert law.usable_as_basis and not law.sourced
     assert ix.status("luat-2-2022", D(2023, 6, 30)).state == "unknown"  # passed, not yet in effect
 
 
@@ -63,8 +67,9 @@ def test_an_amended_text_stays_in_force_and_names_the_amendment(mini):
     ix = index(mini)
     status = ix.status("nd-1-2018")
     assert (status.state, status.since, status.by, status.missing) == ("amended", D(2022, 2, 1), ("nd-7-2021",), ())
-    assert status.current
-    assert ix.status("nd-1-2018", D(2022, 1, 31)).state == "in-force"
+    assert status.usable_as_basis and status.sourced
+    assert status.label == "Đã được sửa đổi, bổ sung; chưa ghi nhận văn bản thay thế tính đến 05/12/2026"
+    assert ix.status("nd-1-2018", D(2022, 1, 31)).state == "not-replaced"
 
 
 def test_a_plan_whose_period_ended_is_period_ended_and_current_during_it(mini):
@@ -72,7 +77,7 @@ def test_a_plan_whose_period_ended_is_period_ended_and_current_during_it(mini):
     status = ix.status("kh-1-2025-ubnd-a")
     assert (status.state, status.since) == ("period-ended", D(2026, 1, 1))
     assert status.label == "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)"
-    assert ix.status("kh-1-2025-ubnd-a", D(2025, 6, 1)).state == "in-force"
+    assert ix.status("kh-1-2025-ubnd-a", D(2025, 6, 1)).state == "not-replaced"
 
 
 def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_implement(mini):
@@ -84,7 +89,7 @@ def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_im
     assert (ix.status("ctr-1").state, ix.status("ctr-1").since) == ("period-ended", D(2026, 1, 1))
     inherited = ix.status("kh-9-2022")
     assert inherited.state == "period-ended" and "Chương trình" in inherited.basis
-    assert ix.status("kh-9-2022", D(2024, 5, 1)).state == "in-force"
+    assert ix.status("kh-9-2022", D(2024, 5, 1)).state == "not-replaced"
     assert ix.status("da-2").state == "period-ended"
     assert ix.status("da-2", D(2024, 1, 1)).missing == ("năm bắt đầu thực hiện",)
 
@@ -108,12 +113,86 @@ def test_title_periods():
 
 def test_without_a_day_of_effect_the_status_is_unknown_and_says_what_is_missing(mini):
     ix = index(mini)
-    status = ix.status("ct-33-2021-ttg")
+    status = ix.status("ct-33-2021-ttg")  # its only citing plan is older than twelve months
     assert (status.state, status.since, status.label) == ("unknown", None, "Chưa xác định")
-    assert "ngày có hiệu lực" in status.missing
+    assert "ngày có hiệu lực" in status.missing and not status.usable_as_basis
+    assert status.note.startswith("chưa xác định được hiệu lực (chưa rõ ngày có hiệu lực")
     doc(mini, "luat-3", "number: 3/2020/QH14\ntype: luat\ndate: '2020-06-01'\neffective: '2021-01-01'\n")
     status = index(mini).status("luat-3")
-    assert (status.state, status.since, status.missing) == ("in-force", D(2021, 1, 1), ())
+    assert (status.state, status.since, status.missing) == ("not-replaced", D(2021, 1, 1), ())
+    assert status.note == "chưa ghi nhận văn bản thay thế tính đến 05/12/2026"
+
+
+def test_a_text_a_plan_of_the_last_twelve_months_cites_is_applied_and_names_that_plan(mini):
+    ix = index(mini)  # Kế hoạch 1/KH-UBND of 05/01/2025 cites Chỉ thị 33/CT-TTg
+    status = ix.status("ct-33-2021-ttg", D(2025, 12, 31))
+    assert (status.state, status.kind) == ("in-force", "applied")
+    assert status.label == "Còn hiệu lực (được áp dụng ngày 05/01/2025)"
+    assert status.usable_as_basis and status.sourced
+    assert status.rests_on[0].record == "kh-1-2025-ubnd-a"
+    assert status.note == ("còn hiệu lực; được áp dụng tại Kế hoạch 1/KH-UBND – Ủy ban nhân dân tỉnh A "
+                           "(ngày 05/01/2025)")
+    assert ix.status("ct-33-2021-ttg", D(2026, 1, 5)).state == "in-force"  # twelve months to the day
+    assert ix.status("ct-33-2021-ttg", D(2026, 1, 6)).state == "unknown"  # one day more: no longer confirmed
+
+
+CHANGES = """as_of: '2026-12-05'
+changes:
+  - record: ct-33-2021-ttg
+    change: replaced
+    date: '2025-07-01'
+    by: ct-9-2025-ttg
+    source: {document: Chỉ thị số 9/CT-TTg, article: Mục 5, quote: Chỉ thị này thay thế Chỉ thị số 33/CT-TTg., where: 'https://example.gov.vn/ct-9'}
+  - record: nd-2-2019
+    change: repealed
+    date: '2025-03-01'
+    source: {document: Nghị định số 5/2025/NĐ-CP, article: Điều 3, quote: Bãi bỏ Nghị định số 2/2019/NĐ-CP., where: 'https://example.gov.vn/nd-5'}
+  - record: ctr-4
+    change: expired
+    date: '2026-01-01'
+    source: {document: Quyết định số 6/QĐ-TTg, article: Điều 1, quote: Chương trình kết thúc., where: 'https://example.gov.vn/qd-6'}
+  - record: qd-8
+    change: confirmed
+    date: '2026-03-02'
+    source: {document: Kết luận số 10-KL/TW, quote: Tiếp tục thực hiện Quyết định số 8-QĐ/TW., where: 'https://example.vn/kl-10'}
+"""
+
+
+def test_changes_read_in_public_texts_give_statuses_that_name_their_source(mini):
+    (mini / "validity.yaml").write_text(CHANGES, encoding="utf-8")
+    doc(mini, "ct-9-2025-ttg", "number: 9/CT-TTg\ntype: chi-thi\nissuer: thu-tuong\ndate: '2025-06-20'\n"
+        "added: {document: Chỉ thị số 9/CT-TTg, article: Mục 5, quote: Chỉ thị này thay thế., where: 'https://example.gov.vn/ct-9'}\n")
+    doc(mini, "nd-2-2019", "number: 2/2019/NĐ-CP\ntype: nghi-dinh\ndate: '2019-01-02'\neffective: '2019-03-01'\n")
+    doc(mini, "ctr-4", "type: chuong-trinh\ntitle: Chương trình D\n")
+    doc(mini, "qd-8", "number: 8-QĐ/TW\ntype: quyet-dinh\ndate: '2021-01-01'\n")
+    ix = index(mini)
+    replaced = ix.status("ct-33-2021-ttg")
+    assert (replaced.state, replaced.kind, replaced.since, replaced.successor) == (
+        "ceased", "replaced", D(2025, 7, 1), "ct-9-2025-ttg")
+    assert replaced.rests_on[0].where == "https://example.gov.vn/ct-9"
+    assert replaced.note == "đã được thay thế bởi Chỉ thị 9/CT-TTg từ 01/07/2025"
+    assert ix.status("ct-33-2021-ttg", D(2025, 6, 30)).state != "ceased"  # the day before the change
+    repealed = ix.status("nd-2-2019")
+    assert (repealed.state, repealed.kind, repealed.label) == ("ceased", "repealed", "Hết hiệu lực từ 01/03/2025 (bị bãi bỏ)")
+    assert ix.status("ctr-4").label == "Hết hiệu lực từ 01/01/2026" and not ix.status("ctr-4").usable_as_basis
+    confirmed = ix.status("qd-8")
+    assert (confirmed.state, confirmed.kind, confirmed.label) == ("in-force", "confirmed",
+                                                                  "Còn hiệu lực (xác nhận ngày 02/03/2026)")
+    assert confirmed.rests_on[0].what == "Kết luận số 10-KL/TW"  # a news text: no article to name
+    assert ix.status("qd-8", D(2027, 3, 3)).state == "unknown"  # a confirmation is good for twelve months
+    assert all(ix.status(d).sourced for d in ("ct-33-2021-ttg", "nd-2-2019", "ctr-4", "qd-8"))
+
+
+def test_a_replacement_or_amendment_must_name_the_text_that_makes_it(mini):
+    (mini / "validity.yaml").write_text(CHANGES.replace("    by: ct-9-2025-ttg\n", ""), encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert str(info.value.errors[0]).startswith("data/validity.yaml:3: changes[0]: sự kiện 'replaced' cần 'by'")
+    (mini / "validity.yaml").write_text(CHANGES.replace("by: ct-9-2025-ttg", "by: ct-99"), encoding="utf-8")
+    with pytest.raises(DataInvalid) as info:
+        load(mini)
+    assert "data/validity.yaml:6: changes[0].by: không có văn bản hoặc kế hoạch nào mang mã 'ct-99'" in [
+        str(e) for e in info.value.errors]
 
 
 def test_the_day_comes_from_the_data_never_the_clock(mini):
@@ -175,6 +254,42 @@ def test_organisations_over_time(mini):
     assert ix.org_successor("so-c") is None
     assert ix.validity.org_end_text("so-a") == (
         "Hợp nhất từ 01/03/2025, kế thừa: Sở B (theo Nghị quyết số 1/2025/NQ-HĐND, Điều 1)")
+
+
+def test_a_body_renamed_then_merged_leads_to_whoever_carries_its_work_on_each_day(mini):
+    _orgs(mini, MERGED.replace("  - id: so-c\n    name: Sở C\n    kind: nha-nuoc\n    level: so-nganh\n",
+                               "  - id: so-c\n    name: Sở C\n    kind: nha-nuoc\n    level: so-nganh\n"
+                               "    created:\n      date: '2025-07-01'\n      change: hop-nhat\n"
+                               "      source: {document: Quyết định số 2/2025/QĐ-UBND, article: Điều 1}\n"))
+    ix = index(mini)
+    assert [ix.successor("so-a", on) for on in (D(2025, 2, 28), D(2025, 3, 1), D(2025, 7, 1))] == ["so-a", "so-b", "so-c"]
+    assert not ix.exists("so-c", D(2025, 6, 30)) and ix.exists("so-c", D(2025, 7, 1))
+    assert ix.successor("so-c", D(2025, 1, 1)) is None  # not yet formed, and nothing led to it
+    chain = ix.validity.orgs.chains()
+    assert [[(s.org, s.next) for s in c] for c in chain] == [[("so-a", "so-b"), ("so-b", "so-c")]]
+    assert ix.validity.orgs.start_text("so-c") == "Hình thành do hợp nhất từ 01/07/2025 (theo Quyết định số 2/2025/QĐ-UBND, Điều 1)"
+
+
+PROVINCES = """as_of: '2026-12-05'
+provinces:
+  - province: A
+    change: hop-nhat
+    into: B
+    date: '2025-07-01'
+    source: {document: Nghị quyết số 202/2025/QH15, article: Điều 1, quote: tỉnh A và tỉnh B thành tỉnh B., where: 'https://example.vn/nq-202'}
+"""
+
+
+def test_bodies_of_a_province_merged_under_another_name_end_that_day(mini):
+    (mini / "validity.yaml").write_text(PROVINCES, encoding="utf-8")
+    _orgs(mini, "  - id: ubnd-b\n    name: Ủy ban nhân dân tỉnh B\n    kind: nha-nuoc\n    level: tinh\n    province: B\n")
+    ix = index(mini)
+    assert ix.exists("ubnd-a", D(2025, 6, 30)) and not ix.exists("ubnd-a")
+    assert ix.successor("ubnd-a") is None  # the province's merger names no successor body
+    assert ix.validity.org_end_text("ubnd-a") == (
+        "Tỉnh A sắp xếp vào tỉnh B từ 01/07/2025 (theo Nghị quyết số 202/2025/QH15, Điều 1); chưa ghi nhận cơ quan kế thừa")
+    orgs = ix.validity.orgs
+    assert (orgs.province_now("A"), orgs.province_now("A", D(2025, 6, 30)), orgs.province_predecessors("B")) == ("B", "A", ["A"])
 
 
 def test_an_organisation_change_needs_its_legal_basis(mini):

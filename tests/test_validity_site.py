@@ -30,9 +30,20 @@ def test_pl34_has_ceased_with_the_replacing_law_linked(site):
     assert "Bị thay thế bởi Luật 10/2022/QH15" in text
 
 
-def test_the_law_that_replaced_it_is_in_force_from_its_stated_day(site):
-    assert "Hiệu lực Còn hiệu lực" in main_text(site / LUAT10)
-    assert "01/07/2023 Có hiệu lực" in main_text(site / LUAT10)
+def test_the_law_that_replaced_it_is_in_force_and_names_the_recent_plan_that_applies_it(site):
+    text = main_text(site / LUAT10)
+    assert "Hiệu lực Còn hiệu lực (được áp dụng năm 2026)" in text
+    assert "01/07/2023 Có hiệu lực" in text
+    assert "ke-hoach/kh-snnmt-lai-chau-2026.html" in link_targets(site, site / LUAT10)  # what it rests on
+
+
+def test_chi_thi_33_is_in_force_because_a_2026_plan_applies_it(site):
+    text = main_text(site / "van-ban" / "ct-33-2021-ttg.html")
+    assert "Hiệu lực Còn hiệu lực (được áp dụng năm 2026)" in text
+    assert "Dựa trên: Kế hoạch (chưa số) – Sở Nông nghiệp và Môi trường tỉnh Lai Châu (năm 2026)" in text
+
+
+STATES = r"(Còn hiệu lực|Đã được sửa đổi, bổ sung|Chưa ghi nhận văn bản thay thế|Hết hiệu lực|Đã hết thời hạn thực hiện|Chưa xác định)"
 
 
 def test_the_lao_cai_plan_flags_pl34_where_it_is_cited_without_changing_the_quote(site):
@@ -57,11 +68,17 @@ def test_plans_that_cite_only_current_bases_carry_no_ceased_flag(site):
 @pytest.mark.parametrize("doc_id", DOCS)
 def test_every_document_page_shows_a_status_and_its_basis(site, doc_id):
     text = main_text(site / "van-ban" / f"{doc_id}.html")
-    row = re.search(r"Hiệu lực (Còn hiệu lực|Hết hiệu lực|Đã hết thời hạn thực hiện|Chưa xác định)", text)
+    row = re.search(r"Hiệu lực " + STATES + r"(.*?) · căn cứ", text)
     assert row, doc_id
     assert re.search(r"tại ngày đối chiếu 05/12/2026\. Căn cứ: \S", text), doc_id
     if row.group(1) == "Chưa xác định":
         assert "Chưa rõ: " in text, doc_id  # says what is missing
+    else:
+        assert "Dựa trên: " in text, doc_id  # every other status names what it rests on
+    if row.group(1) == "Còn hiệu lực":  # never the bare words: with the day of the text confirming it
+        assert row.group(2).startswith((" (được áp dụng ", " (xác nhận ")), doc_id
+    if row.group(1) == "Chưa ghi nhận văn bản thay thế":
+        assert row.group(2).startswith(" tính đến 05/12/2026"), doc_id
 
 
 def test_plans_and_programmes_whose_stated_period_ended_are_not_left_unknown(site):
@@ -79,10 +96,12 @@ def test_documents_index_marks_and_filters_by_status(site):
     items = re.findall(r'<li data-loai="[^"]*"[^>]*data-hieu-luc="([^"]*)">\s*<a href="([^"]+)"', html)
     state = {href.rsplit("/", 1)[-1]: value for value, href in items}
     assert state["pl-34-2007-ubtvqh.html"] == "het" and state["luat-10-2022-qh15.html"] == "con"
-    assert state["kh-83-2021-tu-lao-cai.html"] == "het" and state["ct-33-2021-ttg.html"] == "chua-ro"
+    assert state["kh-83-2021-tu-lao-cai.html"] == "het" and state["ct-33-2021-ttg.html"] == "con"
+    assert {"con", "het", "chua-ro"} <= set(state.values())
+    options = re.findall(r'<option value="(con|het|chua-ro|chua-ghi-nhan)">', html)
+    assert set(state.values()) <= set(options)  # every value a row carries can be chosen
     text = main_text(site / "van-ban" / "index.html")
     assert "Hết hiệu lực từ 01/07/2023 (thay bằng Luật 10/2022/QH15)" in text
-    assert "Còn hiệu lực, đã được sửa đổi, bổ sung (bởi Nghị định 107/2021/NĐ-CP)" in text
 
 
 def test_hierarchy_marks_texts_no_longer_in_force(site):
@@ -96,4 +115,4 @@ def test_plans_index_says_which_plans_periods_ended(site):
     row = text.split("Kế hoạch (chưa số) – Ủy ban nhân dân tỉnh Bình Định, năm 2025:")[1][:200]
     assert "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)" in row
     lao_cai = text.split("Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai, 17/01/2022:")[1][:200]
-    assert "Còn hiệu lực" in lao_cai
+    assert "Chưa ghi nhận văn bản thay thế tính đến 05/12/2026" in lao_cai  # its period runs to 2026

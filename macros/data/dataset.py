@@ -37,6 +37,7 @@ class Dataset:
     plans: dict[str, model.Plan] = field(default_factory=dict)
     campaigns: dict[str, model.Campaign] = field(default_factory=dict)
     validity: model.Validity | None = None  # data/validity.yaml; None: statuses stay unknown
+    validity_origin: Origin | None = None  # where data/validity.yaml was read, for errors on its facts
     sources: dict[str, str] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
     failed: set[str] = field(default_factory=set)  # ids of records that did not validate

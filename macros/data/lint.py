@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..text.citations import alias_key, number_key
 from ..text.errors import DataError
+from .facts_check import unsourced_facts
 from .loader import Dataset, field_name
 
 YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d{2})/")
@@ -19,7 +20,7 @@ YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d{2})/")
 
 def lint(data: Dataset, index) -> list[DataError]:
     checks = (_date_before_number_year, _shared_numbers, _orphan_documents, _tasks_citing_nothing,
-              _unresolved_citations, _unresolved_in_records, _shared_aliases, _pending_review)
+              _unresolved_citations, _unresolved_in_records, _shared_aliases, _pending_review, _unsourced)
     return sorted(w for check in checks for w in check(data, index))
 
 
@@ -104,3 +105,8 @@ def _pending_review(data: Dataset, index) -> Iterator[DataError]:
         if plan.review:
             yield _warn(data, plan.id, ("review",), f"bản ghi tạo bằng lệnh nhập, còn {len(plan.review)} chỗ máy đoán "
                         "chưa được soát lại với bản gốc", "import-review")
+
+
+def _unsourced(data: Dataset, index) -> Iterator[DataError]:
+    """A status or organisation fact without the quote or the address it was read at."""
+    return unsourced_facts(data)

@@ -84,6 +84,7 @@ def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list
         return _add_list(dataset, source, model.OrganisationsFile, "organisations", "organisations")
     if not folder and rel.name == VALIDITY_FILE:
         dataset.validity, errors = _validate(source, model.Validity, source.data, ())
+        dataset.validity_origin = Origin(source)
         return errors
     if not folder and rel.name in LIST_FILES:
         schema, key = LIST_FILES[rel.name]

@@ -9,122 +9,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-YEARS = (1900, 2100)  # dates outside are typing mistakes (0000, 9999), and break calendars
+from .facts import (  # noqa: F401  (re-exported: data files are described by `model`)
+    Change, ChangeKind, EditorialSource, LevelEnd, OrgChange, OrgEnd, OrgLevel, OrgStart, ProvinceChange, Validity,
+)
+from .fields import (  # noqa: F401
+    DATE_PATTERN, ID_PATTERN, YEARS, Id, Record, ShortText, Text, check_full_date, check_partial_date,
+)
 
-Id = Annotated[
-    str,
-    # At most 80 characters: an id names files (plans/<id>.yaml, ke-hoach/<id>.html, soan-ke-hoach/<id>/…).
-    Field(pattern=ID_PATTERN, max_length=80, description="Mã định danh: chữ thường không dấu, số và dấu gạch ngang."),
-]
-Text = Annotated[str, Field(min_length=1, max_length=20000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=600)]
-
-
-def check_partial_date(value: object) -> object:
-    """Accept `2025`, `2025-03` or `2025-03-07`, and refuse impossible days such as 2023-02-30."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return value
-    if not re.fullmatch(DATE_PATTERN, value):
-        raise ValueError("ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD (ví dụ 2022-01-17)")
-    parts = [int(p) for p in value.split("-")]
-    if not YEARS[0] <= parts[0] <= YEARS[1]:
-        raise ValueError(f"năm {parts[0]} nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}")
-    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
-        raise ValueError(f"tháng {parts[1]} không tồn tại")
-    if len(parts) == 3:
-        try:
-            _dt.date(*parts)
-        except ValueError:
-            raise ValueError(f"ngày {value} không tồn tại") from None
-    return value
-
-
-class Record(BaseModel):
-    """Base for every YAML mapping: unknown fields are errors, values never change after load."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-def check_full_date(value: object) -> object:
-    """A day that really happened, written YYYY-MM-DD (a change of legal effect needs the day)."""
-    value = check_partial_date(value)
-    if isinstance(value, str) and len(value) != 10:
-        raise ValueError("cần ngày đầy đủ dạng YYYY-MM-DD (ví dụ 2023-07-01)")
-    return value
-
-
-class EditorialSource(Record):
-    """Nguồn bổ sung: a fact the source plans do not state, entered with the article that states it.
-
-    Memory is never a source: without a named document and article the fact stays unknown."""
-
-    document: ShortText = Field(description="Văn bản nêu sự kiện, ví dụ 'Luật số 10/2022/QH15'.")
-    article: ShortText = Field(description="Điều, khoản nêu sự kiện, ví dụ 'Điều 91, khoản 2'.")
-    record: Id | None = Field(None, description="Mã của văn bản đó trong dữ liệu, nếu có.")
-    quote: Text | None = Field(None, description="Câu chữ của điều khoản (tóm lược nếu dài).")
-
-    @property
-    def label(self) -> str:
-        return f"{self.document}, {self.article}"
+OrgKind = Literal["dang", "nha-nuoc", "mat-tran-doan-the"]
 
 
 # --- organisations -----------------------------------------------------------------------
-
-OrgKind = Literal["dang", "nha-nuoc", "mat-tran-doan-the"]
-OrgChange = Literal["sap-nhap", "hop-nhat", "doi-ten", "giai-the", "ket-thuc-hoat-dong"]
-
-
-class OrgEnd(Record):
-    """The day a unit stopped existing under this name, and what took over its work."""
-
-    date: str = Field(description="Ngày thôi tồn tại (YYYY-MM-DD).")
-    change: OrgChange = Field(description="sap-nhap, hop-nhat, doi-ten, giai-the, ket-thuc-hoat-dong.")
-    successor: Id | None = Field(None, description="Mã cơ quan kế thừa (nếu có trong dữ liệu).")
-    successor_name: ShortText | None = Field(None, description="Tên cơ quan kế thừa khi chưa có trong dữ liệu.")
-    source: EditorialSource = Field(description="Văn bản và điều khoản nêu sự thay đổi (bắt buộc).")
-
-    _check_date = field_validator("date", mode="before")(check_full_date)
-OrgLevel = Literal["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
-
-
-class LevelEnd(Record):
-    """A level of local government that ended everywhere (the district level on 01/07/2025): a group
-    a plan names at that level ("UBND các huyện…") gets no draft after that day."""
-
-    level: OrgLevel = Field(description="Cấp chính quyền: huyen hoặc xa.")
-    date: str = Field(description="Ngày kết thúc hoạt động (YYYY-MM-DD).")
-    source: EditorialSource = Field(description="Văn bản và điều khoản nêu việc kết thúc (bắt buộc).")
-
-    _check_date = field_validator("date", mode="before")(check_full_date)
-
-
-class Validity(Record):
-    """data/validity.yaml: the day the data was last checked, which every status is computed at."""
-
-    as_of: str = Field(description="Ngày đối chiếu dữ liệu (YYYY-MM-DD): hiệu lực được tính tại ngày này.")
-    note: Text | None = Field(None, description="Ai đối chiếu, đối chiếu với gì.")
-    levels_ended: list[LevelEnd] = Field(
-        default_factory=list, description="Cấp chính quyền địa phương đã kết thúc hoạt động trên cả nước, "
-        "kèm văn bản, điều khoản: chỉ ghi khi nêu được điều khoản.")
-
-    _check_as_of = field_validator("as_of", mode="before")(check_full_date)
-
-    @field_validator("levels_ended")
-    @classmethod
-    def _one_end_per_level(cls, values: list[LevelEnd]) -> list[LevelEnd]:
-        levels = [v.level for v in values]
-        if len(set(levels)) != len(levels):
-            raise ValueError("mỗi cấp chính quyền chỉ ghi một lần")
-        return values
-
 
 class Organisation(Record):
     """Cơ quan, tổ chức: an issuer of documents or a unit assigned work in a plan."""
@@ -137,7 +36,15 @@ class Organisation(Record):
     parent: Id | None = Field(None, description="Mã cơ quan cấp trên trực tiếp.")
     province: ShortText | None = Field(None, description="Tỉnh (để trống với cơ quan trung ương).")
     aliases: list[ShortText] = Field(default_factory=list, description="Các cách gọi khác trong văn bản.")
+    created: OrgStart | None = Field(None, description="Thành lập, hợp nhất, đổi tên từ cơ quan khác: chỉ ghi khi "
+                                     "nêu được văn bản, điều khoản.")
     ended: OrgEnd | None = Field(None, description="Sáp nhập, đổi tên, giải thể: chỉ ghi khi nêu được văn bản, điều khoản.")
+
+    @model_validator(mode="after")
+    def _starts_before_it_ends(self):
+        if self.created and self.ended and self.ended.date <= self.created.date:
+            raise ValueError(f"ngày thôi tồn tại ({self.ended.date}) phải sau ngày bắt đầu ({self.created.date})")
+        return self
 
 
 class OrganisationsFile(Record):
@@ -214,6 +121,9 @@ class Document(Record):
     themes: list[Id] = Field(default_factory=list, description="Chủ đề mà văn bản làm căn cứ.")
     notes: Text | None = None
     problems: list[Text] = Field(default_factory=list, description="Nghi vấn về dữ liệu ghi nhận từ nguồn.")
+    added: EditorialSource | None = Field(
+        None, description="Văn bản không kế hoạch nguồn nào nêu, thêm vào vì nó thay thế, sửa đổi văn bản trong dữ "
+        "liệu: nơi đọc số hiệu, ngày và trích yếu của nó.")
 
     _check_date = field_validator("date", "effective", mode="before")(check_partial_date)
 

@@ -10,6 +10,7 @@ from ..text.errors import DataError
 from ..text.format import province_slug
 from . import verbatim
 from .dataset import Dataset, field_name
+from .facts_check import change_errors
 from .kinds import KINDS, LABELS
 
 # The project's hand-written pages: a record whose page would have the same path would be
@@ -31,6 +32,7 @@ def check_references(data: Dataset) -> list[DataError]:
     errors += _relation_checks(data)
     errors += _reserved_ids(data)
     errors += _province_names(data)
+    errors += change_errors(data)
     return [e for e in errors if e is not None]
 
 
@@ -56,6 +58,8 @@ def references(data: Dataset) -> Iterator[Ref]:
             yield org.id, ("ended", "successor"), org.ended.successor, "organisations"
         if org.ended and org.ended.source.record:
             yield org.id, ("ended", "source", "record"), org.ended.source.record, basis
+        if org.created and org.created.source.record:
+            yield org.id, ("created", "source", "record"), org.created.source.record, basis
     for doc in data.documents.values():
         if doc.issuer:
             yield doc.id, ("issuer",), doc.issuer, "organisations"
@@ -67,6 +71,8 @@ def references(data: Dataset) -> Iterator[Ref]:
                 yield doc.id, ("relations", i, "stated_in"), rel.stated_in, "plans"
             if rel.source and rel.source.record:
                 yield doc.id, ("relations", i, "source", "record"), rel.source.record, basis
+        if doc.added and doc.added.record:
+            yield doc.id, ("added", "record"), doc.added.record, basis
         for i, theme in enumerate(doc.themes):
             yield doc.id, ("themes", i), theme, "themes"
     for plan in data.plans.values():

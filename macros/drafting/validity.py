@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ..knowledge.index import SiteIndex
 from ..text.format import day
 
-IN_FORCE = ("in-force", "amended")
 LEVELS = {"huyen": "huyện", "xa": "xã"}
 
 
@@ -35,8 +34,7 @@ def standing(ix: SiteIndex, record_id: str, on: dt.date) -> Standing:
     if record_id in ix.data.organisations:
         return _organisation(ix, record_id, on)
     status = ix.status(record_id, on=on)
-    successor = status.by[0] if status.state == "ceased" and status.by else None
-    return Standing(status.state in IN_FORCE, status.state, successor, status.since, _why(status))
+    return Standing(status.usable_as_basis, status.state, status.successor, status.since, _why(status))
 
 
 def _why(status) -> str:

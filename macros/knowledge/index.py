@@ -22,6 +22,7 @@ from .provenance import Provenances
 from .records import Link
 from .status import Status, Validity
 
+KIND_OF_CHANGE = {"replaced": "replaces", "amended": "amends"}
 # Relations that lead from a document up to what it rests on (used for chains of bases).
 UPWARD = ("based-on", "implements", "continues", "details", "amends", "replaces")
 
@@ -123,7 +124,8 @@ class SiteIndex:
         return self.validity.as_of
 
     def status(self, record_id: str, on=None) -> Status:
-        """Hiệu lực of a document or plan on `on` (default: the data's as_of day)."""
+        """Hiệu lực of a document or plan on `on` (default: the data's as_of day): `state`, `label`, `basis`,
+        `rests_on`, and for drafts `usable_as_basis`, `note` and `successor` (macros/knowledge/statusword.py)."""
         key = (record_id, on)
         if key not in self._statuses:
             self._statuses[key] = self.validity.status(record_id, on)
@@ -133,10 +135,22 @@ class SiteIndex:
     def _statuses(self) -> dict:
         return {}
 
+    # --- organisations over time (macros/knowledge/orgtime.py): what drafts and pages ask ------
+
+    def exists(self, org_id: str, on=None) -> bool:
+        """Whether the body existed on `on` (default as_of): begun (if a start is stated) and not ended."""
+        return self.validity.orgs.exists(org_id, on)
+
+    def successor(self, org_id: str, on=None) -> str | None:
+        """The body that carries `org_id`'s work on `on` (default as_of): itself while it exists, else the
+        first body down its chain of successors that exists then; None when the data records none."""
+        return self.validity.orgs.successor(org_id, on)
+
     def org_active(self, org_id: str, on=None) -> bool:
-        return self.validity.org_active(org_id, on)
+        return self.exists(org_id, on)
 
     def org_successor(self, org_id: str) -> str | None:
+        """The last successor of an ended body (None while it exists or if none is recorded)."""
         return self.validity.org_successor(org_id)
 
     @cached_property
@@ -198,6 +212,10 @@ class SiteIndex:
         edges = [Link(r.type, d.id, r.target, r.stated_in, r.note, r.source)
                  for d in self.data.documents.values() for r in d.relations]
         edges += [Link("implements", p.id, t, p.id) for p in self.data.plans.values() for t in p.implements]
+        # Replacements and amendments read in public texts (data/validity.yaml `changes`), dated by the change.
+        changes = self.data.validity.changes if self.data.validity else []
+        edges += [Link(KIND_OF_CHANGE[c.change], c.by, c.record, None, c.note, c.source, c.date)
+                  for c in changes if c.change in KIND_OF_CHANGE and c.by]
         return edges
 
     @cached_property

@@ -68,6 +68,18 @@ def org_flag(renderer, org_id: str | None) -> Markup:
     return Markup(f' <span class="status-flag">(không còn tồn tại tại ngày đối chiếu: {escape(text)})</span>')
 
 
+URL = re.compile(r"https?://[^\s|()<>\"]+")
+
+
+def where_link(where: str) -> Markup:
+    """Where a fact was read: a public address as a link (text stays text), the rest as written."""
+    out, last = [], 0
+    for found in URL.finditer(where):
+        out += [escape(where[last:found.start()]), Markup('<a href="{0}" rel="noopener">{0}</a>').format(found.group())]
+        last = found.end()
+    return Markup("").join([*out, escape(where[last:])])
+
+
 def full_title(renderer, record_id: str) -> str:
     """How lists name a record: 'Kế hoạch 235/KH-UBND – Ủy ban nhân dân tỉnh Lai Châu, 15/01/2025', never the
     bare number (13/KH-UBND is a plan of Lào Cai and one of Trà Vinh)."""

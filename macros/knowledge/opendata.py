@@ -8,8 +8,10 @@ def extras(index, record_id: str) -> dict:
     out: dict = {"as_of": index.as_of.isoformat() if index.as_of else None}
     if record_id in index.data.documents or record_id in index.data.plans:
         status = index.status(record_id)
-        out["status"] = {"state": status.state, "label": status.label,
+        out["status"] = {"state": status.state, "kind": status.kind, "sourced": status.sourced, "label": status.label,
                          "since": status.since.isoformat() if status.since else None, "by": list(status.by),
-                         "basis": status.basis, "missing": list(status.missing)}
+                         "basis": status.basis, "rests_on": [e.as_dict() for e in status.rests_on],
+                         "usable_as_basis": status.usable_as_basis, "note": status.note,
+                         "missing": list(status.missing)}
     out["provenance"] = {field: (p.as_dict() if p else None) for field, p in index.provenance.of(record_id).items()}
     return out

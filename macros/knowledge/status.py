@@ -1,107 +1,27 @@
 """Which texts are in force on a given day, computed from stated facts, never typed in.
 
 A status is derived from effective dates, relations between records (replaces, amends,
-implements) and the periods of plans and programmes, at a date stated in the data
-(`data/validity.yaml`: `as_of`), so two builds of the same data agree to the byte. What
-the data does not state stays unknown, and `missing` says what would settle it.
+implements), the changes of `data/validity.yaml` read in public texts (each with its article,
+quote and address), the periods of plans and programmes, and the recent plans that apply a text,
+at a date stated in the data (`as_of`), so two builds of the same data agree to the byte. What
+the data does not state stays unknown, and `missing` says what would settle it. The words a
+status is shown in live in macros/knowledge/statusword.py; organisations over time in orgtime.py.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
-from dataclasses import dataclass
 
 from ..text.format import LABELS as TYPE_LABELS
 from ..text.format import date_vi, day
+from .evidence import PERIOD_TYPES, applied, changes_of, full_date, last_day, read, title_period
+from .orgtime import OrgTimeline
 from .records import Records
+from .statusword import LABELS, Evidence, Status
 
+__all__ = ["LABELS", "PERIOD_TYPES", "Status", "Validity", "last_day", "title_period"]
 
-# Documents that run for a period (plans, programmes, schemes): their period ends their effect.
-PERIOD_TYPES = {"ke-hoach", "chuong-trinh", "de-an"}
-_SPAN = re.compile(r"giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
-_HORIZON = re.compile(r"(tầm nhìn|định hướng)\s+đến\s+năm\s+\d{4}", re.IGNORECASE)
-_UNTIL = re.compile(r"\bđến\s+năm\s+(\d{4})", re.IGNORECASE)
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
-
-LABELS = {
-    "in-force": "Còn hiệu lực",
-    "ceased": "Hết hiệu lực",
-    "amended": "Còn hiệu lực, đã được sửa đổi, bổ sung",
-    "period-ended": "Đã hết thời hạn thực hiện",
-    "unknown": "Chưa xác định",
-}
-
-
-@dataclass(frozen=True)
-class Status:
-    """Hiệu lực: where a text stands on a day, why, and what is not known.
-
-    `state` is one of STATES (macros/data/opendata.py); `since` the day that state began (None when
-    unknown); `by` the records that replaced or amended it; `basis` one Vietnamese sentence saying why.
-    """
-
-    state: str
-    since: _dt.date | None
-    by: tuple[str, ...]
-    basis: str
-    missing: tuple[str, ...] = ()
-
-    @property
-    def label(self) -> str:
-        """Short Vietnamese label: 'Hết hiệu lực từ 01/07/2023'."""
-        head = LABELS[self.state]
-        if self.since and self.state == "ceased":
-            return f"{head} từ {day(self.since)}"
-        if self.since and self.state == "period-ended":
-            return f"{head} (kỳ kết thúc {day(self.since - _dt.timedelta(days=1))})"
-        return head
-
-    @property
-    def current(self) -> bool:
-        """Citable as a basis today: in force, possibly amended."""
-        return self.state in {"in-force", "amended"}
-
-    @property
-    def filter_value(self) -> str:
-        """The list filters' value (documents index, hierarchy): con, het or chua-ro."""
-        return "con" if self.current else ("chua-ro" if self.state == "unknown" else "het")
-
-
-def full_date(value: str | None) -> _dt.date | None:
-    """A full ISO day; partial dates ('2022', '2022-11') give None: a change of effect needs the day."""
-    return _dt.date.fromisoformat(value) if value and len(value) == 10 else None
-
-
-def last_day(value: str | None) -> _dt.date | None:
-    """The latest day a possibly partial date can mean: '2024' → 31/12/2024, '2024-02' → 29/02/2024."""
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return _dt.date(*parts)
-    if len(parts) == 1:
-        return _dt.date(parts[0], 12, 31)
-    following = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-    return following - _dt.timedelta(days=1)
-
-
-def title_period(title: str | None) -> tuple[int | None, int] | None:
-    """The period a plan or programme states in its title: 'giai đoạn 2021 - 2025', '… năm 2025',
-    '… đến năm 2025' (start not stated: None).
-
-    A 'tầm nhìn/định hướng đến năm 2030' is a horizon, not a period, and never counts."""
-    if not title:
-        return None
-    span = _SPAN.search(title)
-    if span:
-        return int(span.group(1)), int(span.group(2))
-    title = _HORIZON.sub("", title)
-    until = _UNTIL.search(title)
-    if until:
-        return None, int(until.group(1))
-    year = _YEAR.search(title)
-    return (int(year.group(1)),) * 2 if year else None
+ORDER = ("in-force", "amended", "not-replaced", "unknown", "period-ended", "ceased")
 
 
 class Validity:
@@ -112,13 +32,13 @@ class Validity:
         self.data = index.data
         validity = self.data.validity
         self.as_of = _dt.date.fromisoformat(validity.as_of) if validity else None
+        self.orgs = OrgTimeline(self.data, self.as_of)
 
     # --- records -----------------------------------------------------------------------
 
     def groups(self, records) -> list[tuple[str, list]]:
         """Records grouped by their state at as_of: citable ones first, those no longer in force last."""
-        order = ("in-force", "amended", "unknown", "period-ended", "ceased")
-        table: dict[str, list] = {state: [] for state in order}
+        table: dict[str, list] = {state: [] for state in ORDER}
         for record in records:
             table[self.index.status(record.id).state].append(record)
         return [(state, items) for state, items in table.items() if items]
@@ -140,10 +60,14 @@ class Validity:
             return Status("unknown", None, (), "Dữ liệu chưa nêu ngày đối chiếu (data/validity.yaml: as_of).",
                           ("ngày đối chiếu",))
         if record_id in self.data.documents:
-            return self._document(record_id, on)
-        if record_id in self.data.plans:
-            return self._plan(record_id, on)
-        return Status("unknown", None, (), "Không xét hiệu lực cho loại bản ghi này.", ("không áp dụng",))
+            found = self._document(record_id, on)
+        elif record_id in self.data.plans:
+            found = self._plan(record_id, on)
+        else:
+            found = Status("unknown", None, (), "Không xét hiệu lực cho loại bản ghi này.", ("không áp dụng",))
+        names = tuple(self.name(b) for b in found.by)
+        return Status(found.state, found.since, found.by, found.basis, found.missing, found.kind, found.rests_on,
+                      on, names)
 
     def period(self, record_id: str) -> tuple[tuple[int | None, int], str] | None:
         """(start, end) of a plan or programme and where it is stated; a plan-like document without
@@ -168,58 +92,106 @@ class Validity:
         issued = full_date(doc.date)
         if issued and issued > on:
             return Status("unknown", None, (), f"Ban hành ngày {day(issued)}, sau ngày đối chiếu.", ())
-        ended = self._replaced(doc_id, on)
+        ended = self._replaced(doc_id, on) or self._ended(doc_id, on)
         if ended:
             return ended
         period = self._period_status(doc_id, on)
         if period and period.state == "period-ended":
             return period
-        effective = full_date(doc.effective)
+        effective, effect_source = self._effective(doc_id)
         if effective and effective > on:
-            return Status("unknown", None, (), f"Có hiệu lực từ {day(effective)}, sau ngày đối chiếu.", ())
+            return Status("unknown", None, (), f"Có hiệu lực từ {day(effective)}, sau ngày đối chiếu.", (),
+                          "unknown", effect_source)
+        confirmed = applied(self.index, doc_id, on, self.name)
         amended = self._amended(doc_id, on)
+        if confirmed:
+            return self._confirmed(confirmed, amended, on, effective)
         if amended:
             return amended
+        until = f"chưa ghi nhận văn bản thay thế tính đến {day(on)}"
         if effective:
-            return Status("in-force", effective, (), f"Có hiệu lực từ {day(effective)}; dữ liệu không có văn bản "
-                          "nào thay thế hoặc làm nó hết hiệu lực.", ())
+            return Status("not-replaced", effective, (), f"Có hiệu lực từ {day(effective)}; {until}.", (),
+                          "effective", effect_source)
         if period:
-            return period
-        return Status("unknown", None, (), "Nguồn không nêu ngày có hiệu lực, và dữ liệu không có văn bản nào "
-                      "thay thế hay sửa đổi văn bản này.", ("ngày có hiệu lực", "văn bản thay thế (nếu có)"))
+            return Status("not-replaced", period.since, (), f"{period.basis.rstrip('.')}; {until}.", period.missing,
+                          "period-running", period.rests_on)
+        return Status("unknown", None, (), "Nguồn không nêu ngày có hiệu lực; không văn bản nào trong dữ liệu "
+                      "thay thế, sửa đổi hay xác nhận còn áp dụng văn bản này trong 12 tháng trước ngày đối chiếu.",
+                      ("ngày có hiệu lực", "văn bản xác nhận còn áp dụng hoặc thay thế"))
+
+    def _effective(self, doc_id: str) -> tuple[_dt.date | None, tuple[Evidence, ...]]:
+        """The day it took effect: an `effective` change (with its source) or the date a source plan gives."""
+        for change in changes_of(self.data, doc_id):
+            if change.change == "effective":
+                return full_date(change.date), (read(change.source, full_date(change.date)),)
+        doc = self.data.documents[doc_id]
+        effective = full_date(doc.effective)
+        if effective is None:
+            return None, ()
+        added = doc.added
+        return effective, ((read(added, None),) if added else (Evidence("ngày có hiệu lực do kế hoạch nguồn nêu",
+                                                                        effective, doc_id),))
+
+    def _confirmed(self, confirmed: list[Evidence], amended: Status | None, on: _dt.date,
+                   effective: _dt.date | None) -> Status:
+        newest = confirmed[0]
+        verb = "áp dụng" if newest.record else "xác nhận còn áp dụng"
+        basis = (f"{newest.what} ({newest.date_text}) {verb} văn bản này, trong 12 tháng trước ngày đối chiếu; "
+                 f"chưa ghi nhận văn bản thay thế tính đến {day(on)}.")
+        kind = "applied" if newest.record else "confirmed"
+        if amended:
+            return Status("amended", amended.since, amended.by, f"{amended.basis.split(';')[0]}. {basis}",
+                          amended.missing, kind, (*confirmed, *amended.rests_on))
+        return Status("in-force", effective, (), basis, (), kind, tuple(confirmed))
 
     def _replaced(self, doc_id: str, on: _dt.date) -> Status | None:
         """Ceased: a record in the data replaces it and has taken effect (or was issued) by `on`."""
-        found = [(self._start(link.source), link.source) for link in self.index.links_in.get(doc_id, [])
-                 if link.type == "replaces" and self._started(link.source, on)]
+        found = [(self._link_start(link), link) for link in self.index.links_in.get(doc_id, [])
+                 if link.type == "replaces" and self._link_started(link, on)]
         if not found:
             return None
         dates = [d for d, _ in found if d]
-        by = tuple(sorted({s for _, s in found}))
+        by = tuple(sorted({link.source for _, link in found}))
         names = ", ".join(self.name(s) for s in by)
+        rests = tuple(self._link_evidence(link, when) for when, link in found)
         if len(dates) == len(found):
             since = min(dates)
             return Status("ceased", since, by, f"Hết hiệu lực từ {day(since)}, khi {names} có hiệu lực "
-                          "(văn bản thay thế).", ())
+                          "(văn bản thay thế).", (), "replaced", rests)
         return Status("ceased", None, by, f"Bị thay thế bởi {names}; dữ liệu chưa có ngày có hiệu lực "
-                      "của văn bản thay thế.", ("ngày có hiệu lực của văn bản thay thế",))
+                      "của văn bản thay thế.", ("ngày có hiệu lực của văn bản thay thế",), "replaced", rests)
+
+    def _ended(self, doc_id: str, on: _dt.date) -> Status | None:
+        """Repealed or expired on a stated day (data/validity.yaml `changes`)."""
+        for change in changes_of(self.data, doc_id):
+            when = full_date(change.date)
+            if change.change in ("repealed", "expired") and when and when <= on:
+                what = "Bị bãi bỏ" if change.change == "repealed" else "Hết hiệu lực"
+                return Status("ceased", when, (change.by,) if change.by else (),
+                              f"{what} từ {day(when)} (theo {change.source.label}).", (), change.change,
+                              (read(change.source, when),))
+        return None
 
     def _amended(self, doc_id: str, on: _dt.date) -> Status | None:
-        found = [(self._start(link.source), link.source) for link in self.index.links_in.get(doc_id, [])
-                 if link.type == "amends" and self._started(link.source, on)]
+        found = [(self._link_start(link), link) for link in self.index.links_in.get(doc_id, [])
+                 if link.type == "amends" and self._link_started(link, on)]
         if not found:
             return None
-        by = tuple(sorted({s for _, s in found}))
+        by = tuple(sorted({link.source for _, link in found}))
         names = ", ".join(self.name(s) for s in by)
         dates = [d for d, _ in found if d]
-        effective = full_date(self.data.documents[doc_id].effective)
-        missing = () if effective else ("ngày có hiệu lực",)
-        if len(dates) < len(found):
-            missing += ("ngày có hiệu lực của văn bản sửa đổi",)
+        missing = () if len(dates) == len(found) else ("ngày có hiệu lực của văn bản sửa đổi",)
         since = max(dates) if dates else None
         when = f" từ {day(since)}" if since else ""
-        return Status("amended", since, by, f"Được sửa đổi, bổ sung bởi {names}{when}; dữ liệu không có văn bản "
-                      "nào thay thế nó.", missing)
+        rests = tuple(self._link_evidence(link, d) for d, link in found)
+        return Status("amended", since, by, f"Được sửa đổi, bổ sung bởi {names}{when}; chưa ghi nhận văn bản "
+                      f"thay thế tính đến {day(on)}.", missing, "amended", rests)
+
+    def _link_evidence(self, link, when: _dt.date | None) -> Evidence:
+        if link.added:
+            return read(link.added, when)
+        return Evidence(f"{self.name(link.source)}, nêu tại {self.name(link.stated_in)}" if link.stated_in
+                        else self.name(link.source), when, link.stated_in or link.source)
 
     def _start(self, record_id: str) -> _dt.date | None:
         """When a record took effect: its effective date, else (plans) its date of issue."""
@@ -227,15 +199,18 @@ class Validity:
         return full_date(getattr(record, "effective", None)) or (
             full_date(record.date) if record_id in self.data.plans else None)
 
-    def _started(self, record_id: str, on: _dt.date) -> bool:
+    def _link_start(self, link) -> _dt.date | None:
+        """When a replacement or amendment took effect: the change's own day, else its record's start."""
+        return full_date(link.since) if link.since else self._start(link.source)
+
+    def _link_started(self, link, on: _dt.date) -> bool:
         """Whether a replacing/amending record had taken effect by `on` (issued by then, when the
         day of effect is unknown)."""
-        start = self._start(record_id)
+        start = self._link_start(link)
         if start:
             return start <= on
-        last = last_day(self.index.record(record_id).date)
+        last = last_day(self.index.record(link.source).date)
         return last is not None and last <= on
-
 
     def _period_status(self, record_id: str, on: _dt.date) -> Status | None:
         found = self.period(record_id)
@@ -243,54 +218,40 @@ class Validity:
             return None
         (start, end), where = found
         span = f"đến năm {end}" if start is None else f"{start}" if start == end else f"{start}–{end}"
+        rests = (Evidence(f"Thời kỳ {span} ({where})", None, record_id),)
         if end < on.year:
             return Status("period-ended", _dt.date(end + 1, 1, 1), (), f"Thời kỳ thực hiện {span} ({where}) đã "
-                          f"kết thúc ngày 31/12/{end}.", ())
+                          f"kết thúc ngày 31/12/{end}.", (), "period-ended", rests)
         if start is not None and start > on.year:
             return Status("unknown", None, (), f"Thời kỳ thực hiện {span} ({where}) chưa bắt đầu.", ())
         since = _dt.date(start, 1, 1) if start is not None else None
-        return Status("in-force", since, (), f"Đang trong thời kỳ thực hiện {span} ({where}).",
-                      () if since else ("năm bắt đầu thực hiện",))
+        return Status("not-replaced", since, (), f"Đang trong thời kỳ thực hiện {span} ({where}).",
+                      () if since else ("năm bắt đầu thực hiện",), "period-running", rests)
 
     def _plan(self, plan_id: str, on: _dt.date) -> Status:
         plan = self.data.plans[plan_id]
         issued = full_date(plan.date)
         if issued and issued > on:
             return Status("unknown", None, (), f"Ban hành ngày {day(issued)}, sau ngày đối chiếu.", ())
-        return self._replaced(plan_id, on) or self._period_status(plan_id, on)
+        found = self._replaced(plan_id, on) or self._ended(plan_id, on) or self._period_status(plan_id, on)
+        if found.state == "not-replaced":
+            return Status(found.state, found.since, (), f"{found.basis.rstrip('.')}; chưa ghi nhận kế hoạch "
+                          f"thay thế tính đến {day(on)}.", found.missing, found.kind, found.rests_on)
+        return found
 
-    # --- organisations -------------------------------------------------------------------
+    # --- organisations (macros/knowledge/orgtime.py) ---------------------------------------
 
     def org_active(self, org_id: str, on: _dt.date | None = None) -> bool:
-        """Whether the unit still existed on `on` (as_of by default); units with no recorded end do."""
-        on = on or self.as_of
-        org = self.data.organisations[org_id]
-        if org.ended is None or on is None:
-            return True
-        return on < _dt.date.fromisoformat(org.ended.date)
+        """Whether the unit existed on `on` (as_of by default)."""
+        return self.orgs.exists(org_id, on)
 
     def org_successor(self, org_id: str) -> str | None:
-        """The unit that took over, followed through later changes to the last one in the data."""
-        seen = {org_id}
-        current = self.data.organisations[org_id].ended
-        successor = None
-        while current and current.successor and current.successor not in seen:
-            successor = current.successor
-            seen.add(successor)
-            nxt = self.data.organisations.get(successor)
-            current = nxt.ended if nxt else None
-        return successor
+        """The unit that took over, followed through later changes (None while it exists or if none is known)."""
+        return self.orgs.last_successor(org_id)
 
     def org_end_text(self, org_id: str) -> str | None:
-        """'Sáp nhập từ 01/07/2025 vào …' for pages, or None while the unit exists."""
-        org = self.data.organisations[org_id]
-        end = org.ended
-        if end is None:
-            return None
-        successor = self.index.org_name(end.successor) or end.successor_name
-        after = f", kế thừa: {successor}" if successor else ""
-        return f"{CHANGE_LABELS[end.change]} từ {date_vi(end.date)}{after} (theo {end.source.label})"
-
+        """'Sáp nhập từ 01/07/2025, kế thừa: …' for pages, or None while the unit exists."""
+        return self.orgs.end_text(org_id, self.index.org_name)
 
     def level_end(self, level: str, on: _dt.date | None = None):
         """The stated end of a level of local government (data/validity.yaml `levels_ended`) if it
@@ -306,46 +267,3 @@ class Validity:
     def level_end_text(end) -> str:
         """'kết thúc hoạt động từ 01/07/2025 (theo Luật …, Điều 51, khoản 3)'."""
         return f"kết thúc hoạt động từ {date_vi(end.date)} (theo {end.source.label})"
-
-
-CHANGE_LABELS = {
-    "sap-nhap": "Sáp nhập", "hop-nhat": "Hợp nhất", "doi-ten": "Đổi tên", "giai-the": "Giải thể",
-    "ket-thuc-hoat-dong": "Kết thúc hoạt động",
-}
-
-
-@dataclass(frozen=True)
-class Event:
-    """One line of a document's timeline: ban hành, hiệu lực, sửa đổi, thay thế, hết hiệu lực."""
-
-    when: str | None  # ISO, possibly partial; None when the data has no date
-    kind: str  # key of EVENT_LABELS
-    other: str | None = None  # the record that amends/replaces, or is amended/replaced
-
-
-EVENT_LABELS = {
-    "issued": "Ban hành", "effective": "Có hiệu lực", "amended-by": "Được sửa đổi, bổ sung bởi",
-    "amends": "Sửa đổi, bổ sung", "replaces": "Thay thế", "replaced-by": "Bị thay thế bởi",
-    "ceased": "Hết hiệu lực", "period-end": "Hết thời hạn thực hiện",
-}
-
-
-def timeline(validity: Validity, doc_id: str) -> list[Event]:
-    """What happened to a document, in order of date (undated events last), from stated facts only."""
-    index, doc = validity.index, validity.data.documents[doc_id]
-    events = [Event(doc.date, "issued"), Event(doc.effective, "effective")]
-    for link in index.links_out.get(doc_id, []):
-        if link.type in {"amends", "replaces"}:
-            events.append(Event(doc.effective or doc.date, link.type, link.target))
-    for link in index.links_in.get(doc_id, []):
-        start = validity._start(link.source)
-        when = start.isoformat() if start else None
-        if link.type == "amends":
-            events.append(Event(when, "amended-by", link.source))
-        elif link.type == "replaces":
-            events += [Event(when, "replaced-by", link.source), Event(when, "ceased", link.source)]
-    found = validity.period(doc_id)
-    if found:
-        events.append(Event(f"{found[0][1]}-12-31", "period-end"))
-    order = list(EVENT_LABELS)
-    return sorted(events, key=lambda e: (e.when is None, e.when or "", order.index(e.kind)))
