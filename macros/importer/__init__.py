@@ -14,6 +14,7 @@ from pathlib import Path
 from .build import Draft, draft
 from .linking import Linker
 from .reading import ImportRefused, read_source
+from ..data.verbatim import source_norm
 from .writer import check_verbatim, dump, validate, write_all
 
 __all__ = ["ImportRefused", "Outcome", "import_plan"]
@@ -52,11 +53,12 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
 
 
 def _kept_name(path: Path, source, sources: Path, linker: Linker) -> str | None:
-    """The name the text already has in data/sources/: the file itself, or a copy with the same text
-    (importing a source again must not make a second plan of it)."""
+    """The name the text already has in data/sources/: the file itself, or a copy with the same words
+    (the same plan copied again, from a page that wraps its lines elsewhere, must not make a second plan)."""
     if path.resolve().parent == sources.resolve():
         return path.name
-    return next((name for name, text in sorted(linker.data.sources.items()) if text == source.text), None)
+    words = source_norm(source.text)
+    return next((name for name, text in sorted(linker.data.sources.items()) if source_norm(text) == words), None)
 
 
 def _draft(source, name: str, data_root: Path, linker: Linker) -> Draft:

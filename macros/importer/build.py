@@ -40,6 +40,8 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     shape = outline(paras.body, source.path.name)
     head = header.read_head(shape.header)
     review = Notes()
+    for line, why in paras.guesses:
+        review.add("paragraphs", line, why)
     full = " ".join(p.text for p in paras.body)
     linker.province = _province(head, full, linker, review)
     issuer = _issuer(shape, head, full, linker, review)

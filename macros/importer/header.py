@@ -31,7 +31,7 @@ class Head:
 
 def read_head(header: list[Para]) -> Head:
     head = Head()
-    for para in header:
+    for para in _rejoin(header):
         text = para.text.strip()
         number = NUMBER.match(text)
         when = PLACE_DATE.match(text)
@@ -45,6 +45,21 @@ def read_head(header: list[Para]) -> Head:
         elif not is_motto(text) and text.upper() == text and re.search(r"[A-ZĐ]", text):
             head.issuer_lines.append(para)
     return head
+
+
+def _rejoin(header: list[Para]) -> list[Para]:
+    """'Số:' with its number on the next line, 'Lào Cai, ngày 17 tháng 01' with 'năm 2022' under it:
+    one paragraph again (a narrow column of a web page or a PDF cuts them)."""
+    joined: list[Para] = []
+    for para in header:
+        last = joined[-1].text if joined else ""
+        cut_number = re.fullmatch(r"Số\s*:?", last, re.IGNORECASE)
+        cut_date = re.search(r",\s*ngày\b", last, re.IGNORECASE) and not PLACE_DATE.match(last)
+        if (cut_number or cut_date) and not is_motto(para.text):
+            joined[-1] = Para(f"{last} {para.text}", joined[-1].line)
+        else:
+            joined.append(para)
+    return joined
 
 
 def _iso(match: re.Match) -> str:

@@ -57,13 +57,30 @@ def outline(paras: list[Para], name: str) -> Outline:
         raise ImportRefused(f"{name}: không tìm thấy các phần đánh số La Mã (I. MỤC ĐÍCH, YÊU CẦU; "
                             "II. …; TỔ CHỨC THỰC HIỆN): không nhận ra cấu trúc kế hoạch")
     title = rest[0] if first_part > 0 else None
-    opening = rest[1:first_part]
+    taken = 1
+    while title and taken < first_part and _title_goes_on(title.text, rest[taken].text):
+        title = Para(f"{title.text} {rest[taken].text}", title.line)  # a title printed on two or three lines
+        taken += 1
+    opening = rest[taken:first_part]
     body, closing, foot = _cut_end(rest[first_part:])
     parts = _parts(body)
     if not any(p.kind == "tasks" for p in parts):
         raise ImportRefused(f"{name}: không tìm thấy phần nhiệm vụ (ví dụ 'III. NHIỆM VỤ VÀ GIẢI PHÁP'); "
                             "kế hoạch cần ít nhất một nhiệm vụ")
     return Outline(paras[:start], title, opening, parts, closing, foot)
+
+
+OPENING = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai thực hiện|Để|Nhằm|Theo|Trên cơ sở|Qua|Ngày)\b")
+
+
+def _title_goes_on(title: str, text: str) -> bool:
+    """The next paragraph is the rest of a title printed on several lines: in capitals under a title in
+    capitals, or short, unpunctuated and not the opening sentence under one that does not end either."""
+    if PART.match(text) or is_motto(text) or title.rstrip().endswith((".", ":", ";")):
+        return False
+    if title.upper() == title:
+        return text.upper() == text and len(text) <= 200
+    return len(text) <= 100 and not OPENING.match(text) and not text.endswith((".", ":", ";"))
 
 
 def _is_ke_hoach(text: str) -> bool:
@@ -125,6 +142,10 @@ def strip_marker(text: str) -> str:
 
 
 def is_motto(text: str) -> bool:
-    words = fold(text).replace("–", "-")
-    words = re.sub(r"\s*-\s*", " - ", words)
-    return any(m in words for m in MOTTO)
+    """The national motto or the Party's name, whole or a piece of it printed on its own line
+    ('CỘNG HÒA XÃ HỘI' / 'CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do -' / 'Hạnh phúc')."""
+    words = fold(text).replace("–", "-").replace("—", "-")
+    words = re.sub(r"\s*-\s*", " - ", words).strip(" _")
+    if any(m in words for m in MOTTO):
+        return True
+    return len(words.split()) >= 2 and any(f" {words} " in f" {m} " for m in MOTTO)
