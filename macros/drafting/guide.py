@@ -30,6 +30,7 @@ PART_NAMES = {"aims": "mục đích, yêu cầu", "targets": "chỉ tiêu", "tas
               "organisation": "tổ chức thực hiện"}
 SAMPLE = 24  # most plans the guide and the templates learn from
 MIN_SHARE = 0.5  # "common": found in at least half of the source plans
+NO_SUMMARY = "[Trích yếu nội dung kế hoạch]"  # the template's title when no plan of the data gives one
 
 
 class Drafting:
@@ -291,8 +292,8 @@ class Drafting:
         return out
 
     def summary(self) -> str:
-        """The plan title most sources use, with the year left blank."""
+        """The plan title most sources use, with the year left blank (a blank to fill when there is no plan)."""
         counts = Counter(title_key(p.title) for p in self.newest)  # ties: the newest plan's title wins
-        return max(counts, key=counts.__getitem__)
+        return max(counts, key=counts.__getitem__, default=NO_SUMMARY)
 
 
