@@ -58,6 +58,7 @@ class ProvenanceOut(BaseModel):
     document: str | None = None
     article: str | None = None
     record: str | None = None
+    where: str | None = Field(None, description="Nơi đã đọc câu chữ của sự kiện bổ sung (địa chỉ hoặc đường dẫn kho).")
 
 
 class RecordExtras(BaseModel):

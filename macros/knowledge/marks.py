@@ -114,7 +114,8 @@ FIELD_LABELS = {
     "headings": "Tên phần", "purposes": "Mục đích", "requirements": "Yêu cầu", "recipients": "Nơi nhận",
     "targets": "Chỉ tiêu", "tasks": "Nhiệm vụ", "assignments": "Tổ chức thực hiện", "footnotes": "Chú thích",
     "signer": "Khối chữ ký", "name": "Tên", "short_name": "Tên viết tắt", "kind": "Hệ thống", "level": "Cấp",
-    "parent": "Cơ quan cấp trên", "province": "Tỉnh", "ended": "Thôi tồn tại",
+    "parent": "Cơ quan cấp trên", "province": "Tỉnh", "ended": "Thôi tồn tại", "created": "Bắt đầu hoạt động",
+    "added": "Văn bản bổ sung",
 }
 
 

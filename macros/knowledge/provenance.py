@@ -32,6 +32,8 @@ NUMBER_CODES = {r"/QH\d+$": "quoc-hoi", r"/PL-UBTVQH\d+$": "ubtv-quoc-hoi", r"/C
 TYPE_CODES = {"QC": "quy-che", "CT": "chi-thi", "NQ": "nghi-quyet", "KL": "ket-luan", "QĐ": "quyet-dinh",
               "QĐi": "quy-dinh", "KH": "ke-hoach", "NĐ": "nghi-dinh", "TT": "thong-tu", "CTr": "chuong-trinh",
               "ĐA": "de-an", "HD": "huong-dan", "TB": "thong-bao", "PL": "phap-lenh"}
+FIELD_WORDS = {"number": "Số hiệu", "type": "Loại", "issuer": "Cơ quan ban hành", "date": "Ngày ban hành",
+               "effective": "Ngày có hiệu lực", "title": "Trích yếu"}
 PLENUM = re.compile(r"nghị quyết (trung ương|tw)\s*\d", re.IGNORECASE)  # "Nghị quyết Trung ương 3 (khoá X)"
 
 
@@ -47,6 +49,7 @@ class Provenance:
     document: str | None = None
     article: str | None = None
     record: str | None = None
+    where: str | None = None  # where an added fact was read (address or repository path)
 
     @property
     def added(self) -> bool:
@@ -58,7 +61,8 @@ class Provenance:
 
 def editorial(source: model.EditorialSource, what: str = "") -> Provenance:
     note = f"Bổ sung theo {source.label}" + (f": {what}" if what else "")
-    return Provenance("bo-sung", note, document=source.document, article=source.article, record=source.record)
+    return Provenance("bo-sung", note, document=source.document, article=source.article, record=source.record,
+                      where=source.where)
 
 
 def ours(note: str) -> Provenance:
@@ -108,8 +112,10 @@ class Provenances:
         match = re.fullmatch(r"relations\[(\d+)\]", field)
         if match and record_id in self.data.documents:
             return record.relations[int(match.group(1))].source
-        if field == "ended" and record_id in self.data.organisations:
-            return record.ended.source
+        if field in ("ended", "created") and record_id in self.data.organisations:
+            return getattr(record, field).source
+        if record_id in self.data.documents and record.added and field in FIELD_WORDS:
+            return record.added
         return None
 
     # --- search ------------------------------------------------------------------------
@@ -155,6 +161,24 @@ class Provenances:
         return [p for p in dict.fromkeys([*cited[:CITING_PLANS], *stated]) if p in self.data.plans]
 
     def _document(self, doc_id: str) -> dict[str, Provenance | None]:
+        doc = self.data.documents[doc_id]
+        return self._added_document(doc) if doc.added else self._cited_document(doc_id)
+
+    def _added_document(self, doc: model.Document) -> dict[str, Provenance | None]:
+        """A document no source plan cites, entered because it changes one that is cited: every fact
+        of it comes from the text named in `added`."""
+        out: dict[str, Provenance | None] = {"id": ours("Mã do trang đặt theo loại, số và năm."),
+                                             "added": editorial(doc.added, "văn bản không kế hoạch nguồn nào dẫn")}
+        for name in ("number", "type", "issuer", "date", "effective", "title"):
+            if getattr(doc, name):
+                out[name] = editorial(doc.added, f"{FIELD_WORDS[name]} của {doc.number or doc.id}")
+        for i, rel in enumerate(doc.relations):
+            out[f"relations[{i}]"] = self._relation(doc, rel)
+        out["themes"] = ours("Chủ đề do trang phân loại.")
+        out["notes"] = ours("Ghi chú của người biên tập.")
+        return {k: v for k, v in out.items() if k in {"id", "added", "themes", "notes"} or _has(doc, k)}
+
+    def _cited_document(self, doc_id: str) -> dict[str, Provenance | None]:
         doc, plans = self.data.documents[doc_id], self._citing(doc_id)
         anchor = doc.number or next(iter(doc.aliases), None) or doc.title
         out: dict[str, Provenance | None] = {"id": ours("Mã do trang đặt theo loại, số và năm.")}
@@ -303,6 +327,10 @@ class Provenances:
         for name in ("kind", "level", "parent", "province"):
             if getattr(org, name):
                 out[name] = ours("Phân loại của trang theo tên cơ quan.")
+        if org.created:
+            out["created"] = editorial(org.created.source, f"{org.name}: {org.created.change} từ {org.created.date}")
+            if out["name"] is None:  # a body formed after the source plans: its name is in the text that formed it
+                out["name"] = editorial(org.created.source, f"tên {org.name}")
         if org.ended:
             out["ended"] = editorial(org.ended.source, f"{org.name}: {org.ended.change} từ {org.ended.date}")
         return out

@@ -23,6 +23,10 @@ EVENT_LABELS = {
     "ceased": "Hết hiệu lực", "period-end": "Hết thời hạn thực hiện",
 }
 
+# A change of data/validity.yaml in words (the maintainers' review page).
+CHANGE_WORDS = {"replaced": "Bị thay thế bởi", "amended": "Được sửa đổi, bổ sung bởi", "repealed": "Bị bãi bỏ",
+                "expired": "Hết hiệu lực", "effective": "Có hiệu lực", "confirmed": "Được xác nhận còn áp dụng"}
+
 
 def timeline(validity, doc_id: str) -> list[Event]:
     """What happened to a document, in order of date (undated events last), from stated facts only."""

@@ -32,6 +32,8 @@ from ..knowledge.marks import doubt_mark, field_label, full_title, org_flag, sou
 from ..knowledge.timeline import EVENT_LABELS, timeline
 from ..knowledge.status import LABELS as STATUS_LABELS
 from ..knowledge.statusword import FILTER_LABELS
+from ..knowledge.statusword import KINDS as STATUS_KINDS
+from ..knowledge.timeline import CHANGE_WORDS
 from ..text import format as T
 from . import reading
 
@@ -65,7 +67,8 @@ class Renderer:
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
             reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
-            status_filters=FILTER_LABELS, where_link=where_link,
+            status_filters=FILTER_LABELS, where_link=where_link, status_kinds=STATUS_KINDS,
+            changes=index.data.validity.changes if index.data.validity else [], change_labels=CHANGE_WORDS,
             status_groups=index.validity.groups, src=partial(source_mark, self), oflag=partial(org_flag, self),
             field_label=field_label, plan_source=partial(plan_source, index), period_stated=period_stated,
             is_frequency=is_frequency, full_title=partial(full_title, self), doubt=partial(doubt_mark, self), unknown_ids=lambda: {d for d in self.data.documents if index.status(d).state == "unknown"},
