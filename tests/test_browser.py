@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from macros.data.loader import load
 from macros.site.search import PLAIN_ENV, enrich_search_index, joined, search_index_size
@@ -342,6 +343,17 @@ def test_query_rewrite_joins_names_as_the_index_does(site, search_page):
 # --- reading as an official: phones, filters, print (issue 18) -------------------------------
 
 
+def _year_ahead() -> int:
+    """The year the drafts are for: the one after the data's date (data/validity.yaml)."""
+    return int(yaml.safe_load((DATA / "validity.yaml").read_text(encoding="utf-8"))["as_of"][:4]) + 1
+
+
+def _first_unit(data: dict, plan_id: str) -> str:
+    """The first body a plan names in its assignments: it has a plan for the year ahead."""
+    plan = next(p for p in data["plans"] if p["id"] == plan_id)
+    return next(a["unit"] for a in plan["assignments"] if a.get("unit"))
+
+
 def _page_kinds() -> dict[str, str]:
     """One page of every kind the site generates or writes, chosen from the data."""
     data = records(DATA)
@@ -355,7 +367,7 @@ def _page_kinds() -> dict[str, str]:
         "maintenance": "huong-dan/bao-tri.html",
         "plan": f"ke-hoach/{plan}.html", "source": f"ke-hoach/van-ban-goc/{plan}.html",
         "drafts": "soan-ke-hoach/index.html", "report-draft": f"soan-ke-hoach/{plan}/bao-cao.html",
-        "next-period-draft": f"soan-ke-hoach/{plan}/nam-sau.html",
+        "unit-draft": f"soan-ke-hoach/ke-hoach-{_year_ahead()}/{_first_unit(data, plan)}.html",
         "document": f"van-ban/{sorted(d['id'] for d in data['documents'])[0]}.html",
         "campaign": f"phong-trao/{sorted(c['id'] for c in data['campaigns'])[0]}.html",
         "theme": f"chu-de/{sorted(t['id'] for t in data['themes'])[0]}.html",

@@ -1,4 +1,4 @@
-"""Drafting guide and templates: the .docx and Markdown templates, their layout and sources, and their pages."""
+"""Drafting guide and templates: the .docx and plain-text templates, their layout and sources, and their pages."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from macros.data import model
 from macros.data.loader import load
 from macros.data.validate import FOOTNOTE_REF
-from macros.drafting import draft_markdown as M
+from macros.drafting import plaintext as T
 from macros.drafting import draftdoc as DD
 from macros.drafting import guide as D
 from macros.drafting import templates as DT
@@ -46,7 +46,7 @@ def drafts(kit) -> dict[str, D.Draft]:
 
 @pytest.fixture(scope="module")
 def files(drafts) -> dict[str, tuple[bytes, str]]:
-    return {slug: (W.to_docx(d), M.to_markdown(d)) for slug, d in drafts.items()}
+    return {slug: (W.to_docx(d), T.to_bytes(d)) for slug, d in drafts.items()}
 
 
 # --- reading the outputs back ------------------------------------------------------------------
@@ -68,32 +68,22 @@ def docx_outline(blob: bytes) -> dict:
     }
 
 
-def _plain(md: str) -> str:
-    return re.sub(r"\\(.)", r"\1", md)
+def docx_lines(blob: bytes) -> list[str]:
+    """Every line a reader sees in the .docx, in order: header cells, body paragraphs, the foot."""
+    doc = open_docx(blob)
+    head, foot = doc.tables[0], doc.tables[-1]
+    lines = [x for col in (0, 1) for row in head.rows for x in cell_lines(row.cells[col])]  # issuer side first
+    lines += [p.text for p in paragraphs(blob)]
+    lines += [x for x in cell_lines(foot.rows[0].cells[1])] + cell_lines(foot.rows[0].cells[0])
+    return lines
 
 
-def md_outline(text: str) -> dict:
-    lines = text.splitlines()
-    cells = [c.strip() for row in (lines[0], lines[2]) for c in row.strip().strip("|").split("|")]
-    header = [[x.strip("*") for x in c.split("<br>") if x.strip("*")] for c in cells]
-    cut = lines.index("***Nơi nhận:***")
-    signer, i = [], cut - 1
-    while i >= 0 and (not lines[i].strip() or re.fullmatch(r"\*\*[^*].*\*\*\s*", lines[i])):
-        if lines[i].strip():
-            signer.insert(0, lines[i].strip()[2:-2])
-        i -= 1
-    body = lines[:cut]
-    return {
-        "header": header,
-        "kind": next(x[2:] for x in lines if x.startswith("# ")),
-        "summary": lines[lines.index(next(x for x in lines if x.startswith("# "))) + 2].strip("*"),
-        "parts": [x[3:] for x in body if x.startswith("## ")],
-        "sections": [x[4:] for x in body if x.startswith("### ")],
-        "items": [_plain(x[2:]) for x in body if x.startswith("- ")],
-        "hints": [_plain(x[1:-1]) for x in body if x.startswith("*Gợi ý (")],
-        "recipients": [_plain(x) for x in lines[cut + 1:] if x.startswith("- ")],
-        "signer": [_plain(x) for x in signer],
-    }
+def txt_lines(blob: bytes) -> list[str]:
+    """The plain text's lines, blanks out, hints unwrapped and table rows (tab-separated) left out
+    (a .docx table's cells are not paragraphs): the same order as `docx_lines`."""
+    text = blob.decode("utf-8-sig")
+    lines = [x.strip() for x in text.split("\r\n") if x.strip() and "\t" not in x]
+    return [x[1:-1] if x.startswith("(Gợi ý") else x for x in lines]
 
 
 # --- the plan template -------------------------------------------------------------------------
@@ -178,23 +168,22 @@ def plan_text(plan: model.Plan) -> str:
     return " ".join(re.sub(r"^- ", "", re.sub(r"\s+", " ", FOOTNOTE_REF.sub("", p)).strip()) for p in parts)
 
 
-# --- Markdown mirrors Word ---------------------------------------------------------------------
+# --- plain text mirrors Word -------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("slug", ["ke-hoach-mau", "dang-ky-mo-hinh-dan-van-kheo", "bao-cao-ket-qua"])
-def test_markdown_has_the_same_structure_as_word(files, slug):
+def test_plain_text_has_the_same_lines_as_word(files, slug):
     blob, text = files[slug]
-    assert md_outline(text) == docx_outline(blob)
+    assert txt_lines(text) == docx_lines(blob)
 
 
-@pytest.mark.parametrize("slug", ["kh-13-2022-ubnd-lao-cai/th-1", "kh-snnmt-lai-chau-2026/th-1",
-                                  "kh-vpubnd-lai-chau-2025/nam-sau", "kh-ubnd-binh-dinh-2025/bao-cao"])
-def test_drafts_from_plans_have_the_same_structure_in_markdown_and_word(kit, slug):
-    draft = kit.book.draft(slug)
-    assert md_outline(M.to_markdown(draft)) == docx_outline(W.to_docx(draft))
+def test_drafts_from_the_data_have_the_same_lines_in_plain_text_and_word(kit):
+    for slug in kit.book.entries:
+        draft = kit.book.draft(slug)
+        assert txt_lines(T.to_bytes(draft)) == docx_lines(W.to_docx(draft)), slug
 
 
-def test_markdown_escapes_data_text(tmp_path):
+def test_plain_text_keeps_data_text_as_written(tmp_path):
     root = write_minidata(tmp_path / "data")
     plan = root / "plans" / "kh-1-2025-ubnd-a.yaml"
     hostile = "<b>x</b> [bấm](http://evil.example) **đậm** | ống"
@@ -204,9 +193,9 @@ def test_markdown_escapes_data_text(tmp_path):
     source.write_text(source.read_text(encoding="utf-8").replace("Quán triệt Chỉ thị", f"{hostile} Quán triệt Chỉ thị"),
                       encoding="utf-8")
     kit = kit_of(root)
-    text = M.to_markdown(kit.drafts[0])
-    assert "\\<b\\>x\\</b\\> \\[bấm\\](http://evil.example) \\*\\*đậm\\*\\* \\| ống" in text
-    assert md_outline(text) == docx_outline(W.to_docx(kit.drafts[0]))
+    blob = T.to_bytes(kit.drafts[0])
+    assert hostile in blob.decode("utf-8-sig")  # plain text: nothing escaped, nothing interpreted
+    assert txt_lines(blob) == docx_lines(W.to_docx(kit.drafts[0]))
 
 
 # --- form and report ---------------------------------------------------------------------------
@@ -254,7 +243,7 @@ def test_docx_bytes_are_stable(drafts, files):
 def test_templates_build_from_minimal_data(tmp_path):
     kit = kit_of(write_minidata(tmp_path / "data"))
     for draft in kit.drafts:
-        assert md_outline(M.to_markdown(draft)) == docx_outline(W.to_docx(draft))
+        assert txt_lines(T.to_bytes(draft)) == docx_lines(W.to_docx(draft))
     assert kit.common_bases == ["ct-33-2021-ttg"]
     assert any(x.startswith("TM. ") for x in kit.drafts[0].signer)  # no signer in the data: generic block
 
@@ -270,8 +259,8 @@ def test_date_line_takes_leading_zeros():
 def test_site_publishes_the_same_files(site, files):
     for slug, (blob, text) in files.items():
         assert (site / "mau" / f"{slug}.docx").read_bytes() == blob
-        assert (site / "mau" / f"{slug}.md.txt").read_text(encoding="utf-8") == text
-    assert not (site / "mau" / "ke-hoach-mau.html").exists()  # the Markdown download is not a page
+        assert (site / "mau" / f"{slug}.txt").read_bytes() == text
+    assert not (site / "mau" / "ke-hoach-mau.html").exists()  # the text download is not a page
 
 
 def test_templates_page_links_downloads_and_previews(site, drafts):
@@ -280,7 +269,7 @@ def test_templates_page_links_downloads_and_previews(site, drafts):
     targets = set(link_targets(site, page))
     text = main_text(page)
     for slug, draft in drafts.items():
-        assert {f"mau/{slug}.docx", f"mau/{slug}.md.txt"} <= targets
+        assert {f"mau/{slug}.docx", f"mau/{slug}.txt"} <= targets
         assert f'download="{slug}.docx"' in html
         for para in draft.body:
             if para.style == "part":

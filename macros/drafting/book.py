@@ -1,38 +1,39 @@
-"""Every draft made from a plan of the data: one per unit it assigns work to, next year's plan, the report.
+"""Every draft made from the data: each body's plan for the year ahead, and the report on a plan still running.
 
-`DraftBook` is the query the "Soạn kế hoạch" pages read: which drafts exist, for whom, and why
-some unit gets none. It builds each `Draft` on first use (a page or a download asks for it), so a
-build of thousands of plans pays only for what it writes.
+`DraftBook` is the query the "Soạn kế hoạch" pages read: which drafts exist, for whom, which
+bodies with work in the data get none and why. It builds each `Draft` on first use (a page or a
+download asks for it), so a build of thousands of plans pays only for what it writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..data import model
 from ..knowledge.index import SiteIndex
-from .draftdoc import Draft, Para, Quote
-from .followups import next_year_draft, report_draft
-from .unit_draft import unit_draft
-from .units import PLAN_DRAFTS, Assigned, assigned
-from .validity import Standing, as_of, standing
-from .words import citation, excerpt, plan_citation
+from ..text.format import fold
+from .ahead import Sheet, Skipped, belongs_to as _belongs_to, members, sheets
+from .ahead_draft import year_draft
+from .draftdoc import Draft
+from .report import report_draft
+from .presence import exists
+from .units import assigned
+from .validity import as_of
 
-NEXT_YEAR, REPORT = PLAN_DRAFTS
+YEAR, REPORT = "nam", "bao-cao"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One draft page: what it is made from (`unit` for a unit's plan) and how to build it."""
+    """One draft page: a body's plan for a year (`sheet`), or the report on a plan."""
 
     slug: str
-    plan: str
-    what: str  # "unit", NEXT_YEAR or REPORT
-    unit: Assigned | None = None
+    plan: str  # the plan it is made from
+    what: str  # YEAR or REPORT
+    sheet: Sheet | None = None
 
 
 class DraftBook:
@@ -48,40 +49,71 @@ class DraftBook:
     def as_of(self) -> dt.date:
         return as_of(self.ix)
 
-    def on(self, plan: model.Plan) -> dt.date:
-        """The date a unit's draft is written for: the data's date, or the plan's first day if later."""
-        return max(self.as_of, dt.date(plan.period.start, 1, 1))
-
-    def units(self, plan_id: str) -> list[Assigned]:
-        return self._units[plan_id]
-
     @cached_property
-    def _units(self) -> dict[str, list[Assigned]]:
-        return {p.id: assigned(self.ix, p, self.on(p)) for p in self.ix.sorted_plans}
+    def _sheets(self) -> tuple[list[Sheet], list[Skipped]]:
+        return sheets(self.ix, self.as_of)
+
+    @property
+    def sheets(self) -> list[Sheet]:
+        return self._sheets[0]
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self._sheets[1]
 
     @cached_property
     def entries(self) -> dict[str, Entry]:
-        out: dict[str, Entry] = {}
+        out = {s.slug: Entry(s.slug, s.source.id, YEAR, s) for s in self.sheets}
         for plan in self.ix.sorted_plans:
-            for unit in self._units[plan.id]:
-                if unit.drafted:
-                    out[unit.slug] = Entry(unit.slug, plan.id, "unit", unit)
-            for what in (NEXT_YEAR, REPORT):
-                out[f"{plan.id}/{what}"] = Entry(f"{plan.id}/{what}", plan.id, what)
+            if plan.period.end >= self.as_of.year and exists(self.ix, plan.issuer, self.as_of):
+                out[f"{plan.id}/{REPORT}"] = Entry(f"{plan.id}/{REPORT}", plan.id, REPORT)
         return out
 
-    def of_plan(self, plan_id: str) -> list[Entry]:
-        return self._by_plan.get(plan_id, [])
+    def report(self, plan_id: str) -> Entry | None:
+        """The report draft on a plan whose period runs at the data's date, if its issuer exists."""
+        return self.entries.get(f"{plan_id}/{REPORT}")
 
-    @cached_property
-    def _by_plan(self) -> dict[str, list[Entry]]:
-        table: dict[str, list[Entry]] = defaultdict(list)
-        for entry in self.entries.values():
-            table[entry.plan].append(entry)
-        return dict(table)
+    def for_job(self, plan_id: str, job_id: str) -> tuple[list[Sheet], list[Skipped]]:
+        """The drafts of the bodies an assignment gives work to (each of their years), and those that get none."""
+        plan = self.data.plans[plan_id]
+        job = next(j for j in plan.assignments if j.id == job_id)
+        orgs = [job.unit] * (job.unit in self.data.organisations) + [o.id for o in members(self.ix, plan, job)]
+        return ([s for s in self.sheets if s.org.id in orgs], [s for s in self.skipped if s.org.id in orgs])
 
-    def by_province(self) -> list[tuple[str, list[model.Plan]]]:
-        return self.ix.plans_by_province()
+    def group_notes(self, plan_id: str, job_id: str) -> list[str]:
+        """Why the members of a group an assignment names get no draft: their level of government
+        ended (with its article), or the data lists none of them."""
+        plan = self.data.plans[plan_id]
+        job = next(j for j in plan.assignments if j.id == job_id)
+        if job.unit in self.data.organisations:
+            return []
+        out = []
+        for unit in assigned(self.ix, plan, self.as_of):
+            if unit.assignment.id != job_id:
+                continue
+            if unit.group is None:
+                out.append(f"Dữ liệu chưa có “{job.unit_text}” trong danh sách cơ quan nên chưa có dự thảo riêng")
+            elif unit.reason:
+                out.append(unit.reason)
+            elif not any(_belongs_to(self.ix, o, unit.group, plan) for o in members(self.ix, plan, job)):
+                out.append(f"Dữ liệu chưa có danh sách {unit.group.label} của tỉnh nên chưa có dự thảo riêng")
+        return out
+
+    def by_province(self) -> list[tuple[str, list[tuple[model.Organisation, list[Sheet]]]]]:
+        """Provinces by name, each with its bodies by name and their drafts by year."""
+        table: dict[str, dict[str, list[Sheet]]] = {}
+        for s in self.sheets:
+            table.setdefault(s.org.province or "Trung ương", {}).setdefault(s.org.id, []).append(s)
+        for s in self.skipped:
+            if s.org.province:
+                table.setdefault(s.org.province, {})
+        orgs = self.data.organisations
+        return [(prov, sorted(((orgs[o], table[prov][o]) for o in table[prov]), key=lambda x: _key(x[0].name)))
+                for prov in sorted(table, key=_key)]
+
+    def skipped_in(self, province: str) -> list[Skipped]:
+        return sorted((s for s in self.skipped if (s.org.province or "Trung ương") == province),
+                      key=lambda s: _key(s.org.name))
 
     def draft(self, slug: str) -> Draft:
         if slug not in self._built:
@@ -89,7 +121,7 @@ class DraftBook:
         return self._built[slug]
 
     def title(self, slug: str) -> str:
-        """A draft page's title: 'Kế hoạch của Sở Nội vụ tỉnh Lào Cai thực hiện Kế hoạch 13/KH-UBND – …'."""
+        """A draft page's title: 'Kế hoạch năm 2027 của Sở Nội vụ tỉnh Lào Cai'."""
         return self.draft(slug).name
 
     def drafts(self) -> Iterator[Draft]:
@@ -97,57 +129,11 @@ class DraftBook:
             yield self.draft(slug)
 
     def _build(self, entry: Entry) -> Draft:
-        plan = self.data.plans[entry.plan]
-        if entry.what == "unit":
-            return unit_draft(self, entry.unit)
-        if entry.what == NEXT_YEAR:
-            return next_year_draft(self, plan)
-        return report_draft(self, plan)
+        if entry.what == YEAR:
+            return year_draft(self.ix, entry.sheet, self.as_of, self.title_of)
+        return report_draft(self, self.data.plans[entry.plan])
 
-    # --- shared by the builders ---------------------------------------------------------
 
-    def standing(self, record_id: str, on: dt.date) -> Standing:
-        return standing(self.ix, record_id, on)
-
-    def cite(self, record_id: str) -> str:
-        if record_id in self.data.plans:
-            return plan_citation(self.data, self.data.plans[record_id])
-        if record_id in self.data.documents:
-            return citation(self.data, record_id)
-        return self.title_of(record_id)
-
-    def quote(self, text: str, plan: model.Plan, anchor: str | None, limit: int = 0) -> Quote:
-        return Quote(excerpt(text, limit) if limit else text, plan.id, anchor, self.title_of(plan.id))
-
-    def bases(self, ids: list[str], on: dt.date) -> list[Para]:
-        """The bases a draft cites, in order: those in force on `on`; one that has ceased gives way to
-        its successor with a note; those whose status is unknown are left out, named in one note."""
-        items, notes, unknown, seen = [], [], [], set()
-        for record_id in ids:
-            state = self.standing(record_id, on)
-            chosen = record_id if state.ok else state.successor
-            if chosen and chosen != record_id and not self.standing(chosen, on).ok:
-                chosen = None
-            if chosen and chosen not in seen:
-                seen.add(chosen)
-                items.append(Para("item", f"{self.cite(chosen)};"))
-            if state.ok:
-                continue
-            name = self.title_of(record_id)
-            if chosen:
-                notes.append(Para("hint", f"Đã thay {name} bằng {self.title_of(chosen)}: {state.why}."))
-            elif state.state == "unknown":
-                unknown.append(name)
-            else:
-                notes.append(Para("hint", f"Không viện dẫn {name}, không còn hiệu lực vào năm {on.year}: "
-                                          f"{state.why}."))
-        if unknown:
-            notes.append(Para("hint", f"Chưa xác định được hiệu lực vào năm {on.year} nên chưa viện dẫn: "
-                                      f"{'; '.join(unknown)}. Chỉ thêm vào căn cứ sau khi kiểm tra."))
-        return items + notes
-
-    def bases_of(self, plan: model.Plan) -> list[str]:
-        """What a plan names as its bases: what it implements, then what its opening paragraph cites
-        (not every document its tasks mention: a plan's "Căn cứ" is short)."""
-        opening = [c.target for c in self.ix.citations_of.get(plan.id, []) if c.anchor == "preamble"]
-        return list(dict.fromkeys([*plan.implements, *opening]))
+def _key(name: str) -> tuple:
+    """Vietnamese order, near enough for a list of names: letters without their marks first."""
+    return (fold(name).lower(), name)

@@ -1,7 +1,7 @@
 """What every downloadable draft is written from: a `Draft` (header, title, paragraphs, recipients,
 signature) and the presentation rules of Nghị định 30/2020/NĐ-CP (Phụ lục I).
 
-The queries (guide.py, book.py and their builders) build `Draft`s; the writers (word.py, draft_markdown.py, the page
+The queries (guide.py, book.py and their builders) build `Draft`s; the writers (word.py, plaintext.py, the page
 templates) only lay them out. Nothing here reads the data, so the writers never import a query.
 """
 
@@ -60,7 +60,8 @@ class Para:
 
     `style`: `part` (I. …), `section` (1. …), `body`, `item` (- …), `hint` (advice or suggested
     wording, removed before signing), `duty` (a duty quoted verbatim from the plan above, `quote`
-    says where) or `table` (`rows`, the first one the header).
+    says where), `carried` (a paragraph taken word for word from a source plan, `quote` says
+    where) or `table` (`rows`, the first one the header).
     """
 
     style: str

@@ -1,4 +1,4 @@
-"""The files drafts publish: a page per draft made from a plan, and each draft as .docx and Markdown.
+"""The files drafts publish: a page per draft made from the data, and each draft as .docx and plain text.
 
 Each file is made when mkdocs writes it (a callable, not bytes held for the whole build), and a
 .docx is taken from the build cache (keyed by the draft and the fingerprint of the whole package
@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from .draft_markdown import to_markdown
 from .draftdoc import Draft
+from .plaintext import to_bytes
 
 SECTION = "soan-ke-hoach"
 
 
 def download_path(draft: Draft, ext: str) -> str:
-    """Where a draft is published; Markdown gets '.md.txt' so mkdocs copies it instead of making a page.
-    Drafts made from one plan live under the plan's folder of the section; the generic templates in mau/."""
-    name = f"{draft.slug}.{'md.txt' if ext == 'md' else ext}"
+    """Where a draft is published: drafts made from the data under their folder of the section
+    ('ke-hoach-2027/so-noi-vu-lao-cai', '<plan>/bao-cao'); the generic templates in mau/."""
+    name = f"{draft.slug}.{ext}"
     return f"{SECTION}/{name}" if "/" in draft.slug else f"mau/{name}"
 
 
@@ -29,7 +29,7 @@ def page_path(slug: str) -> str:
 
 
 def download_name(draft: Draft, ext: str) -> str:
-    """The file name a browser suggests: the slug with the plan's folder joined by '-'."""
+    """The file name a browser suggests, naming the unit and year: 'ke-hoach-2027-so-noi-vu-lao-cai.docx'."""
     return f"{draft.slug.replace('/', '-')}.{ext}"
 
 
@@ -52,7 +52,7 @@ def _path_of(draft: Draft) -> str:
 
 def _downloads(get: Callable[[], Draft], stem: str, word: Word) -> Iterator[tuple[str, Callable[[], bytes]]]:
     yield f"{stem}.docx", lambda: word.docx(get())
-    yield f"{stem}.md.txt", lambda: to_markdown(get()).encode("utf-8")
+    yield f"{stem}.txt", lambda: to_bytes(get())
 
 
 def _stub(slug: str) -> str:

@@ -2,8 +2,8 @@
 
 Pure code: a `SiteIndex` in, figures and quotes out; nothing here reads files or lays anything out.
 The drafts themselves are built in templates.py (the three generic templates) and units.py,
-book.py, unit_draft.py, followups.py (a draft per plan and unit, next year's plan, the report);
-word.py and draft_markdown.py write them.
+book.py, ahead*.py, report.py (each body's plan for the year ahead, the report on a plan);
+word.py and plaintext.py write them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .book import DraftBook
 from .draftdoc import NATIONAL, RULES, Draft, Quote, hint_text, place_date
 from .files import download_name, download_path
 from .templates import FORM_CAMPAIGN, generic_drafts
-from .unit_draft import LEAD_DAYS
+from .ahead_org import LEAD_DAYS
 from .validity import as_of, standing
 from .words import EXCERPT, citation, excerpt, recipient_key, signer_lines, title_key
 

@@ -30,16 +30,16 @@ class Kind:
 
 
 KINDS = (
-    Kind("ubnd", r"(Ủy ban nhân dân|UBND)\b", ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    Kind("ubnd", r"(Ủy ban nhân dân|UBND)\b", ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
          "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân", "các cơ quan, đơn vị trực thuộc", "UBND"),
     Kind("so", r"Sở\b", ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Giám đốc, các Phó Giám đốc Sở",
          "các phòng, đơn vị trực thuộc Sở"),
-    Kind("van-phong", r"Văn phòng\b", ("CHÁNH VĂN PHÒNG",), "Chánh Văn phòng, các Phó Chánh Văn phòng",
+    Kind("van-phong", r"Văn phòng\b", ("KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"), "Chánh Văn phòng, các Phó Chánh Văn phòng",
          "các phòng, ban, trung tâm thuộc Văn phòng", "VP"),
     Kind("phong", r"(Trưởng )?[Pp]hòng\b", ("TRƯỞNG PHÒNG",), "Lãnh đạo phòng", "các bộ phận, công chức của phòng"),
-    Kind("trung-tam", r"Trung tâm\b", ("GIÁM ĐỐC",), "Lãnh đạo Trung tâm", "các phòng, bộ phận thuộc Trung tâm"),
-    Kind("thanh-tra", r"Thanh tra\b", ("CHÁNH THANH TRA",), "Lãnh đạo Thanh tra", "các phòng thuộc Thanh tra"),
-    Kind("ban", r"Ban\b", ("TRƯỞNG BAN",), "Lãnh đạo Ban", "các phòng thuộc Ban"),
+    Kind("trung-tam", r"Trung tâm\b", ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "Lãnh đạo Trung tâm", "các phòng, bộ phận thuộc Trung tâm"),
+    Kind("thanh-tra", r"Thanh tra\b", ("KT. CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA"), "Lãnh đạo Thanh tra", "các phòng thuộc Thanh tra"),
+    Kind("ban", r"Ban\b", ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"), "Lãnh đạo Ban", "các phòng thuộc Ban"),
 )
 GENERIC = Kind("khac", "", ("[CHỨC VỤ NGƯỜI ĐỨNG ĐẦU]",), "Lãnh đạo cơ quan", "các bộ phận, đơn vị trực thuộc")
 KIND_BY_ID = {k.id: k for k in (*KINDS, GENERIC)}

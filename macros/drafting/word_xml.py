@@ -61,9 +61,10 @@ def runs(text: str, size: int | None = None, **style) -> str:
 
 
 def paragraph(content: str, style: str | None = None, align: str | None = None, first_line_cm: float | None = None,
-              after_pt: float | None = None, indent_cm: float | None = None, rule=False) -> str:
-    """<w:p> with its properties in schema order: pStyle, pBdr, spacing, ind, jc."""
+              after_pt: float | None = None, indent_cm: float | None = None, rule=False, keep=False) -> str:
+    """<w:p> with its properties in schema order: pStyle, keepNext, keepLines, pBdr, spacing, ind, jc."""
     props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    props += "<w:keepNext/><w:keepLines/>" if keep else ""
     if rule:
         props += '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="3" w:color="000000"/></w:pBdr>'
     if after_pt is not None or rule:
@@ -79,9 +80,9 @@ def paragraph(content: str, style: str | None = None, align: str | None = None, 
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{content}</w:p>"
 
 
-def line(text: str, size: int, align: str = "center", **style) -> str:
+def line(text: str, size: int, align: str = "center", keep=False, **style) -> str:
     """One line of the header, title or signature block: no indent, no space after."""
-    return paragraph(runs(text, size, **style), align=align, first_line_cm=0, after_pt=0)
+    return paragraph(runs(text, size, **style), align=align, first_line_cm=0, after_pt=0, keep=keep)
 
 
 def _twips(cm: float) -> int:
@@ -91,15 +92,17 @@ def _twips(cm: float) -> int:
 # --- tables ----------------------------------------------------------------------------------------
 
 
-def table(cells: list[list[str]], widths_cm: list[float], grid=False) -> str:
-    """A fixed-width table centred on the page; `grid` draws every border (Table Grid style)."""
+def table(cells: list[list[str]], widths_cm: list[float], grid=False, whole=False) -> str:
+    """A fixed-width table centred on the page; `grid` draws every border (Table Grid style);
+    `whole` keeps each row on one page (w:cantSplit), as the signature block must be."""
     widths = [_twips(w) for w in widths_cm]
     style = '<w:tblStyle w:val="TableGrid"/>' if grid else ""
     head = (f'<w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>')
     columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    rows = "".join("<w:tr>" + "".join(_cell(c, w) for c, w in zip(row, widths)) + "</w:tr>" for row in cells)
+    row_pr = "<w:trPr><w:cantSplit/></w:trPr>" if whole else ""
+    rows = "".join(f"<w:tr>{row_pr}" + "".join(_cell(c, w) for c, w in zip(row, widths)) + "</w:tr>" for row in cells)
     return f"<w:tbl>{head}<w:tblGrid>{columns}</w:tblGrid>{rows}</w:tbl>"
 
 
@@ -134,13 +137,15 @@ def _title(d: Draft) -> list[str]:
 
 def _paragraph(para: Para, text_width_cm: float) -> str:
     if para.style in HEADING_IDS:
-        return paragraph(run(para.text), style=HEADING_IDS[para.style])
+        return paragraph(runs(para.text), style=HEADING_IDS[para.style])
     if para.style == "hint":
         return paragraph(run(hint_text(para)), style=HINT_ID)
     if para.style == "table":
         return _grid(para.rows, text_width_cm)
     if para.style == "duty":  # quoted from the plan above: data text, never a place to fill
         content = run(f"- {para.text}")
+    elif para.style == "carried":  # a source plan's paragraph, word for word: data text too
+        content = run(para.text)
     else:
         content = runs(f"- {para.text}" if para.style == "item" else para.text)
     return paragraph(content, align="both", first_line_cm=INDENT_CM)
@@ -154,9 +159,11 @@ def _grid(rows: tuple[tuple[str, ...], ...], text_width_cm: float) -> str:
 
 
 def _footer(d: Draft) -> str:
-    left = line("Nơi nhận:", SIZES["recipients_label"], align="left", bold=True, italic=True)
-    left += "".join(line(recipient_line(x, i == len(d.recipients) - 1), SIZES["recipients"], align="left")
+    """Nơi nhận beside the signature block, one table row that never splits across pages; the
+    blank line before it keeps with it, so the block moves to the next page whole."""
+    left = line("Nơi nhận:", SIZES["recipients_label"], align="left", keep=True, bold=True, italic=True)
+    left += "".join(line(recipient_line(x, i == len(d.recipients) - 1), SIZES["recipients"], align="left", keep=True)
                     for i, x in enumerate(d.recipients))
-    right = "".join(line(x, SIZES["signer"], bold=True) for x in d.signer[:-1])
-    right += line("", SIZES["signer"]) * 3 + line(d.signer[-1], SIZES["signer"], bold=True)
-    return line("", SIZES["body"]) + table([[left, right]], [7.5, 9.0])
+    right = "".join(line(x, SIZES["signer"], keep=True, bold=True) for x in d.signer[:-1])
+    right += line("", SIZES["signer"], keep=True) * 3 + line(d.signer[-1], SIZES["signer"], keep=True, bold=True)
+    return line("", SIZES["body"], keep=True) + table([[left, right]], [7.5, 9.0], whole=True)

@@ -1,0 +1,178 @@
+""""Tổ chức thực hiện", the closing sentence and Nơi nhận of a year-ahead draft.
+
+As unit plans write them: the unit's own sub-units, the office that follows up and compiles the
+report, reporting "theo quy định" to the body above on the deadlines the plan above sets (the
+unit's obligations), earlier internal deadlines as a suggestion to edit. No unit reports to or
+through itself, and each reporting line is said once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..data import model
+from ..text.format import LABELS
+from .carry import carried, pieces, year_note
+from .draftdoc import Para
+
+if TYPE_CHECKING:
+    from .desk import Desk
+
+LEAD_DAYS = 5  # suggested: sub-units report this many days before the unit's own deadline
+ARCHIVE = "Lưu: VT"
+
+
+def organisation(desk: Desk) -> list[Para]:
+    own = desk.sheet.own
+    if own and own.assignments:
+        out = [Para("part", own.headings.organisation)]
+        for i, job in enumerate(own.assignments, 1):
+            out.append(Para("section", f"{job.number or i}. {job.unit_text}"))
+            for duty in job.duties:
+                out += [carried(p, own, job.id, desk.title_of(own.id)) for p in pieces(duty)]
+                note = year_note(duty, desk.year)
+                out += [note] if note else []
+        return out + _reports(desk, len(own.assignments) + 1) + _dropped(desk)
+    roles = _roles(desk)
+    return [Para("part", "TỔ CHỨC THỰC HIỆN"), *roles, *_reports(desk, sum(p.style == "section" for p in roles) + 1)]
+
+
+def subunits(desk: Desk) -> list[model.Organisation]:
+    """The unit's own sub-units in the data that exist in the draft's year."""
+    return [o for o in desk.ix.data.organisations.values() if o.parent == desk.org.id and desk.exists(o.id)]
+
+
+def compiler(desk: Desk) -> str:
+    """The office that follows up and compiles: a sub-unit the data shows doing it, else the usual one."""
+    subs = subunits(desk)
+    named = [o for o in subs if re.match(r"(Văn phòng|Phòng Hành chính)", o.name)]
+    if named:
+        return named[0].short_name or re.split(r",", named[0].name)[0]
+    return {"so": "Văn phòng Sở", "ubnd": "Sở Nội vụ"}.get(desk.sheet.kind.id, "[bộ phận tham mưu tổng hợp]")
+
+
+def _roles(desk: Desk) -> list[Para]:
+    sub = desk.sheet.kind.subunits
+    names = ", ".join(re.split(r",", o.name)[0] for o in subunits(desk))
+    who = f"{sub[:1].upper()}{sub[1:]}" + (f" ({names})" if names else "")
+    return [Para("section", f"1. {who}"),
+            Para("body", "Triển khai Kế hoạch này đến toàn thể công chức, viên chức, người lao động; thực hiện các "
+                         "nhiệm vụ về công tác dân vận chính quyền gắn với nhiệm vụ chính trị được giao; đăng ký xây "
+                         "dựng mô hình “Dân vận khéo”."),
+            *_compiling(desk),
+            Para("hint", "Phần tổ chức thực hiện soạn theo cách các kế hoạch đơn vị trong dữ liệu viết: ghi tên "
+                         "từng phòng, đơn vị và việc của mỗi nơi.")]
+
+
+def _compiling(desk: Desk) -> list[Para]:
+    """The office that compiles; a phòng compiles its own report, so it names none."""
+    if desk.sheet.kind.id == "phong":
+        return []
+    return [Para("section", f"2. {compiler(desk)}"),
+            Para("body", f"Tham mưu theo dõi, đôn đốc việc triển khai, thực hiện Kế hoạch này; tổng hợp, báo cáo kết "
+                         f"quả thực hiện công tác dân vận chính quyền của {desk.name} theo quy định.")]
+
+
+def _reports(desk: Desk, number: int) -> list[Para]:
+    """The unit's reporting lines from the plan above: one per body it reports to, never to itself."""
+    lines: dict[tuple, list[model.Report]] = {}
+    for job in desk.sheet.jobs:
+        for r in job.reports:
+            to = r.to or desk.sheet.parent.issuer
+            via = r.via if r.via not in (desk.org.id, to) else None
+            if to != desk.org.id:
+                lines.setdefault((to, via), []).append(r)
+    if not lines:
+        return []
+    out = [Para("section", f"{number}. Chế độ báo cáo")]
+    dated = []
+    for (to, via), reports in lines.items():
+        out.append(Para("body", _line(desk, to, via, reports)))
+        dated += [d for r in reports for d in r.due]
+    old = sorted({d for d in dated if len(d) == 10 and int(d[:4]) < desk.year})
+    if old:
+        out.append(Para("hint", f"Hạn của kế hoạch cấp trên ghi cho năm đã qua ({', '.join(_day(d) for d in old)}): "
+                                f"đặt theo kế hoạch năm {desk.year} của cấp trên."))
+    yearly = sorted({d for d in dated if len(d) == 5})
+    if yearly:
+        early = ", ".join(_day(_earlier(d)) for d in yearly)
+        out.append(Para("hint", f"Hạn nội bộ đề xuất, sửa được: {desk.sheet.kind.subunits} gửi báo cáo về "
+                                f"{compiler(desk)} trước ngày {early}, trước hạn của cấp trên {LEAD_DAYS:02d} ngày."))
+    return out
+
+
+def _line(desk: Desk, to: str, via: str | None, reports: list[model.Report]) -> str:
+    names = desk.ix.org_name
+    dues: dict[str, list[str]] = {}
+    for r in sorted(reports, key=lambda r: list(LABELS).index(r.period) if r.period in LABELS else 99):
+        due = dues.setdefault(LABELS.get(r.period, r.period).lower(), [])
+        due += [_day(d) for d in r.due if (len(d) == 5 or int(d[:4]) >= desk.year) and _day(d) not in due]
+    kinds = [f"{label} (trước ngày {', '.join(due)})" if due else label for label, due in dues.items()]
+    through = f" (qua {names(via)})" if via else ""
+    return (f"{desk.name} báo cáo {names(to)}{through} kết quả thực hiện: {', '.join(kinds)}, theo "
+            f"{desk.title_of(desk.sheet.parent.id)} và theo quy định.")
+
+
+def _day(due: str) -> str:
+    """'06-10' → '10/6'; '2025-06-20' → '20/6/2025' (as the sources write a day)."""
+    parts = [int(x) for x in due.split("-")]
+    return f"{parts[-1]:02d}/{parts[-2]}" + (f"/{parts[0]}" if len(parts) == 3 else "")
+
+
+def _earlier(due: str) -> str:
+    day = dt.date.fromisoformat(f"2024-{due}") - dt.timedelta(days=LEAD_DAYS)
+    return day.isoformat()[5:]
+
+
+def _dropped(desk: Desk) -> list[Para]:
+    gone = [r for r in desk.sheet.own.recipients if not _alive(desk, r)]
+    if not gone:
+        return []
+    return [Para("hint", f"Bỏ khỏi Nơi nhận: {'; '.join(gone)} — không còn tồn tại vào năm {desk.year}.")]
+
+
+def _alive(desk: Desk, line: str) -> bool:
+    """A recipients line of the source is kept unless it names a level or body ended by the draft's year."""
+    on = dt.date(desk.year, 1, 1)
+    for level, word in (("huyen", "huyện"), ("xa", "xã")):
+        if word in line and desk.ix.validity.level_end(level, on):
+            return False
+    return True
+
+
+def closing(desk: Desk, summary: str) -> list[Para]:
+    own = desk.sheet.own
+    if own and own.closing:
+        p = own.period
+        said = f"năm {p.start}" if p.start == p.end else f"giai đoạn {p.start}\\s*[-–]\\s*{p.end}"
+        text = re.sub(said, f"năm {desk.year}", " ".join(own.closing.split()), count=1)
+        return [Para("body", text)]
+    sub = desk.sheet.kind.subunits
+    return [Para("body", f"Trên đây là Kế hoạch {summary[:1].lower()}{summary[1:]} của {desk.name}, đề nghị {sub} "
+                         "nghiêm túc triển khai, thực hiện./.")]
+
+
+def recipients(desk: Desk) -> tuple[str, ...]:
+    """Modelled on the unit plans in the sources: the body that compiles reports (b/c), the unit's
+    leadership, its sub-units, the archive; never the unit itself nor a body that has ended."""
+    own = desk.sheet.own
+    if own and own.recipients:
+        return tuple(r.rstrip(" .;") for r in own.recipients if _alive(desk, r))  # the list adds its own marks
+    up = _up(desk)
+    sub = desk.sheet.kind.subunits
+    lines = [f"{up} (b/c)"] if up else []
+    return (*lines, desk.sheet.kind.leaders, sub[:1].upper() + sub[1:], ARCHIVE)
+
+
+def _up(desk: Desk) -> str | None:
+    """Where reports go: the body the plan above sends them through (Sở Nội vụ), else the body above."""
+    names = desk.ix.org_name
+    via = [r.via for j in desk.sheet.jobs for r in j.reports if r.via and r.via != desk.org.id and desk.exists(r.via)]
+    if via:
+        return re.sub(r" tỉnh .*$", "", names(via[0]))
+    above = desk.above
+    if above and desk.exists(above.id):
+        return f"Lãnh đạo {re.split(',', above.name)[0]}" if above.level != "tinh" else (above.short_name or above.name)
+    return None
