@@ -45,6 +45,30 @@ ORGS = """\
       change: hop-nhat
       successor_name: Sở Khoa học và Công nghệ tỉnh A
       source: {document: Nghị quyết số 1/NQ-HĐND tỉnh A, article: Điều 1}
+  - {id: ubnd-c, name: Ủy ban nhân dân tỉnh C, kind: nha-nuoc, level: tinh, province: C}
+  - {id: so-noi-vu-c, name: Sở Nội vụ tỉnh C, kind: nha-nuoc, level: so-nganh, parent: ubnd-c, province: C}
+"""
+MERGED = "kh-9-2025-ubnd-c"
+MERGED_YAML = f"""\
+id: {MERGED}
+source: c.txt
+issuer: ubnd-c
+number: 9/KH-UBND
+date: 2025-01-09
+title: Thực hiện công tác dân vận chính quyền năm 2025
+period: {{start: 2025, end: 2025}}
+tasks:
+  - id: nv-1
+    number: "1"
+    title: Tuyên truyền
+    text: |
+      Các cơ quan, đơn vị tuyên truyền công tác dân vận.
+    themes: [tuyen-truyen]
+assignments:
+  - id: th-1
+    unit: so-noi-vu-c
+    unit_text: Sở Nội vụ
+    duties: [Theo dõi, đôn đốc việc thực hiện Kế hoạch này.]
 """
 
 DUTIES = {
@@ -183,6 +207,12 @@ levels_ended:
   - level: huyen
     date: '2025-07-01'
     source: {document: Luật số 1/2025/QH15, article: "Điều 9, khoản 3"}
+provinces:
+  - province: C
+    change: hop-nhat
+    into: A
+    date: '2025-07-01'
+    source: {document: Nghị quyết số 202/2025/QH15, article: Điều 1, quote: tỉnh C và tỉnh A thành tỉnh A., where: 'https://example.vn/nq-202'}
 """
 
 # org id → (header lines of the left column, number line, signature lines without the name)
@@ -202,7 +232,7 @@ def five_kinds(root):
     write_minidata(root)
     org = root / "organisations" / "org.yaml"
     org.write_text(org.read_text(encoding="utf-8") + ORGS, encoding="utf-8")
-    for plan_id, text in ((PLAN, PLAN_YAML), (OWN, OWN_YAML)):
+    for plan_id, text in ((PLAN, PLAN_YAML), (OWN, OWN_YAML), (MERGED, MERGED_YAML)):
         (root / "plans" / f"{plan_id}.yaml").write_text(text, encoding="utf-8")
         transcribe(root, text)
     (root / "validity.yaml").write_text(VALIDITY, encoding="utf-8")
@@ -250,6 +280,9 @@ def test_every_body_with_work_gets_one_draft_per_year_ahead_and_an_ended_one_non
     assert unit_years == expected
     skipped = {s.org.id: s for s in book.skipped}
     assert "so-ttt-a" in skipped and "01/03/2025" in skipped["so-ttt-a"].why
+    # a province merged under another name on 01/07/2025: its bodies head no draft, nor does its plan's report
+    assert {"ubnd-c", "so-noi-vu-c"} <= set(skipped) and "tỉnh A từ 01/07/2025" in skipped["so-noi-vu-c"].why
+    assert f"{MERGED}/bao-cao" not in book.entries
 
 
 @pytest.mark.parametrize("org_id", list(EXPECTED))

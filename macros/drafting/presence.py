@@ -1,8 +1,9 @@
 """Adapter: what the year-ahead drafts ask of organisations and documents over time.
 
-The knowledge layer owns "who exists on a day" and "is this usable as a basis" (issue 23 adds
-`exists`, `successor` and a usable-as-basis status there). Drafts ask only through these three
-functions, so the day that API changes, this file is the one to follow it.
+The knowledge layer owns "who exists on a day" and "is this usable as a basis"
+(macros/knowledge/orgtime.py through `SiteIndex.exists` and `successor`, and
+`Status.usable_as_basis` with its `note`). Drafts ask only through these functions, so the day
+that API changes, this file is the one to follow it.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 
 from ..knowledge.index import SiteIndex
-from .validity import Standing, level_standing, standing
+from .validity import level_standing
 
 ADMINISTRATIVE = "nha-nuoc"  # Party, Front and mass organisations write their plans in their own form
 
 
 def exists(ix: SiteIndex, org_id: str, on: dt.date) -> bool:
-    """The body exists on `on`: not ended itself, and its level of government not ended."""
+    """The body exists on `on`: begun, not ended (itself or by its province's merger), and its level
+    of government not ended (data/validity.yaml `levels_ended`)."""
     org = ix.data.organisations.get(org_id)
-    if org is None or not standing(ix, org_id, on).ok:
+    if org is None or not ix.exists(org_id, on):
         return False
     if org.level in ("huyen", "xa"):
         return level_standing(ix, org.level, org.province, on).ok
@@ -26,19 +28,21 @@ def exists(ix: SiteIndex, org_id: str, on: dt.date) -> bool:
 
 
 def successor(ix: SiteIndex, org_id: str, on: dt.date) -> str | None:
-    """The body that took over an ended one, if the data names it and it exists on `on`."""
-    found = standing(ix, org_id, on).successor
-    return found if found and exists(ix, found, on) else None
+    """The body that carries an ended body's work on `on`, if the data names one."""
+    found = ix.successor(org_id, on)
+    return found if found and found != org_id else None
 
 
-def basis(ix: SiteIndex, record_id: str, on: dt.date) -> Standing:
-    """Whether a document or plan can be cited as a basis on `on`, with why not (macros/knowledge/status.py)."""
-    return standing(ix, record_id, on)
+def usable(ix: SiteIndex, record_id: str, on: dt.date) -> tuple[bool, str]:
+    """Whether a document or plan can be cited as a basis on `on`, and the words to say why not."""
+    status = ix.status(record_id, on=on)
+    return status.usable_as_basis, status.note
 
 
 def ended_why(ix: SiteIndex, org_id: str, on: dt.date) -> str:
-    """Why a body gets no draft on `on`, in one phrase ('đã kết thúc hoạt động từ …')."""
+    """Why a body gets no draft on `on`, in one phrase ('Hợp nhất từ 01/07/2025 …')."""
     org = ix.data.organisations[org_id]
-    if org.level in ("huyen", "xa") and standing(ix, org_id, on).ok:
+    if ix.exists(org_id, on) and org.level in ("huyen", "xa"):
         return level_standing(ix, org.level, org.province, on).why
-    return standing(ix, org_id, on).why
+    text = ix.validity.orgs.end_text(org_id) or f"không còn tồn tại vào {on.strftime('%d/%m/%Y')}"
+    return text.rstrip(".")
