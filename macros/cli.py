@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .text.errors import DataInvalid
 from .text.format import date_vi
+from .text.terminal import shown
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -69,7 +70,7 @@ def run_new(args: argparse.Namespace) -> int:
     import re
 
     if not re.fullmatch(ID_PATTERN, args.id):
-        print(f"mã '{args.id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-'", file=sys.stderr)
+        print(f"mã '{shown(args.id)}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu '-'", file=sys.stderr)
         return 2
     if args.kind == "organisation":
         return _new_organisation(args)
@@ -96,7 +97,7 @@ def _new_organisation(args: argparse.Namespace) -> int:
 
     stem = province_slug(args.tinh) if args.tinh else CENTRAL_FILE
     if not stem:
-        print(f"tên tỉnh '{args.tinh}' không có chữ cái nào", file=sys.stderr)
+        print(f"tên tỉnh '{shown(args.tinh)}' không có chữ cái nào", file=sys.stderr)
         return 2
     folder = args.data / "organisations"
     taken = re.compile(rf"\bid:\s*{re.escape(args.id)}\s*[,}}\n]")
@@ -123,7 +124,7 @@ def run_provinces(args: argparse.Namespace) -> int:
     if dataset is None:
         return 1
     for name in provinces(dataset):
-        print(f"{re.sub(r'[^a-z0-9]+', '-', fold(name)).strip('-')}\t{name}")
+        print(f"{re.sub(r'[^a-z0-9]+', '-', fold(name)).strip('-')}\t{shown(name)}")
     return 0
 
 
@@ -135,10 +136,10 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         outcome = import_plan(args.file, args.data, dry_run=args.dry_run, force=args.force)
     except ImportRefused as exc:
-        print(f"Không nhập được: {exc}", file=sys.stderr)
+        print(f"Không nhập được: {shown(str(exc))}", file=sys.stderr)
         return 1
     print(outcome.files[outcome.plan_path] if args.dry_run else outcome.plan_path, end="" if args.dry_run else "\n")
-    print(summary(outcome, args.dry_run), file=sys.stderr)
+    print("\n".join(shown(line) for line in summary(outcome, args.dry_run).split("\n")), file=sys.stderr)
     return 0
 
 

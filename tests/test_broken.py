@@ -10,6 +10,7 @@ built for real, over a folder holding a previous site, which must stay as it was
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from tests.conftest import ROOT, build_site
 from tests.minidata import write_minidata
 
 CASES = sorted((Path(__file__).parent / "broken").glob("*.yaml"))
+ACTING = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # all but the newline
 BUILT = ["07-tab-indentation", "35-organisation-parent-cycle", "42-symlink-in-sources"]  # real builds (slow)
 
 
@@ -80,6 +82,7 @@ def test_check_names_file_line_field_and_the_build_agrees(tmp_path, capsys, conf
     code, err = check_output(root, capsys)
     assert code != 0
     assert "Traceback" not in err
+    assert not ACTING.search(err), "a character that acts on the terminal was printed as is"
     lines = [ln for ln in err.splitlines() if ln.startswith(expected_line(case))]
     assert any(case["expect"]["words"] in ln for ln in lines), (expected_line(case), err)
     assert build_report(config, root) == err.strip()

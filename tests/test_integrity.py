@@ -6,9 +6,16 @@ test at the end builds random variations of the small data set that `check` acce
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from macros.cli import main
+from macros.data.loader import load
+from macros.text.errors import DataInvalid
 from tests.conftest import build_site
 from tests.minidata import write_minidata
 
@@ -48,3 +55,34 @@ def test_a_province_with_organisations_but_no_plan_builds_its_own_site(tmp_path,
     orgs.write_text(orgs.read_text(encoding="utf-8") + PROVINCE_B, encoding="utf-8")
     assert accepted(root, capsys)
     assert_builds(tmp_path, root, province="B")
+
+
+# Values of every YAML kind, put where the model wants another: pydantic explains each in English.
+_value = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30) | st.floats(allow_nan=False)
+    | st.text(max_size=30), lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                        max_size=2), max_leaves=4)
+_PLAN_FIELDS = ["id", "source", "issuer", "number", "date", "title", "period", "implements", "tasks", "assignments",
+                "recipients", "signer", "footnotes", "headings", "place", "targets", "extra"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(_PLAN_FIELDS), value=_value, inner=st.booleans())
+def test_every_message_is_vietnamese(tmp_path_factory, field, value, inner):
+    root = write_minidata(tmp_path_factory.mktemp("vi") / "data")
+    path = root / "plans" / "kh-1-2025-ubnd-a.yaml"
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if inner:  # a field of a task or of a report rather than of the plan
+        plan["tasks"][0][field] = value
+        plan["assignments"][0]["reports"][0][field] = value
+    else:
+        plan[field] = value
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    try:
+        load(root)
+    except DataInvalid as exc:
+        for error in exc.errors:
+            assert VIETNAMESE.search(error.message), str(error)
+
+
+VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)

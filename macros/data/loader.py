@@ -157,7 +157,13 @@ _MESSAGES = {
     "dict_type": "phải là một bảng 'trường: giá trị'",
     "model_type": "phải là một bảng 'trường: giá trị'",
     "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "float_type": "phải là một số",
+    "float_parsing": "phải là một số",
+    "int_parsing_size": "số quá lớn",
+    "none_required": "phải để trống",
 }
+UNKNOWN_PROBLEM = "giá trị không hợp lệ ở trường này: xem mô tả trường trong Hướng dẫn bảo trì"
 
 
 def _message(err: Any) -> str:
@@ -176,10 +182,12 @@ def _message(err: Any) -> str:
         return "không được để trống"
     if kind == "too_short":
         return "cần ít nhất một mục"
+    if kind == "too_long":
+        return f"quá nhiều mục (tối đa {err.get('ctx', {}).get('max_length')} mục)"
     if kind == "string_too_long":
         return f"quá dài (tối đa {err.get('ctx', {}).get('max_length')} ký tự)"
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"giá trị {given} nằm ngoài khoảng cho phép"
     if kind == "value_error":
         return str(err.get("ctx", {}).get("error", err["msg"]))
-    return _MESSAGES.get(kind, err["msg"])
+    return _MESSAGES.get(kind, UNKNOWN_PROBLEM)  # pydantic's own words are English

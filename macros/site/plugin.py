@@ -163,7 +163,7 @@ class SitePlugin:
         enrich_search_index(config.site_dir, self.state)
         if self.session:
             stats = self.session.stats
-            log.info(f"{stats.converted} page(s) converted, {stats.conversions_reused} reused from the last build")
+            log.info(f"{stats.converted} trang chuyển lại, {stats.conversions_reused} trang dùng lại từ lần dựng trước")
 
     @event_priority(-1000)  # the last step of a build: every plugin has written its files
     def _built(self, config):

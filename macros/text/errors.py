@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .terminal import shown
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -18,10 +20,11 @@ class DataError:
     code: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
-        field = f" {self.field}:" if self.field else ""
+        """One line, whatever the file name, key or value quoted holds (terminal.shown)."""
+        where = f"{shown(self.file)}:{self.line}"
+        field = f" {shown(self.field)}:" if self.field else ""
         tag = "cảnh báo: " if self.level == "warning" else ""
-        return f"{where}:{field} {tag}{self.message}"
+        return f"{where}:{field} {tag}{shown(self.message)}"
 
 
 def field_path(loc) -> str:

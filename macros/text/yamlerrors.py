@@ -14,6 +14,7 @@ import yaml
 
 MAX_DEPTH = 40  # lists and tables nested deeper than any record needs; deeper crashes the parser
 _DEEP_HINT = re.compile(r"^ {60}", re.M)
+SYNTAX = "lỗi cú pháp YAML: xem lại dấu nháy, ngoặc, dấu ':' và thụt lề ở dòng này"  # for problems not listed below
 
 # PyYAML's problem (or context) text → what the maintainer should look at.
 _PROBLEMS = [
@@ -54,7 +55,7 @@ def explain(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     if context and exc.context_mark and exc.context_mark.line + 1 != line:
         words = context.format(line=exc.context_mark.line + 1) + (f"; {words}" if words else "")
     if words is None:
-        words = f"lỗi cú pháp YAML ({problem})"
+        words = SYNTAX
     return line, f"lỗi cú pháp YAML: {words}" if not words.startswith("lỗi cú pháp") else words
 
 
