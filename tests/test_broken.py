@@ -47,6 +47,11 @@ def broken_data(tmp_path: Path, case: dict) -> Path:
         (root / rel).write_bytes(text.encode(case.get("encoding", "utf-8")))
     for rel, target in (case.get("link") or {}).items():
         os.symlink(target, root / rel)
+    for rel, target in (case.get("hardlink") or {}).items():  # target: relative to data/, may lead out of it
+        (root / rel).unlink(missing_ok=True)
+        os.link(root / target, root / rel)
+    for rel in case.get("fifo") or []:
+        os.mkfifo(root / rel)
     return root
 
 

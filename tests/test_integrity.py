@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.cli import main
-from macros.data.loader import load
+from macros.data.kinds import source_path
+from macros.data.loader import SOURCE_MAX_BYTES, load
 from macros.text.errors import DataInvalid
 from tests.conftest import build_site
 from tests.minidata import write_minidata
@@ -86,3 +87,22 @@ def test_every_message_is_vietnamese(tmp_path_factory, field, value, inner):
 
 
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
+
+
+def test_a_published_source_is_the_bytes_of_the_file_the_plan_names(tmp_path, capsys):
+    root = write_minidata(tmp_path / "data")
+    source = root / "sources" / "a.txt"
+    raw = source.read_bytes().replace(b"\n", b"\r\n") + "Trang 2\r\n\tDòng cuối  \r\n".encode("utf-8")
+    source.write_bytes(raw)
+    assert accepted(root, capsys)
+    assert_builds(tmp_path, root)
+    published = (tmp_path / "site" / source_path("kh-1-2025-ubnd-a", "txt")).read_bytes()
+    assert published == b"\xef\xbb\xbf" + raw  # a byte order mark says UTF-8 to a plain web server
+
+
+def test_a_source_larger_than_the_limit_is_refused(tmp_path, capsys):
+    root = write_minidata(tmp_path / "data")
+    source = root / "sources" / "a.txt"
+    source.write_bytes(source.read_bytes() + b"x" * SOURCE_MAX_BYTES)
+    assert main(["check", "--data", str(root)]) != 0
+    assert "data/sources/a.txt:1: văn bản gốc lớn hơn 2 MB" in capsys.readouterr().err

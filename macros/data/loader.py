@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,9 @@ LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
 VALIDITY_FILE = "validity.yaml"  # as_of: the day statuses are computed at
 ORGANISATION_FOLDER = "organisations"
 SOURCE_FOLDER = "sources"
+SOURCE_MAX_BYTES = 2_000_000  # a source plan is tens of kilobytes; the maintainer guide states the limit
+YAML_MAX_BYTES = 5_000_000  # a data file is tens of kilobytes
+NOT_A_FILE = "không phải tệp thường (thiết bị, ống dẫn…): trong thư mục dữ liệu chỉ có tệp và thư mục"
 
 
 def load(root: Path, parses: dict | None = None) -> Dataset:
@@ -45,13 +49,56 @@ def read_all(root: Path, parses: dict | None = None) -> tuple[Dataset, list[Data
         return dataset, [DataError(str(root), 1, "", "không tìm thấy thư mục dữ liệu")]
     inside = root.resolve()
     for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        display = (Path(root.name) / rel).as_posix()
         if _outside(path, inside):
-            errors.append(DataError((Path(root.name) / path.relative_to(root)).as_posix(), 1, "",
-                                    "liên kết (symlink) hoặc tệp nằm ngoài thư mục dữ liệu: chép tệp thật vào data/ "
-                                    "thay cho liên kết (trang web sẽ công bố nội dung tệp)"))
+            errors.append(DataError(display, 1, "", "liên kết (symlink) hoặc tệp nằm ngoài thư mục dữ liệu: chép tệp "
+                                    "thật vào data/ thay cho liên kết (trang web sẽ công bố nội dung tệp)"))
+        elif rel.parts[0] == SOURCE_FOLDER and len(rel.parts) > 1:
+            refused = read_source(dataset, path, display)
+            if refused:
+                dataset.failed.add(path.name)  # said here; a plan naming it is not told it is missing
+            errors += refused
         elif path.is_file():
             errors += _read_file(dataset, path, parses)
+        elif not path.is_dir():
+            errors.append(DataError(display, 1, "", NOT_A_FILE))
     return dataset, errors
+
+
+def read_source(dataset: Dataset, path: Path, display: str) -> list[DataError]:
+    """A source text: a regular file directly in data/sources/, one link to it, bounded, UTF-8.
+
+    The site publishes it as the plan's source, so it must be that file and no other: a file of a
+    subfolder would shadow one of the same name, and a hard link (like a symbolic one) can make a
+    system file public.
+    """
+    rel = path.relative_to(dataset.root)
+    if len(rel.parts) > 2:
+        return []  # its folder is reported
+    if path.name.startswith("."):
+        return []  # .gitkeep, .DS_Store: not a source
+    info = path.lstat()
+    if stat.S_ISDIR(info.st_mode):
+        return [DataError(display, 1, "", "thư mục con trong data/sources/: mọi văn bản gốc nằm ngay trong "
+                          "data/sources/ (mỗi tên một tệp)")]
+    if not stat.S_ISREG(info.st_mode):
+        return [DataError(display, 1, "", NOT_A_FILE)]
+    if info.st_nlink > 1:
+        return [DataError(display, 1, "", "tệp có liên kết cứng (hard link) tới tệp khác: chép nội dung thành một "
+                          "tệp riêng (trang web sẽ công bố nội dung tệp)")]
+    with path.open("rb") as handle:
+        raw = handle.read(SOURCE_MAX_BYTES + 1)
+    if len(raw) > SOURCE_MAX_BYTES:
+        return [DataError(display, 1, "", f"văn bản gốc lớn hơn {SOURCE_MAX_BYTES // 1_000_000} MB: "
+                          "một kế hoạch không dài như vậy (tệp có đúng là văn bản gốc?)")]
+    try:
+        dataset.sources[path.name] = raw.decode("utf-8")  # no newline translation: published as the bytes read
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [DataError(display, line, "", f"văn bản gốc không phải UTF-8 (byte lạ ở vị trí {exc.start}); "
+                          "hãy lưu lại tệp với bảng mã UTF-8 (Unicode)")]
+    return []
 
 
 def _outside(path: Path, inside: Path) -> bool:
@@ -63,13 +110,13 @@ def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list
     rel = path.relative_to(dataset.root)
     display = (Path(dataset.root.name) / rel).as_posix()
     folder = rel.parts[0] if len(rel.parts) > 1 else ""
-    if folder == SOURCE_FOLDER:
-        dataset.sources[rel.name] = path.read_text(encoding="utf-8", errors="replace")
-        return []
     if path.suffix not in {".yaml", ".yml"}:
         if path.name.startswith(".") or path.suffix in {".md", ".txt"}:
             return []
         return [DataError(display, 1, "", "tệp không phải YAML (.yaml) trong thư mục dữ liệu")]
+    if path.stat().st_size > YAML_MAX_BYTES:
+        return [DataError(display, 1, "", f"tệp lớn hơn {YAML_MAX_BYTES // 1_000_000} MB: một tệp dữ liệu "
+                          "không cần lớn như vậy (tách thành nhiều tệp)")]
     source = read_yaml(path, display, parses)
     if folder in RECORD_FOLDERS and (source.errors or not isinstance(source.data, dict)):
         dataset.failed.add(path.stem)  # so references to it are not reported a second time

@@ -113,7 +113,7 @@ def _plan_references(plan) -> Iterator[Ref]:
 
 def _plan_checks(data: Dataset) -> Iterator[DataError]:
     for plan in data.plans.values():
-        if plan.source not in data.sources:
+        if plan.source not in data.sources and plan.source not in data.failed:
             yield _err(data, plan.id, ("source",), f"không có tệp data/sources/{plan.source}")
         if plan.period.start > plan.period.end:
             yield _err(data, plan.id, ("period",), "năm bắt đầu sau năm kết thúc")

@@ -49,9 +49,10 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
 
 
 def _with_bom(text: str) -> bytes:
-    """UTF-8 with a byte order mark: plain web servers send .txt without a charset, and browsers
-    then show Vietnamese as mojibake unless the file itself says it is UTF-8."""
-    return b"\xef\xbb\xbf" + text.encode("utf-8")
+    """The source file's own bytes (the loader decodes them without changing a line end), after a byte
+    order mark unless it has one: plain web servers send .txt without a charset, and browsers then show
+    Vietnamese as mojibake unless the file itself says it is UTF-8."""
+    return (b"" if text.startswith("\ufeff") else b"\xef\xbb\xbf") + text.encode("utf-8")
 
 
 def _source_stub(plan_id: str) -> str:
