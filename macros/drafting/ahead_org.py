@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..data import model
 from ..text.format import LABELS
 from .carry import carried, pieces, year_note
-from .draftdoc import Para
+from .draftdoc import Para, Quote
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -29,14 +29,39 @@ def organisation(desk: Desk) -> list[Para]:
     if own and own.assignments:
         out = [Para("part", own.headings.organisation)]
         for i, job in enumerate(own.assignments, 1):
-            out.append(Para("section", f"{job.number or i}. {job.unit_text}"))
-            for duty in job.duties:
-                out += [carried(p, own, job.id, desk.title_of(own.id)) for p in pieces(duty)]
-                note = year_note(duty, desk.year)
-                out += [note] if note else []
+            out += _own_job(desk, own, job, job.number or str(i))
         return out + _reports(desk, len(own.assignments) + 1) + _dropped(desk)
     roles = _roles(desk)
     return [Para("part", "TỔ CHỨC THỰC HIỆN"), *roles, *_reports(desk, sum(p.style == "section" for p in roles) + 1)]
+
+
+def _own_job(desk: Desk, own: model.Plan, job: model.Assignment, number: str) -> list[Para]:
+    """One item of the unit's own "Tổ chức thực hiện", as its plan writes it: one numbered paragraph
+    when the duties run on from the unit's name ('1. Các phòng, ban, trung tâm triển khai …; làm tốt …'),
+    else the unit's name and its duties as items ('2. Văn phòng Sở:' '- Tham mưu …')."""
+    text = joined(job.duties)
+    if text[:1].islower():
+        text = f"{job.unit_text} {text}"
+    note = year_note(text, desk.year)
+    if text.startswith(job.unit_text) or job.unit_text in job.duties[0]:
+        out = [carried(f"{number}. {text}", own, job.id, desk.title_of(own.id))]
+    else:
+        out = [Para("section", f"{number}. {job.unit_text}:")]
+        out += [Para("duty", p, Quote(p, own.id, job.id, desk.title_of(own.id))) for d in job.duties for p in pieces(d)]
+    return out + ([note] if note else [])
+
+
+def joined(duties: list[str]) -> str:
+    """Duties split from one sentence joined back as the source wrote them: '; ' before a duty that
+    goes on in lower case, a space before one that starts a new sentence."""
+    out = ""
+    for duty in duties:
+        text = " ".join(duty.split())
+        if out:
+            out = out.rstrip(" .;") + "; " + text if text[:1].islower() else out + " " + text
+        else:
+            out = text
+    return out
 
 
 def subunits(desk: Desk) -> list[model.Organisation]:
