@@ -86,9 +86,7 @@ def _roles(desk: Desk) -> list[Para]:
             Para("body", "Triển khai Kế hoạch này đến toàn thể công chức, viên chức, người lao động; thực hiện các "
                          "nhiệm vụ về công tác dân vận chính quyền gắn với nhiệm vụ chính trị được giao; đăng ký xây "
                          "dựng mô hình “Dân vận khéo”."),
-            *_compiling(desk),
-            Para("hint", "Phần tổ chức thực hiện soạn theo cách các kế hoạch đơn vị trong dữ liệu viết: ghi tên "
-                         "từng phòng, đơn vị và việc của mỗi nơi.")]
+            *_compiling(desk)]
 
 
 def _compiling(desk: Desk) -> list[Para]:

@@ -68,7 +68,8 @@ def _made_from(desk: Desk) -> str:
              f"{_higher_name(desk)} và ghi số, ngày vào câu mở đầu.") if p.period.end < desk.year else ""
     return (f"{desk.org.name} chưa có kế hoạch riêng trong dữ liệu. Soạn từ {desk.title_of(p.id)}, kế hoạch gần nhất "
             f"của cấp trên giao việc cho đơn vị: nhiệm vụ được giao chép nguyên văn; chỉ tiêu, nhiệm vụ có liên quan "
-            f"chép toàn văn, đánh dấu để viết lại cho đơn vị.{ended}")
+            f"chép toàn văn, đánh dấu để viết lại cho đơn vị. Mục đích, yêu cầu và phần tổ chức thực hiện soạn theo cách "
+            f"các kế hoạch đơn vị trong dữ liệu viết: sửa cho sát đơn vị, ghi tên từng phòng và việc của mỗi nơi.{ended}")
 
 
 def _period(plan: model.Plan) -> str:
@@ -110,9 +111,7 @@ def aims(desk: Desk) -> list[Para]:
                          f"{desk.name}; nâng cao nhận thức, trách nhiệm của lãnh đạo, công chức, viên chức, người lao "
                          "động về công tác dân vận; gắn công tác dân vận với thực hiện nhiệm vụ chính trị của cơ quan."),
             Para("body", f"2. Việc triển khai phải bám sát sự chỉ đạo của Trung ương, của tỉnh; xác định rõ trách "
-                         f"nhiệm của người đứng đầu và của {sub}; bảo đảm thiết thực, hiệu quả."),
-            Para("hint", "Mục đích, yêu cầu soạn theo cách các kế hoạch đơn vị trong dữ liệu viết (nói về chính đơn "
-                         "vị): sửa cho sát nhiệm vụ của đơn vị.")]
+                         f"nhiệm của người đứng đầu và của {sub}; bảo đảm thiết thực, hiệu quả.")]
 
 
 def _carry_all(desk: Desk, plan: model.Plan, anchor: str, text: str, what: str = "Đoạn này") -> list[Para]:
@@ -138,8 +137,10 @@ def targets(desk: Desk) -> list[Para]:
     for t in picked.kept:
         out += _target(desk, parent, t)
     out += _model_target(desk, picked.kept)
-    summary = picked.left_summary("chỉ tiêu", len(parent.targets))
-    return out + ([Para("hint", summary)] if summary else [])
+    general = [t for t in picked.kept if not ahead_pick.rescope(clean(t.text), desk.sheet.kind.subunits)]
+    said = ["Chỉ tiêu chung của kế hoạch cấp trên giữ nguyên câu chữ: đặt mức riêng của đơn vị nếu có."] * bool(general)
+    said += [picked.left_summary("chỉ tiêu", len(parent.targets))] * bool(picked.left)
+    return out + ([Para("hint", " ".join(said))] if said else [])
 
 
 def _target(desk: Desk, plan: model.Plan, target: model.Target) -> list[Para]:
@@ -150,8 +151,7 @@ def _target(desk: Desk, plan: model.Plan, target: model.Target) -> list[Para]:
         note = year_note(text, desk.year, "Chỉ tiêu")
         return [Para("body", mine), Para("hint", f"viết lại cho phạm vi của {desk.name}.", quote)] + (
             [note] if note else [])
-    out = _carry_all(desk, plan, target.id, target.text, "Chỉ tiêu")
-    return out + [Para("hint", "Chỉ tiêu chung của kế hoạch cấp trên, giữ nguyên: đặt mức riêng của đơn vị nếu có.")]
+    return _carry_all(desk, plan, target.id, target.text, "Chỉ tiêu")
 
 
 def _model_target(desk: Desk, kept) -> list[Para]:
@@ -200,17 +200,17 @@ def _task(desk: Desk, plan: model.Plan, task: model.Task, number: str) -> list[P
 def _parent_tasks(desk: Desk) -> list[Para]:
     parent = desk.sheet.parent
     duties, left = ahead_duties(desk)
-    out = [Para("part", parent.headings.tasks),
-           Para("section", f"1. Nhiệm vụ {desk.title_of(parent.id)} giao {desk.name}"), *duties]
-    out += [Para("hint", left)] if left else []
     picked = ahead_pick.tasks(parent)
+    said = [f"Mục 1 chép nguyên văn nhiệm vụ kế hoạch cấp trên giao đơn vị.{' ' + left if left else ''}"]
     if picked.kept:
-        out.append(Para("hint", "Nhiệm vụ của kế hoạch cấp trên có liên quan tới đơn vị, toàn văn, đúng thứ tự: viết "
-                                "lại thành việc của đơn vị (việc gì, ai làm, khi nào)."))
+        said.append(f"Mục 2 – {len(picked.kept) + 1}: nhiệm vụ của kế hoạch cấp trên có liên quan tới đơn vị, toàn văn, "
+                    "đúng thứ tự: viết lại thành việc của đơn vị (việc gì, ai làm, khi nào).")
+    said += [picked.left_summary("nhiệm vụ", len(parent.tasks))] * bool(picked.left)
+    out = [Para("part", parent.headings.tasks), Para("hint", " ".join(said)),
+           Para("section", f"1. Nhiệm vụ {desk.title_of(parent.id)} giao {desk.name}"), *duties]
     for i, task in enumerate(picked.kept, 2):
         out += _task(desk, parent, task, str(i))
-    summary = picked.left_summary("nhiệm vụ", len(parent.tasks))
-    return out + ([Para("hint", summary)] if summary else [])
+    return out
 
 
 def ahead_duties(desk: Desk) -> tuple[list[Para], str]:
