@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from macros.data.loader import load
@@ -70,6 +72,19 @@ def test_bad_dates(mini, bad, words):
 def test_partial_dates_are_allowed(mini):
     edit(mini, DOC, "date: 2021-11-26", "date: 2021")
     assert load(mini).documents["ct-33-2021-ttg"].date == "2021"
+
+
+@pytest.mark.parametrize("written, first, last", [
+    ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+    ("2023-02", dt.date(2023, 2, 1), dt.date(2023, 2, 28)),
+    ("2021-11-26", dt.date(2021, 11, 26), dt.date(2021, 11, 26)),
+])
+def test_a_partial_date_is_read_once_with_the_days_it_can_mean(mini, written, first, last):
+    edit(mini, DOC, "date: 2021-11-26", f"date: {written}")
+    date = load(mini).documents["ct-33-2021-ttg"].date
+    assert date == written and (date.first, date.last) == (first, last)
+    assert date.full == (first if len(written) == 10 else None)
 
 
 def test_unknown_enum_lists_choices(mini):

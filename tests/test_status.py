@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from macros.data.dates import PartialDate
 from macros.data.loader import load
 from macros.knowledge.index import SiteIndex
 from macros.knowledge.status import last_day, title_period
@@ -100,7 +101,7 @@ def test_a_replacement_known_only_by_its_year_counts_from_the_end_of_that_year(m
     ix = index(mini)
     assert ix.status("ct-33-2021-ttg", D(2024, 6, 1)).state == "unknown"  # maybe not yet issued
     assert ix.status("ct-33-2021-ttg", D(2025, 1, 1)).state == "ceased"
-    assert last_day("2024-02") == D(2024, 2, 29) and last_day("2023-12") == D(2023, 12, 31)
+    assert last_day(PartialDate("2024-02")) == D(2024, 2, 29) and last_day(PartialDate("2023-12")) == D(2023, 12, 31)
 
 
 def test_title_periods():

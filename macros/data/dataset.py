@@ -46,7 +46,7 @@ class Dataset:
         return self.origins[record_id].at(*loc)
 
     @property
-    def as_of(self) -> str | None:
+    def as_of(self) -> model.PartialDate | None:
         """The day statuses are computed at, as the data states it (YYYY-MM-DD), or None."""
         return self.validity.as_of if self.validity else None
 

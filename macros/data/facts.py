@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .fields import Id, Record, ShortText, Text, check_full_date
+from .dates import FullDate
+from .fields import Id, Record, ShortText, Text
 
 class EditorialSource(Record):
     """Nguồn bổ sung: a fact the source plans do not state, entered with the article that states it.
@@ -39,25 +40,21 @@ class OrgStart(Record):
     """The day a unit began under this name (a province formed by a merger, a department formed by
     merging two), with the text that formed it: before that day it does not exist."""
 
-    date: str = Field(description="Ngày bắt đầu hoạt động (YYYY-MM-DD).")
+    date: FullDate = Field(description="Ngày bắt đầu hoạt động (YYYY-MM-DD).")
     change: Literal["thanh-lap", "hop-nhat", "sap-nhap", "doi-ten"] = Field(
         description="thanh-lap (thành lập), hop-nhat (hợp nhất từ nhiều cơ quan), sap-nhap (nhận cơ quan khác "
         "sáp nhập vào), doi-ten (tên mới của cơ quan cũ).")
     source: EditorialSource = Field(description="Văn bản và điều khoản nêu việc này (bắt buộc).")
 
-    _check_date = field_validator("date", mode="before")(check_full_date)
-
 
 class OrgEnd(Record):
     """The day a unit stopped existing under this name, and what took over its work."""
 
-    date: str = Field(description="Ngày thôi tồn tại (YYYY-MM-DD).")
+    date: FullDate = Field(description="Ngày thôi tồn tại (YYYY-MM-DD).")
     change: OrgChange = Field(description="sap-nhap, hop-nhat, doi-ten, giai-the, ket-thuc-hoat-dong.")
     successor: Id | None = Field(None, description="Mã cơ quan kế thừa (nếu có trong dữ liệu).")
     successor_name: ShortText | None = Field(None, description="Tên cơ quan kế thừa khi chưa có trong dữ liệu.")
     source: EditorialSource = Field(description="Văn bản và điều khoản nêu sự thay đổi (bắt buộc).")
-
-    _check_date = field_validator("date", mode="before")(check_full_date)
 OrgLevel = Literal["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
 
 
@@ -66,10 +63,8 @@ class LevelEnd(Record):
     a plan names at that level ("UBND các huyện…") gets no draft after that day."""
 
     level: OrgLevel = Field(description="Cấp chính quyền: huyen hoặc xa.")
-    date: str = Field(description="Ngày kết thúc hoạt động (YYYY-MM-DD).")
+    date: FullDate = Field(description="Ngày kết thúc hoạt động (YYYY-MM-DD).")
     source: EditorialSource = Field(description="Văn bản và điều khoản nêu việc kết thúc (bắt buộc).")
-
-    _check_date = field_validator("date", mode="before")(check_full_date)
 
 
 ChangeKind = Literal["replaced", "amended", "repealed", "expired", "effective", "confirmed"]
@@ -84,12 +79,10 @@ class Change(Record):
         description="replaced (bị thay thế), amended (được sửa đổi, bổ sung), repealed (bị bãi bỏ), expired "
         "(hết hiệu lực, hết thời hạn), effective (có hiệu lực từ ngày), confirmed (được một văn bản của thời điểm "
         "đó xác nhận đang áp dụng).")
-    date: str = Field(description="Ngày sự kiện có hiệu lực (YYYY-MM-DD); với confirmed: ngày của văn bản xác nhận.")
+    date: FullDate = Field(description="Ngày sự kiện có hiệu lực (YYYY-MM-DD); với confirmed: ngày của văn bản xác nhận.")
     by: Id | None = Field(None, description="Mã văn bản trong dữ liệu gây ra thay đổi (bắt buộc với replaced, amended).")
     source: EditorialSource = Field(description="Văn bản, điều khoản, câu chữ và nơi đọc (bắt buộc).")
     note: Text | None = None
-
-    _check_date = field_validator("date", mode="before")(check_full_date)
 
     @model_validator(mode="after")
     def _by_for_replacements(self):
@@ -107,10 +100,8 @@ class ProvinceChange(Record):
     change: Literal["hop-nhat", "giu-nguyen"] = Field(
         description="hop-nhat (sắp xếp cùng tỉnh khác thành tỉnh `into`), giu-nguyen (không sắp xếp).")
     into: ShortText | None = Field(None, description="Tên tỉnh sau sắp xếp, ví dụ 'Gia Lai' (bắt buộc với hop-nhat).")
-    date: str = Field(description="Ngày có hiệu lực (YYYY-MM-DD).")
+    date: FullDate = Field(description="Ngày có hiệu lực (YYYY-MM-DD).")
     source: EditorialSource = Field(description="Nghị quyết, điều khoản, câu chữ và nơi đọc (bắt buộc).")
-
-    _check_date = field_validator("date", mode="before")(check_full_date)
 
     @model_validator(mode="after")
     def _into_for_mergers(self):
@@ -122,7 +113,7 @@ class ProvinceChange(Record):
 class Validity(Record):
     """data/validity.yaml: the day the data was last checked, which every status is computed at."""
 
-    as_of: str = Field(description="Ngày đối chiếu dữ liệu (YYYY-MM-DD): hiệu lực được tính tại ngày này.")
+    as_of: FullDate = Field(description="Ngày đối chiếu dữ liệu (YYYY-MM-DD): hiệu lực được tính tại ngày này.")
     note: Text | None = Field(None, description="Ai đối chiếu, đối chiếu với gì.")
     levels_ended: list[LevelEnd] = Field(
         default_factory=list, description="Cấp chính quyền địa phương đã kết thúc hoạt động trên cả nước, "
@@ -133,8 +124,6 @@ class Validity(Record):
         "văn bản trong dữ liệu, mỗi sự kiện kèm văn bản, điều khoản, câu chữ và nơi đọc.")
     provinces: list[ProvinceChange] = Field(
         default_factory=list, description="Sắp xếp đơn vị hành chính cấp tỉnh (01/07/2025) của các tỉnh trong dữ liệu.")
-
-    _check_as_of = field_validator("as_of", mode="before")(check_full_date)
 
     @field_validator("provinces")
     @classmethod

@@ -37,7 +37,7 @@ def _warn(data: Dataset, record_id: str, loc: tuple, message: str, code: str) ->
 def _date_before_number_year(data: Dataset, index) -> Iterator[DataError]:
     for doc in data.documents.values():
         match = YEAR_IN_NUMBER.search(doc.number or "")
-        if match and doc.date and int(doc.date[:4]) < int(match.group(1)):
+        if match and doc.date and doc.date.year < int(match.group(1)):
             yield _warn(data, doc.id, ("date",), f"ngày {doc.date} sớm hơn năm {match.group(1)} trong số hiệu "
                         f"{doc.number}: trích dẫn có thể sai", "date-before-number")
 

@@ -7,18 +7,15 @@ JSON Schema given to editors (see `macros.data.schema`).
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from .facts import (  # noqa: F401  (re-exported: data files are described by `model`)
     Change, ChangeKind, EditorialSource, LevelEnd, OrgChange, OrgEnd, OrgLevel, OrgStart, ProvinceChange, Validity,
 )
-from .fields import (  # noqa: F401
-    DATE_PATTERN, ID_PATTERN, YEARS, Id, Record, ShortText, Text, check_full_date, check_partial_date,
-)
+from .dates import DATE_PATTERN, DUE_PATTERN, YEARS, Due, FullDate, PartialDate  # noqa: F401
+from .fields import ID_PATTERN, Id, Record, ShortText, Text  # noqa: F401
 
 OrgKind = Literal["dang", "nha-nuoc", "mat-tran-doan-the"]
 
@@ -113,8 +110,8 @@ class Document(Record):
     type: DocumentType
     issuer: Id | None = Field(None, description="Mã cơ quan ban hành; để trống nếu nguồn không nêu.")
     co_issuers: list[Id] = Field(default_factory=list, description="Cơ quan cùng ban hành (văn bản liên tịch).")
-    date: str | None = Field(None, description="Ngày ban hành: YYYY-MM-DD, YYYY-MM hoặc YYYY.")
-    effective: str | None = Field(None, description="Ngày có hiệu lực, nếu nguồn nêu.")
+    date: PartialDate | None = Field(None, description="Ngày ban hành: YYYY-MM-DD, YYYY-MM hoặc YYYY.")
+    effective: PartialDate | None = Field(None, description="Ngày có hiệu lực, nếu nguồn nêu.")
     title: Text | None = Field(None, description="Trích yếu như nguồn ghi.")
     aliases: list[ShortText] = Field(default_factory=list, description="Các cách trích dẫn khác trong nguồn.")
     relations: list[Relation] = Field(default_factory=list)
@@ -125,21 +122,18 @@ class Document(Record):
         None, description="Văn bản không kế hoạch nguồn nào nêu, thêm vào vì nó thay thế, sửa đổi văn bản trong dữ "
         "liệu: nơi đọc số hiệu, ngày và trích yếu của nó.")
 
-    _check_date = field_validator("date", "effective", mode="before")(check_partial_date)
-
     @property
     def issuer_key(self) -> str:
         return self.issuer or ""
 
     @property
     def year(self) -> str:
-        return self.date[:4] if self.date else "Chưa rõ năm"
+        return str(self.date.year) if self.date else "Chưa rõ năm"
 
 
 # --- plans ---------------------------------------------------------------------------------
 
 ReportPeriod = Literal["thang", "quy", "6-thang", "9-thang", "nam", "5-nam", "dinh-ky", "dot-xuat"]
-DUE_PATTERN = r"^(?:\d{4}-)?\d{2}-\d{2}$"
 
 
 class Period(Record):
@@ -176,27 +170,9 @@ class Report(Record):
 
     text: Text = Field(description="Câu chữ trong nguồn.")
     period: ReportPeriod
-    due: list[str] = Field(default_factory=list, description="Hạn: 'MM-DD' (mỗi năm của kỳ kế hoạch) hoặc 'YYYY-MM-DD'.")
+    due: list[Due] = Field(default_factory=list, description="Hạn: 'MM-DD' (mỗi năm của kỳ kế hoạch) hoặc 'YYYY-MM-DD'.")
     to: Id | None = Field(None, description="Cơ quan nhận báo cáo.")
     via: Id | None = Field(None, description="Gửi qua cơ quan (ví dụ Sở Nội vụ).")
-
-    @field_validator("due")
-    @classmethod
-    def _due_dates(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if not re.fullmatch(DUE_PATTERN, value):
-                raise ValueError(f"hạn '{value}' phải có dạng MM-DD hoặc YYYY-MM-DD")
-            if value == "02-29":  # MM-DD recurs every year of the plan's period
-                raise ValueError("hạn '02-29' không có trong năm không nhuận: ghi '02-28' hoặc '03-01', "
-                                 "hoặc ghi cả năm (YYYY-02-29)")
-            full = value if len(value) == 10 else f"2023-{value}"
-            try:
-                day = _dt.date.fromisoformat(full)
-            except ValueError:
-                raise ValueError(f"hạn '{value}' không phải ngày có thật") from None
-            if not YEARS[0] <= day.year <= YEARS[1]:
-                raise ValueError(f"hạn '{value}': năm {day.year} nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}")
-        return values
 
 
 class Assignment(Record):
@@ -249,7 +225,7 @@ class Plan(Record):
     issuer: Id
     number: ShortText | None = Field(None, description="Số ký hiệu như nguồn ghi; bản dự thảo có thể chỉ có '/KH-UBND'.")
     place: ShortText | None = None
-    date: str | None = Field(None, description="YYYY-MM-DD, hoặc chỉ YYYY khi bản nguồn chưa ghi ngày.")
+    date: PartialDate | None = Field(None, description="YYYY-MM-DD, hoặc chỉ YYYY khi bản nguồn chưa ghi ngày.")
     title: Text
     period: Period
     implements: list[Id] = Field(default_factory=list, description="Kế hoạch/văn bản cấp trên mà kế hoạch này thực hiện.")
@@ -268,8 +244,6 @@ class Plan(Record):
     problems: list[Text] = Field(default_factory=list, description="Nghi vấn/lỗi của bản nguồn, ghi lại nguyên trạng.")
     review: list[Review] = Field(default_factory=list, description="Những chỗ lệnh nhập (python -m macros import) "
                                  "đã đoán, kèm dòng trong tệp nguồn; soát xong mục nào thì xóa mục đó.")
-
-    _check_date = field_validator("date", mode="before")(check_partial_date)
 
 
 # --- campaigns -----------------------------------------------------------------------------

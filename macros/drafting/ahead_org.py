@@ -114,13 +114,13 @@ def _reports(desk: Desk, number: int) -> list[Para]:
     for (to, via), reports in lines.items():
         out.append(Para("body", _line(desk, to, via, reports)))
         dated += [d for r in reports for d in r.due]
-    old = sorted({d for d in dated if len(d) == 10 and int(d[:4]) < desk.year})
+    old = sorted({d for d in dated if not d.yearly and d.year < desk.year})
     if old:
         out.append(Para("hint", f"Hạn của kế hoạch cấp trên ghi cho năm đã qua ({', '.join(_day(d) for d in old)}): "
                                 f"đặt theo kế hoạch năm {desk.year} của cấp trên."))
-    yearly = sorted({d for d in dated if len(d) == 5})
+    yearly = sorted({d for d in dated if d.yearly})
     if yearly:
-        early = ", ".join(_day(_earlier(d)) for d in yearly)
+        early = ", ".join(_earlier(d) for d in yearly)
         out.append(Para("hint", f"Hạn nội bộ đề xuất, sửa được: {desk.sheet.kind.subunits} gửi báo cáo về "
                                 f"{compiler(desk)} trước ngày {early}, trước hạn của cấp trên {LEAD_DAYS:02d} ngày."))
     return out
@@ -131,22 +131,22 @@ def _line(desk: Desk, to: str, via: str | None, reports: list[model.Report]) -> 
     dues: dict[str, list[str]] = {}
     for r in sorted(reports, key=lambda r: list(LABELS).index(r.period) if r.period in LABELS else 99):
         due = dues.setdefault(LABELS.get(r.period, r.period).lower(), [])
-        due += [_day(d) for d in r.due if (len(d) == 5 or int(d[:4]) >= desk.year) and _day(d) not in due]
+        due += [_day(d) for d in r.due if (d.yearly or d.year >= desk.year) and _day(d) not in due]
     kinds = [f"{label} (trước ngày {', '.join(due)})" if due else label for label, due in dues.items()]
     through = f" (qua {names(via)})" if via else ""
     return (f"{desk.name} báo cáo {names(to)}{through} kết quả thực hiện: {', '.join(kinds)}, theo "
             f"{desk.title_of(desk.sheet.parent.id)} và theo quy định.")
 
 
-def _day(due: str) -> str:
+def _day(due: model.Due) -> str:
     """'06-10' → '10/6'; '2025-06-20' → '20/6/2025' (as the sources write a day)."""
-    parts = [int(x) for x in due.split("-")]
-    return f"{parts[-1]:02d}/{parts[-2]}" + (f"/{parts[0]}" if len(parts) == 3 else "")
+    return f"{due.day:02d}/{due.month}" + (f"/{due.year}" if due.year is not None else "")
 
 
-def _earlier(due: str) -> str:
-    day = dt.date.fromisoformat(f"2024-{due}") - dt.timedelta(days=LEAD_DAYS)
-    return day.isoformat()[5:]
+def _earlier(due: model.Due) -> str:
+    """A yearly deadline LEAD_DAYS earlier, written as `_day` writes it (counted in a leap year)."""
+    day = due.on(2024) - dt.timedelta(days=LEAD_DAYS)
+    return f"{day.day:02d}/{day.month}"
 
 
 def _dropped(desk: Desk) -> list[Para]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..data.dates import PartialDate
+
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 SIZES = {"issuer": 13, "national": 12, "motto": 13, "number": 13, "place": 14, "title": 14, "body": 14,
@@ -96,9 +98,9 @@ def recipient_line(text: str, last: bool) -> str:
     return f"- {text}{'.' if last else ';'}"
 
 
-def place_date(place: str, date: str) -> str:
+def place_date(place: str, date: PartialDate) -> str:
     """'Lai Châu, ngày 05 tháng 02 năm 2026': days under 10 and months 1–2 take a leading zero."""
-    year, month, day = (int(x) for x in date.split("-"))
+    year, month, day = date.year, date.month, date.day
     month_text = f"{month:02d}" if month <= 2 else str(month)
     return f"{place}, ngày {day:02d} tháng {month_text} năm {year}"
 

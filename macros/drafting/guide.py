@@ -287,7 +287,7 @@ class Drafting:
         for plan in self.newest:
             if plan.number and plan.number[0].isdigit():
                 out.setdefault("number", (plan, f"Số: {plan.number}"))
-            if plan.place and plan.date and len(plan.date) == 10:
+            if plan.place and plan.date and plan.date.precise:
                 out.setdefault("place", (plan, place_date(plan.place, plan.date)))
         return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..data.dates import PartialDate
 from ..knowledge.index import SiteIndex
 from ..text.format import day
 
@@ -56,7 +57,7 @@ def level_standing(ix: SiteIndex, level: str, province: str | None, on: dt.date)
     each body of that level the data holds there; unknown when it holds none."""
     end = ix.validity.level_end(level, on)
     if end:
-        return Standing(False, "ceased", since=dt.date.fromisoformat(end.date), why=ix.validity.level_end_text(end))
+        return Standing(False, "ceased", since=end.date.full, why=ix.validity.level_end_text(end))
     bodies = [o.id for o in ix.data.organisations.values() if o.level == level and o.province == province]
     if not bodies:
         return Standing(True, "unknown", why=f"dữ liệu không có cơ quan cấp {LEVELS.get(level, level)} nào ở tỉnh này")
@@ -73,7 +74,6 @@ def as_of(ix: SiteIndex) -> dt.date:
 
 def _newest(ix: SiteIndex) -> dt.date:
     dates = [p.date for p in ix.data.plans.values() if p.date]
-    dates += [str(p.period.start) for p in ix.data.plans.values()]
+    dates += [PartialDate(p.period.start) for p in ix.data.plans.values()]
     dates += [d.date for d in ix.data.documents.values() if d.date]
-    year, month, day = ([int(x) for x in max(dates, default="2000").split("-")] + [1, 1])[:3]
-    return dt.date(year, month, day)
+    return max(dates, default=PartialDate(2000)).first

@@ -42,7 +42,7 @@ def citation(data: Dataset, doc_id: str) -> str:
         title = ""
     words = [head]
     if doc.date:
-        words.append(("ngày " if len(doc.date) == 10 else "") + date_plain(doc.date))
+        words.append(("ngày " if doc.date.precise else "") + date_plain(doc.date))
     if doc.issuer and doc.issuer in data.organisations:
         words.append(f"của {data.organisations[doc.issuer].name}")
     return " ".join(words + ([lower_first(title)] if title else []))
@@ -53,10 +53,10 @@ def plan_citation(data: Dataset, plan: model.Plan) -> str:
     undated source plan keeps its gaps as places to fill ('Kế hoạch số […]/KH-UBND ngày […] năm 2025')."""
     number = plan.number or "/KH-…"
     number = number if number[0].isdigit() else f"[…]{number}"
-    if plan.date and len(plan.date) == 10:
+    if plan.date and plan.date.precise:
         when = f"ngày {date_plain(plan.date)}"
     else:
-        when = f"ngày […] năm {plan.date[:4]}" if plan.date else "ngày […]"
+        when = f"ngày […] năm {plan.date.year}" if plan.date else "ngày […]"
     issuer = data.organisations[plan.issuer].name
     return f"Kế hoạch số {number} {when} của {issuer}"
 
@@ -91,9 +91,11 @@ def period_words(start: int, end: int) -> str:
     return f"năm {start}" if start == end else f"giai đoạn {start} - {end}"
 
 
-def date_plain(date: str) -> str:
-    parts = date.split("-")
-    return "/".join(reversed(parts)) if len(parts) > 1 else f"năm {date}"
+def date_plain(date: model.PartialDate) -> str:
+    """'17/01/2022', '01/2022' or 'năm 2022', as plans cite a date."""
+    if date.month is None:
+        return f"năm {date.year}"
+    return (f"{date.day:02d}/" if date.day is not None else "") + f"{date.month:02d}/{date.year}"
 
 
 def lower_first(text: str) -> str:

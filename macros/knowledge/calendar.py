@@ -54,9 +54,9 @@ def deadlines(plan: model.Plan) -> list[Deadline]:
         for i, report in enumerate(job.reports):
             shift = dt.timedelta(days=1 if _BEFORE.search(report.text) else 0)
             for due in report.due:
-                years = [int(due[:4])] if len(due) == 10 else range(plan.period.start, plan.period.end + 1)
+                years = range(plan.period.start, plan.period.end + 1) if due.yearly else [due.year]
                 for year in years:
-                    day = dt.date.fromisoformat(due if len(due) == 10 else f"{year}-{due}")
+                    day = due.on(year)
                     out.append(Deadline(day - shift, plan.id, job.id, i, report.period, job.unit_text, report.text,
                                         report.to, report.via, day))
     return sorted(out)

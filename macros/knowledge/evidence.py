@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 
 from ..data import model
+from ..data.dates import PartialDate
 from .statusword import Evidence
 
 _SPAN = re.compile(r"giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
@@ -24,30 +25,19 @@ APPLYING = ("based-on", "implements", "continues", "details")
 WINDOW_MONTHS = 12
 
 
-def full_date(value: str | None) -> _dt.date | None:
-    """A full ISO day; partial dates ('2022', '2022-11') give None: a change of effect needs the day."""
-    return _dt.date.fromisoformat(value) if value and len(value) == 10 else None
+def full_date(value: PartialDate | None) -> _dt.date | None:
+    """The day, when stated; partial dates ('2022', '2022-11') give None: a change of effect needs the day."""
+    return value.full if value else None
 
 
-def first_day(value: str | None) -> _dt.date | None:
+def first_day(value: PartialDate | None) -> _dt.date | None:
     """The earliest day a possibly partial date can mean: '2026' → 01/01/2026."""
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return _dt.date(*parts[:3])
+    return value.first if value else None
 
 
-def last_day(value: str | None) -> _dt.date | None:
+def last_day(value: PartialDate | None) -> _dt.date | None:
     """The latest day a possibly partial date can mean: '2024' → 31/12/2024, '2024-02' → 29/02/2024."""
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return _dt.date(*parts)
-    if len(parts) == 1:
-        return _dt.date(parts[0], 12, 31)
-    following = _dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-    return following - _dt.timedelta(days=1)
+    return value.last if value else None
 
 
 def window_start(on: _dt.date) -> _dt.date:

@@ -66,7 +66,7 @@ class OrgTimeline:
         """The province a province's territory belongs to on `on`: 'Gia Lai' for 'Bình Định' from 01/07/2025."""
         on = on or self.as_of
         change = self.province_changes.get(province) if province else None
-        if change is None or change.change != "hop-nhat" or on is None or on < _day(change.date):
+        if change is None or change.change != "hop-nhat" or on is None or on < change.date.full:
             return province
         return change.into
 
@@ -79,17 +79,17 @@ class OrgTimeline:
 
     def start(self, org_id: str) -> _dt.date | None:
         created = self.data.organisations[org_id].created
-        return _day(created.date) if created else None
+        return created.date.full if created else None
 
     def ending(self, org_id: str) -> Ending | None:
         """How the body ended, if the data states it: its own `ended` first, else its province's merger."""
         org = self.data.organisations[org_id]
         if org.ended:
             e = org.ended
-            return Ending(_day(e.date), e.change, e.successor, e.successor_name, e.source)
+            return Ending(e.date.full, e.change, e.successor, e.successor_name, e.source)
         change = self.province_changes.get(org.province) if org.province else None
         if change and change.change == "hop-nhat" and change.into != org.province:
-            return Ending(_day(change.date), "ket-thuc-hoat-dong", None, None, change.source, change)
+            return Ending(change.date.full, "ket-thuc-hoat-dong", None, None, change.source, change)
         return None
 
     def exists(self, org_id: str, on: _dt.date | None = None) -> bool:
@@ -177,6 +177,3 @@ class OrgTimeline:
             return None
         return f"{START_LABELS[created.change]} từ {date_vi(created.date)} (theo {created.source.label})"
 
-
-def _day(value: str) -> _dt.date:
-    return _dt.date.fromisoformat(value)

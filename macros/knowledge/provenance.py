@@ -224,9 +224,10 @@ class Provenances:
                 return found
         return None
 
-    def _date(self, plans: list[str], anchor: str | None, value: str, number: str | None) -> Provenance | None:
+    def _date(self, plans: list[str], anchor: str | None, value: model.PartialDate,
+              number: str | None) -> Provenance | None:
         found = self._near(plans, anchor, date_forms(value))
-        if found is None and len(value) == 4 and number and f"/{value}/" in number:
+        if found is None and value.month is None and number and f"/{value}/" in number:
             year = self._search(plans, number)
             return Provenance("suy-ra", f"Năm lấy từ số hiệu {number}" + (f"; {year.note}" if year else ""),
                               file=year.file if year else None, line=year.line if year else None)

@@ -23,7 +23,7 @@ class Link:
     stated_in: str | None = None
     note: str | None = None
     added: model.EditorialSource | None = None  # when no source plan states it: the article that does
-    since: str | None = None  # a change of data/validity.yaml: the day it took effect (ISO)
+    since: model.PartialDate | None = None  # a change of data/validity.yaml: the day it took effect
 
 
 class Records(Protocol):

@@ -70,15 +70,15 @@ class SourceText:
         return self.starts[bisect_right(self.starts, offset) - 1]
 
 
-def date_forms(value: str) -> list[str]:
+def date_forms(value: model.PartialDate) -> list[str]:
     """How a source may write a date: 20/4/2007, 20/04/2007, ngày 20 tháng 4 năm 2007 ('tháng 4 năm 2025')."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return [f"năm {parts[0]}"]
-    y, m = parts[0], parts[1]
-    if len(parts) == 2:
+    y = str(value.year)
+    if value.month is None:
+        return [f"năm {y}"]
+    m = f"{value.month:02d}"
+    if value.day is None:
         return [f"tháng {m} năm {y}", f"tháng {int(m)} năm {y}", f"{m}/{y}", f"{int(m)}/{y}"]
-    d = parts[2]
+    d = f"{value.day:02d}"
     forms = [f"{dd}/{mm}/{y}" for dd in {d, str(int(d))} for mm in {m, str(int(m))}]
     return forms + [f"ngày {dd} tháng {mm} năm {y}" for dd in {d, str(int(d))} for mm in {m, str(int(m))}]
 

@@ -31,7 +31,7 @@ class Validity:
         self.index = index
         self.data = index.data
         validity = self.data.validity
-        self.as_of = _dt.date.fromisoformat(validity.as_of) if validity else None
+        self.as_of = validity.as_of.full if validity else None
         self.orgs = OrgTimeline(self.data, self.as_of)
 
     # --- records -----------------------------------------------------------------------
@@ -259,7 +259,7 @@ class Validity:
         on = on or self.as_of
         ends = self.data.validity.levels_ended if self.data.validity else []
         end = next((e for e in ends if e.level == level), None)
-        if end is None or on is None or on < _dt.date.fromisoformat(end.date):
+        if end is None or on is None or on < end.date.full:
             return None
         return end
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from ..data.dates import PartialDate
 from ..text.format import date_vi, day
 
 # state → short label head; the open-data format lists the same states (macros/data/opendata.py).
@@ -43,14 +44,14 @@ class Evidence:
     record: str | None = None  # the record of the data it is, when it is one
     quote: str | None = None
     where: str | None = None
-    written: str | None = None  # the date as the data writes it ('2026' for a plan dated by its year only)
+    written: PartialDate | None = None  # the date as the data writes it ('2026' for a plan dated by its year only)
 
     @property
     def date_text(self) -> str:
         """'ngày 26/01/2026', or 'năm 2026' when only the year is known."""
-        value = self.written or (self.when.isoformat() if self.when else None)
-        text = date_vi(value)
-        return f"ngày {text}" if value and len(value) == 10 else text
+        if self.written:
+            return f"ngày {date_vi(self.written)}" if self.written.precise else date_vi(self.written)
+        return f"ngày {date_vi(self.when.isoformat())}" if self.when else date_vi(None)
 
     def as_dict(self) -> dict:
         out = {"what": self.what, "date": self.written or (self.when.isoformat() if self.when else None),

@@ -18,7 +18,7 @@ from ..data.kinds import ALL_DATA, KINDS, page_of, source_path
 from ..drafting.files import generated as drafting_files
 from ..knowledge.calendar import PlanNames, calendar_path, to_ics
 from ..knowledge.opendata import extras
-from ..text.format import label, year_of
+from ..text.format import label
 from .adapter import MadeFile
 from .state import SiteState
 
@@ -86,8 +86,8 @@ def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:
     tags = [label(record.type) if kind == "documents" else "Kế hoạch dân vận chính quyền"]
     if issuer:
         tags.append(f"Cấp {label(issuer.level).lower()}")
-    if year_of(record.date):
-        tags.append(f"Năm {year_of(record.date)}")
+    if record.date:
+        tags.append(f"Năm {record.date.year}")
     themes = record.themes if kind == "documents" else [t for task in record.tasks for t in task.themes]
     tags += [state.data.themes[t].name for t in dict.fromkeys(themes) if t in state.data.themes]
     return tags

@@ -23,11 +23,11 @@ def data_date(data) -> dt.date | None:
     stated = getattr(data, "as_of", None)
     if isinstance(stated, dt.date):
         return stated
-    if isinstance(stated, str) and len(stated) == 10:
-        return dt.date.fromisoformat(stated)
-    days = [r.date for r in [*data.documents.values(), *data.plans.values()] if r.date and len(r.date) == 10]
-    days += [d.effective for d in data.documents.values() if d.effective and len(d.effective) == 10]
-    return dt.date.fromisoformat(max(days)) if days else None
+    if stated:
+        return stated.full
+    days = [r.date.full for r in [*data.documents.values(), *data.plans.values()] if r.date and r.date.precise]
+    days += [d.effective.full for d in data.documents.values() if d.effective and d.effective.precise]
+    return max(days, default=None)
 
 
 def data_date_vi(data) -> str:

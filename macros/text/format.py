@@ -99,10 +99,6 @@ def due_vi(value: str) -> str:
     return date_vi(value)
 
 
-def year_of(value: str | None) -> int | None:
-    return int(value[:4]) if value else None
-
-
 def roman(number: int) -> str:
     return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][number]
 
