@@ -12,7 +12,22 @@ from tests.browser import fold
 from tests.conftest import DATA
 from tests.htmlcheck import main_text
 
-MAINTAINER_PAGES = {"chat-luong-du-lieu.html", "huong-dan/bao-tri.html"}
+ROOT = Path(__file__).resolve().parent.parent
+MAINTAINER_MENU = "Dành cho người cập nhật dữ liệu"
+
+
+def _maintainer_pages() -> set[str]:
+    """The pages listed under the maintainers' menu in mkdocs.yml (the officials' menu is the rest)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name: not needed here
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    entries = next(item[MAINTAINER_MENU] for item in nav if isinstance(item, dict) and MAINTAINER_MENU in item)
+    paths = [v for e in entries for v in (e.values() if isinstance(e, dict) else [e])]
+    return {re.sub(r"\.md$", ".html", p) for p in paths}
+
+
+MAINTAINER_PAGES = _maintainer_pages()
 TECHNICAL_WORDS = ("Markdown", ".md.txt", "JSON", "bản dựng", "YAML", "python -m")
 
 
@@ -242,3 +257,67 @@ def test_hierarchy_lists_each_province_apart(site):
         listed = re.findall(r'<li[^>]*><a href="([a-z0-9-]+)\.html"', section.split("<h2")[0])
         assert listed and all(province_of[d] == name for d in listed), name
 
+
+
+# What only maintainers should read: English words of the data's vocabulary and of Word's menus.
+ENGLISH = re.compile(r"\b(?:replaces|replaced|amends|amended|repeals|repealed|aims|tasks|targets|organisations?|"
+                     r"issuer|source|status|unknown|draft|Styles|Select All|TODO|None|null)\b")
+SOURCE_FILE = re.compile(r"\b\d{3}_[0-9a-f]{8,}\.\w+|[\w-]+\.ya?ml\b|\bdata/\w")
+ADDRESS = re.compile(r"https?://\S+")
+
+
+def _ids() -> set[str]:
+    """Every id in the data: record files, organisations and glossary terms."""
+    ids = {r["id"] for kind in ("documents", "plans", "campaigns") for r in _yaml(kind)}
+    ids |= {o["id"] for f in sorted((DATA / "organisations").glob("*.yaml"))
+            for o in yaml.safe_load(f.read_text(encoding="utf-8")).get("organisations", [])}
+    ids |= {t["id"] for t in yaml.safe_load((DATA / "themes.yaml").read_text(encoding="utf-8"))["themes"]}
+    return {i for i in ids if i.count("-") >= 2}  # 'ubnd' or 'so-ke' could be words; ids of 3 parts are not
+
+
+def internals(text: str, ids: set[str]) -> list[str]:
+    """Ids standing alone, source file names and English words of the data in a page's visible text."""
+    id_word = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True))
+                         + r")(?![\w/-])")
+    text = ADDRESS.sub(" ", text)
+    return [f"{m.group(0)!r} in …{text[max(0, m.start() - 40):m.end() + 20]}…"
+            for pattern in (id_word, SOURCE_FILE, ENGLISH) for m in pattern.finditer(text)]
+
+
+def test_no_internals_on_officials_pages(site):
+    """No record id, source file name, data file or English word of the data on any page an official reads;
+    addresses of sources (https://…) may hold anything."""
+    ids = _ids()
+    found = [f"{p.relative_to(site).as_posix()}: {hit}" for p in reading_pages(site) for hit in internals(main_text(p), ids)]
+    assert not found, f"{len(found)} internals:\n" + "\n".join(found[:40])
+
+
+def test_the_internals_check_catches_each_kind():
+    ids = _ids()
+    planted = ["Nguồn (bản kh-13-2022-ubnd-lao-cai) không nêu", "Bản nguồn 002_1409461a94ad2694.txt, dòng 14",
+               "xem data/validity.yaml", "Tên phần (aims)", "10/2022/QH15 replaces Pháp lệnh 34",
+               "bấm Styles → Select All Instances"]
+    assert all(internals(text, ids) for text in planted)
+    assert not internals("Kế hoạch 13/KH-UBND – nơi đọc: https://x.vn/kh-13-2022-ubnd-lao-cai/status", ids)
+
+
+def _events(path: Path) -> list[str]:
+    """The rows of a document's "Ngày | Sự kiện" table, as text: 'chưa rõ | Có hiệu lực …'."""
+    source = path.read_text(encoding="utf-8")
+    table = re.search(r"<th>Sự kiện</th>.*?</table>", source, re.S)
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(0), re.S) if table else []
+    cells = [re.findall(r"<td>(.*?)</td>", r, re.S) for r in rows]
+    return [" | ".join(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in row) for row in cells]
+
+
+def test_a_document_takes_effect_before_it_ends_in_its_timeline(site):
+    """'chưa rõ — Có hiệu lực' no longer follows a replacement or repeal, which read as a revival."""
+    wrong, seen = [], 0
+    for path in sorted((site / "van-ban").glob("*.html")):
+        rows = [r.split(" | ", 1)[-1] for r in _events(path)]
+        ends = [i for i, r in enumerate(rows) if r.startswith(("Bị thay thế", "Hết hiệu lực", "Bị bãi bỏ"))]
+        starts = [i for i, r in enumerate(rows) if r.startswith("Có hiệu lực")]
+        seen += bool(ends and starts)
+        if ends and starts and max(starts) > min(ends):
+            wrong.append((path.name, rows))
+    assert seen and not wrong, wrong

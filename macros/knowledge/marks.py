@@ -119,8 +119,13 @@ FIELD_LABELS = {
 }
 
 
+# The parts of a plan whose headings the data keeps (model.Headings), as officials call them.
+HEADING_LABELS = {"aims": "mục đích, yêu cầu", "targets": "chỉ tiêu", "tasks": "nhiệm vụ",
+                  "organisation": "tổ chức thực hiện"}
+
+
 def field_label(field: str) -> str:
-    """'tasks[2]' → 'Nhiệm vụ 3', 'headings.aims' → 'Tên phần (aims)'."""
+    """'tasks[2]' → 'Nhiệm vụ 3', 'headings.aims' → 'Tên phần (mục đích, yêu cầu)'."""
     match = re.fullmatch(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", field)
     if not match:
         return field
@@ -128,4 +133,4 @@ def field_label(field: str) -> str:
     text = FIELD_LABELS.get(name, name)
     if index is not None:
         text += f" {int(index) + 1}"
-    return text + (f" ({sub})" if sub else "")
+    return text + (f" ({HEADING_LABELS.get(sub, FIELD_LABELS.get(sub, sub))})" if sub else "")

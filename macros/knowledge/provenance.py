@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..data import model
-from ..text.format import LABELS
+from ..text.format import LABELS, RELATION_LABELS
 from .records import Records
 from .sourcetext import NEEDLE, SourceText, date_forms, norm, org_names
 
@@ -42,7 +42,7 @@ class Provenance:
     """The source of one field."""
 
     kind: str  # one of KIND_LABELS
-    note: str  # Vietnamese, e.g. "Bản nguồn 002_….txt, dòng 31"
+    note: str  # Vietnamese, e.g. "văn bản gốc, dòng 31" (never the file's name: officials read it)
     file: str | None = None
     line: int | None = None
     plan: str | None = None
@@ -122,7 +122,7 @@ class Provenances:
 
     def _at(self, plan_id: str, text: SourceText, offset: int, what: str = "") -> Provenance:
         line = text.line_of(offset)
-        note = f"Bản nguồn {text.name}, dòng {line}" + (f" ({what})" if what else "")
+        note = f"văn bản gốc, dòng {line}" + (f" ({what})" if what else "")
         return Provenance("nguon", note, file=f"{SOURCE_FOLDER}/{text.name}", line=line, plan=plan_id)
 
     def _plan_text(self, plan_id: str) -> SourceText | None:
@@ -171,7 +171,7 @@ class Provenances:
                                              "added": editorial(doc.added, "văn bản không kế hoạch nguồn nào dẫn")}
         for name in ("number", "type", "issuer", "date", "effective", "title"):
             if getattr(doc, name):
-                out[name] = editorial(doc.added, f"{FIELD_WORDS[name]} của {doc.number or doc.id}")
+                out[name] = editorial(doc.added, f"{FIELD_WORDS[name]} của {_called(doc)}")
         for i, rel in enumerate(doc.relations):
             out[f"relations[{i}]"] = self._relation(doc, rel)
         out["themes"] = ours("Chủ đề do trang phân loại.")
@@ -255,7 +255,8 @@ class Provenances:
 
     def _relation(self, doc: model.Document, rel: model.Relation) -> Provenance | None:
         if rel.source is not None:
-            return editorial(rel.source, f"{doc.number or doc.id} {rel.type} {rel.target}")
+            verb = RELATION_LABELS.get(rel.type, (rel.type,))[0].lower()
+            return editorial(rel.source, f"{_called(doc)} {verb} {_called(self.index.record(rel.target))}")
         if rel.stated_in is None:
             return None
         target = self.index.record(rel.target)
@@ -355,3 +356,10 @@ def _has(record, name: str) -> bool:
     value = getattr(record, field, None)
     return value not in (None, [], "")
 
+
+def _called(record) -> str:
+    """How an official names a document in a sentence: 'Luật 10/2022/QH15', else its title (never its id)."""
+    number, kind = getattr(record, "number", None), getattr(record, "type", None)
+    if number:
+        return f"{LABELS.get(kind, '')} {number}".strip()
+    return getattr(record, "title", None) or getattr(record, "name", None) or LABELS.get(kind, "văn bản")

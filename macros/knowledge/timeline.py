@@ -54,4 +54,10 @@ def timeline(validity, doc_id: str) -> list[Event]:
         events.append(Event(f"{found[0][1]}-12-31", "period-end"))
     order = list(EVENT_LABELS)
     unique = list(dict.fromkeys(events))
-    return sorted(unique, key=lambda e: (e.when is None, e.when or "", order.index(e.kind)))
+    # A document takes effect before anything can happen to it: an undated "Có hiệu lực" stands after
+    # its issue, not after a repeal at the end of the list ("chưa rõ — Có hiệu lực" read as a revival).
+    start = doc.date or ""
+
+    def when(e: Event) -> str | None:
+        return e.when if e.when or e.kind not in ("issued", "effective") else start
+    return sorted(unique, key=lambda e: (when(e) is None, when(e) or "", order.index(e.kind)))

@@ -198,6 +198,23 @@ class Renderer:
         return Markup("".join(out).strip())
 
     def _plain(self, text: str, plan_id: str | None, html: bool) -> str:
+        """Escaped text; a record's id written in a note ('theo bản kh-13-2022-ubnd-lao-cai') becomes
+        the record's Vietnamese name linked to its page: officials never read an id."""
+        if "-" not in text:
+            return self._words(text, plan_id, html)
+        out, pos = [], 0
+        for match in RECORD_ID.finditer(text):
+            if not any(match.group(0) in getattr(self.data, kind) for kind in NAMED_KINDS):
+                continue
+            out.append(self._words(text[pos:match.start()], plan_id, html))
+            shown = _escape(self.title_of(match.group(0)), html)
+            out.append(shown if match.group(0) == plan_id else
+                       _anchor(shown, self.record_url(match.group(0), html=html), html))
+            pos = match.end()
+        out.append(self._words(text[pos:], plan_id, html))
+        return "".join(out)
+
+    def _words(self, text: str, plan_id: str | None, html: bool) -> str:
         """Escaped text; `[^N]` becomes a superscript link to footnote N of the plan."""
         parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text) if html else text)
         plain = self._abbr if html else partial(T.md_escape, strip=False)
@@ -282,6 +299,9 @@ class Renderer:
 
 PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
 EITHER = re.compile("\x02(\\d+)\x03")
+# An id-shaped word (model.ID_PATTERN, two hyphens or more) standing alone: not inside a path or address.
+RECORD_ID = re.compile(r"(?<![\w/.#-])[a-z0-9]+(?:-[a-z0-9]+){2,}(?![\w/#-])")
+NAMED_KINDS = {"documents", "plans", "campaigns", "themes"}
 MARKDOWN_LINK = re.compile(r"\]\((?:\.\./)*[^()\s]*\.md(?:#[^()\s]*)?\)")
 ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')  # ids of HTML elements (search.py cuts sections at them too)
 
