@@ -13,6 +13,7 @@ from macros.data.scope import for_province, provinces
 from macros.text.errors import DataInvalid
 
 from tests.conftest import DATA, ENV, MKDOCS, ROOT, build_site
+from tests.htmlcheck import main_text
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +21,24 @@ def data():
     return load(DATA)
 
 
-SOURCE_PROVINCES = {"Bình Định", "Lai Châu", "Lào Cai", "Trà Vinh"}  # the issuers of the five source plans
+# The provinces of the five source plans' issuers on the data's as_of day (December 2026): Bình Định was
+# merged into Gia Lai and Trà Vinh into Vĩnh Long on 01/07/2025; Lào Cai and Lai Châu keep their names.
+SOURCE_PROVINCES = {"Gia Lai", "Lai Châu", "Lào Cai", "Vĩnh Long"}
 
 
 def test_provinces_are_listed_once_each_in_order(data):
     listed = provinces(data)
     assert SOURCE_PROVINCES <= set(listed)
+    assert not {"Bình Định", "Trà Vinh"} & set(listed)  # merged away: published with their successor
     assert listed == sorted(set(listed))
+
+
+def test_a_province_site_holds_the_records_of_the_province_merged_into_it(data):
+    scoped = for_province(data, "Gia Lai")
+    assert "kh-ubnd-binh-dinh-2025" in scoped.plans and "ubnd-binh-dinh" in scoped.organisations
+    assert "ubnd-gia-lai" in scoped.organisations  # the successor its bodies point to
+    assert "kh-13-2022-ubnd-lao-cai" not in scoped.plans
+    assert "kh-ubnd-binh-dinh-2025" in for_province(data, "Bình Định").plans  # its own past still builds
 
 
 def test_a_province_a_maintainer_adds_is_listed(data_copy):
@@ -68,7 +80,7 @@ def test_unknown_province_is_a_clear_error(data):
 
 def test_provincial_site_builds_and_leaves_other_provinces_out(tmp_path: Path):
     out = tmp_path / "site"
-    result = build_site(out, env={"DVCQ_PROVINCE": "Trà Vinh"})
+    result = build_site(out, env={"DVCQ_PROVINCE": "Vĩnh Long"})  # Trà Vinh's successor
     assert result.returncode == 0, result.stdout + result.stderr
     plans = {p.stem for p in (out / "ke-hoach").glob("kh-*.html")}
     assert "kh-26-2023-vp-ubnd-tra-vinh" in plans and "kh-13-2022-ubnd-lao-cai" not in plans
@@ -78,7 +90,10 @@ def test_provincial_site_builds_and_leaves_other_provinces_out(tmp_path: Path):
     assert not (out / "van-ban" / "ct-16-2021-tu-lao-cai.html").exists()
     index = (out / "ke-hoach" / "index.html").read_text(encoding="utf-8")
     assert "kh-26-2023-vp-ubnd-tra-vinh.html" in index and "kh-13-2022-ubnd-lao-cai.html" not in index
-    assert "Cẩm nang Dân vận chính quyền – Trà Vinh" in (out / "index.html").read_text(encoding="utf-8")
+    assert "Cẩm nang Dân vận chính quyền – Vĩnh Long" in (out / "index.html").read_text(encoding="utf-8")
+    text = main_text(out / "ke-hoach" / "index.html")  # Trà Vinh's plan under Vĩnh Long, said so
+    assert "(kế hoạch của tỉnh Trà Vinh trước khi sắp xếp vào tỉnh Vĩnh Long)" in text
+    assert "Văn phòng Ủy ban nhân dân tỉnh Trà Vinh (thôi tồn tại từ 01/07/2025" in text
 
 
 def test_provinces_command_lists_folder_and_name():

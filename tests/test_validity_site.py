@@ -112,7 +112,69 @@ def test_hierarchy_marks_texts_no_longer_in_force(site):
 
 def test_plans_index_says_which_plans_periods_ended(site):
     text = main_text(site / "ke-hoach" / "index.html")
-    row = text.split("Kế hoạch (chưa số) – Ủy ban nhân dân tỉnh Bình Định, năm 2025:")[1][:200]
+    row = text.split("Kế hoạch (chưa số) – Ủy ban nhân dân tỉnh Bình Định, năm 2025:")[1][:400]
     assert "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)" in row
     lao_cai = text.split("Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai, 17/01/2022:")[1][:200]
     assert "Chưa ghi nhận văn bản thay thế tính đến 05/12/2026" in lao_cai  # its period runs to 2026
+
+
+MERGED_AWAY = {"Bình Định": "Gia Lai", "Trà Vinh": "Vĩnh Long"}  # provinces merged under another name on 01/07/2025
+
+
+def _ended_names() -> set[str]:
+    """Names of the bodies of the two provinces merged away, read from the organisation files."""
+    names = set()
+    for path in (DATA / "organisations").glob("*.yaml"):
+        for org in yaml.safe_load(path.read_text(encoding="utf-8"))["organisations"]:
+            if org.get("province") in MERGED_AWAY:
+                names.add(org["name"])
+    return names
+
+
+def test_every_link_to_a_body_that_ended_says_so_beside_it(site):
+    from html import escape
+
+    names, seen = _ended_names(), 0
+    pages = [*site.glob("van-ban/*.html"), *site.glob("ke-hoach/*.html"), site / "co-quan.html",
+             site / "ke-hoach" / "lich-bao-cao.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for name in names:
+            link = r'<a href="[^"]*co-quan\.html#[^"]*">' + re.escape(escape(name, quote=False)) + r"</a>"
+            for found in re.finditer(link, html):
+                seen += 1
+                after = html[found.end():]
+                assert after.startswith((' <span class="status-flag">(thôi tồn tại từ 01/07/2025',
+                                         " (thôi tồn tại từ 01/07/2025")), (page.name, name)
+    assert seen > 20
+
+
+def test_the_organisations_page_shows_the_2025_chains(site):
+    text = main_text(site / "co-quan.html")
+    for old, new in MERGED_AWAY.items():
+        assert f"Tỉnh {old} → tỉnh {new}, từ 01/07/2025 — theo Nghị quyết số 60-NQ/TW" in text
+        assert (f"Ủy ban nhân dân tỉnh {old} → (hợp nhất, 01/07/2025) → Ủy ban nhân dân tỉnh {new}") in text
+    assert "Tỉnh Yên Bái → tỉnh Lào Cai" in text and "Tỉnh Lào Cai → tỉnh Lào Cai (tỉnh mới cùng tên, gồm cả Yên Bái)" in text
+    assert "Tỉnh Lai Châu: không sắp xếp" in text
+    assert "Sở Nội vụ tỉnh Bình Định → (tỉnh Bình Định sắp xếp vào tỉnh Gia Lai, 01/07/2025) → chưa ghi nhận cơ quan kế thừa" in text
+
+
+def test_lists_by_province_follow_the_successor(site):
+    plans = main_text(site / "ke-hoach" / "index.html")
+    assert "Gia Lai Kế hoạch Cơ quan ban hành" in plans and "Vĩnh Long Kế hoạch Cơ quan ban hành" in plans
+    assert "Bình Định Kế hoạch Cơ quan ban hành" not in plans
+    calendar = main_text(site / "ke-hoach" / "lich-bao-cao.html")
+    assert "Gia Lai: 4 hạn có ngày" in calendar and "Bình Định:" not in calendar
+    assert (site / "lich" / "tinh-gia-lai.ics").is_file() and not (site / "lich" / "tinh-binh-dinh.ics").exists()
+
+
+def test_no_reminder_is_sent_to_a_body_that_had_ended_by_its_day(site):
+    from icalendar import Calendar
+
+    events = Calendar.from_ical((site / "lich" / "tinh-gia-lai.ics").read_bytes()).walk("VEVENT")
+    late = [e for e in events if e.decoded("dtstart").isoformat() >= "2025-07-01"]
+    assert late  # the Bình Định plan's reports of September and November 2025
+    for event in late:
+        to = next(line for line in str(event["description"]).splitlines() if line.startswith("Gửi: "))
+        assert to.startswith("Gửi: Ủy ban nhân dân tỉnh Gia Lai (kế thừa Ủy ban nhân dân tỉnh Bình Định"), to
+        assert "Sở Nội vụ tỉnh Bình Định (thôi tồn tại từ 01/07/2025; chưa ghi nhận cơ quan kế thừa)" in to

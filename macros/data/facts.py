@@ -125,6 +125,15 @@ class Validity(Record):
     provinces: list[ProvinceChange] = Field(
         default_factory=list, description="Sắp xếp đơn vị hành chính cấp tỉnh (01/07/2025) của các tỉnh trong dữ liệu.")
 
+    def province_now(self, province: str | None, on: str | None = None) -> str | None:
+        """The province a province's territory belongs to on `on` (ISO day; as_of by default): 'Gia Lai' for
+        'Bình Định' from 01/07/2025 (`provinces`), the same name before that day or without a merger."""
+        on = on or self.as_of
+        change = next((p for p in self.provinces if p.province == province), None) if province else None
+        if change is None or change.change != "hop-nhat" or on < change.date:
+            return province
+        return change.into
+
     @field_validator("provinces")
     @classmethod
     def _one_change_per_province(cls, values: list[ProvinceChange]) -> list[ProvinceChange]:

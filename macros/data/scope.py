@@ -5,7 +5,9 @@ that each provincial site stays the size of one province: its own organisations,
 plans, everything central (province left empty), and whatever those records refer to, however
 far (a plan citing another province's document keeps that document). Themes, glossary and
 campaigns are shared; a campaign lists only the bases and models kept. Set `extra.province` in
-mkdocs.yml, or DVCQ_PROVINCE, to the province's name as the organisations spell it.
+mkdocs.yml, or DVCQ_PROVINCE, to the province's name as the organisations spell it. A province
+merged into another by as_of (data/validity.yaml `provinces`) is published with its successor: the
+Gia Lai site holds Bình Định's records, whose pages say that their bodies have ended.
 """
 
 from __future__ import annotations
@@ -21,19 +23,36 @@ _NOT_FOLLOWED = {("relations", "stated_in")}
 
 
 def provinces(data: Dataset) -> list[str]:
-    return sorted({org.province for org in data.organisations.values() if org.province})
+    """The provinces one site each is built for: those of the organisations as they are at as_of, so a
+    province merged into another (Bình Định into Gia Lai, data/validity.yaml `provinces`) is its successor's."""
+    return sorted({_now(data, org.province) for org in data.organisations.values() if org.province})
+
+
+def predecessors(data: Dataset, province: str) -> list[str]:
+    """Provinces of the data merged into `province` under its name by as_of, other than itself."""
+    named = {org.province for org in data.organisations.values() if org.province}
+    return sorted(p for p in named if p != province and _now(data, p) == province)
+
+
+def _now(data: Dataset, province: str) -> str:
+    return data.validity.province_now(province) if data.validity else province
 
 
 def for_province(data: Dataset, province: str) -> Dataset:
-    """The records a site for `province` shows (raise DataInvalid naming the provinces if unknown)."""
-    if province not in provinces(data):
+    """The records a site for `province` shows, with those of the provinces merged into it (raise
+    DataInvalid naming the provinces if unknown; a province merged away still gets its own past)."""
+    named = {org.province for org in data.organisations.values() if org.province}
+    if province not in provinces(data) and province not in named:
         known = ", ".join(provinces(data)) or "không có"
         raise DataInvalid([DataError("mkdocs.yml", 1, "extra.province",
                                      f"không có tỉnh '{province}' trong dữ liệu (các tỉnh: {known})")])
-    kept = _own_records(data, province) | set(data.themes) | set(data.terms) | set(data.campaigns)
+    kept = set().union(*(_own_records(data, p) for p in [province, *predecessors(data, province)]))
+    kept |= set(data.themes) | set(data.terms) | set(data.campaigns)
     # Campaigns are national: their bases and models are cut to the province, not followed.
     refs = [(src, (loc[0], loc[-1]), target) for src, loc, target, _ in references(data)
             if src not in data.campaigns]
+    changes = data.validity.changes if data.validity else []
+    refs += [(c.record, ("changes", "by"), c.by) for c in changes if c.by]  # what replaced a kept text
     grown = True
     while grown:
         before = len(kept)
@@ -55,6 +74,11 @@ def _own_records(data: Dataset, province: str) -> set[str]:
 def _restricted(data: Dataset, kept: set[str]) -> Dataset:
     plans = {k: v for k, v in data.plans.items() if k in kept}
     documents = {k: _without_dropped_statements(v, plans) for k, v in data.documents.items() if k in kept}
+    if data.validity:  # a change of effect stays with the records it speaks of
+        changes = [c for c in data.validity.changes if c.record in kept and (not c.by or c.by in kept)]
+        validity = data.validity.model_copy(update={"changes": changes})
+    else:
+        validity = None
     campaigns = {k: v.model_copy(update={
         "bases": [b for b in v.bases if b in kept],
         "models": [m for m in v.models if m.plan in plans or (not m.plan and m.unit in kept)],
@@ -62,7 +86,7 @@ def _restricted(data: Dataset, kept: set[str]) -> Dataset:
     sources = {name: text for name, text in data.sources.items() if name in {p.source for p in plans.values()}}
     scoped = dataclasses.replace(
         data, organisations={k: v for k, v in data.organisations.items() if k in kept}, documents=documents,
-        plans=plans, campaigns=campaigns, sources=sources,
+        plans=plans, campaigns=campaigns, sources=sources, validity=validity,
     )
     errors = check_references(scoped)
     if errors:  # a reference kind this module does not follow: fail loudly rather than link to nothing

@@ -93,7 +93,9 @@ class PlanNames:
     province: str
 
 
-def to_ics(items: list[Deadline], names: dict[str, str], plans: dict[str, PlanNames], calendar_name: str) -> bytes:
+def to_ics(items: list[Deadline], names, plans: dict[str, PlanNames], calendar_name: str) -> bytes:
+    """The calendar of `items`; `names(org_id, day)` names a recipient as of the deadline's day (its successor
+    once it has ended: SiteIndex.name_on), so no reminder is sent to a body that no longer exists."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -103,7 +105,7 @@ def to_ics(items: list[Deadline], names: dict[str, str], plans: dict[str, PlanNa
     return cal.to_ical()
 
 
-def _event(d: Deadline, names: dict[str, str], plan: PlanNames) -> Event:
+def _event(d: Deadline, names, plan: PlanNames) -> Event:
     event = Event()
     event.add("uid", f"{d.plan}-{d.assignment}-{d.index}-{d.written.isoformat()}@dan-van-chinh-quyen")
     event.add("dtstamp", STAMP)
@@ -111,8 +113,8 @@ def _event(d: Deadline, names: dict[str, str], plan: PlanNames) -> Event:
     event.add("dtend", d.date + dt.timedelta(days=1))
     summary = f"{plan.province}: hạn báo cáo {label(d.period).lower()} – {plan.short}"
     event.add("summary", summary)
-    to = names.get(d.to or "", "")
-    via = f" (qua {names[d.via]})" if d.via in names else ""
+    to = names(d.to, d.date) if d.to else ""
+    via = f" (qua {names(d.via, d.date)})" if d.via else ""
     lines = [
         f"Kế hoạch: {plan.title}",
         f"Đơn vị báo cáo: {d.unit}",

@@ -146,6 +146,15 @@ class SiteIndex:
         first body down its chain of successors that exists then; None when the data records none."""
         return self.validity.orgs.successor(org_id, on)
 
+    def name_on(self, org_id: str, on=None) -> str:
+        """How a line dated `on` (a draft, a reminder, a recipient) names a body: its successor then if it ended,
+        saying whom it succeeds (macros/knowledge/orgtime.py)."""
+        return self.validity.orgs.name_on(org_id, on)
+
+    def province_now_of(self, record_id: str) -> str | None:
+        """The province a record's issuer belongs to at as_of, after the 2025 mergers ('Gia Lai' for Bình Định's)."""
+        return self.validity.orgs.province_now(self.province_of(record_id))
+
     def org_active(self, org_id: str, on=None) -> bool:
         return self.exists(org_id, on)
 
@@ -315,7 +324,7 @@ class SiteIndex:
         """Provincial documents by the province of their issuer, provinces in name order."""
         groups: dict[str, list[model.Document]] = defaultdict(list)
         for doc in self.sorted_documents:
-            province = self.province_of(doc.id)
+            province = self.province_now_of(doc.id)
             if province:
                 groups[province].append(doc)
         return sorted(groups.items())
@@ -334,7 +343,7 @@ class SiteIndex:
     def plans_by_province(self) -> list[tuple[str, list[model.Plan]]]:
         groups: dict[str, list[model.Plan]] = defaultdict(list)
         for plan in self.sorted_plans:
-            groups[self.province_of(plan.id) or "Trung ương"].append(plan)
+            groups[self.province_now_of(plan.id) or "Trung ương"].append(plan)
         return sorted(groups.items())
 
     @cached_property

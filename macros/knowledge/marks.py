@@ -13,7 +13,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from ..text.format import date_vi, day
+from ..text.format import date_vi, day, md_escape
 from .status import Status
 
 FLAGGED = {"ceased", "period-ended"}
@@ -78,6 +78,21 @@ def where_link(where: str) -> Markup:
         out += [escape(where[last:found.start()]), Markup('<a href="{0}" rel="noopener">{0}</a>').format(found.group())]
         last = found.end()
     return Markup("").join([*out, escape(where[last:])])
+
+
+def org_end_mark(renderer, org_id: str, html: bool) -> str:
+    """After a body's name wherever it is named: '(thôi tồn tại từ 01/07/2025; kế thừa: Ủy ban nhân dân tỉnh
+    Gia Lai)' once it has ended by the data's as_of day, its successor linked; '' while it exists."""
+    orgs = renderer.index.validity.orgs
+    end = orgs.ending(org_id)
+    if end is None or orgs.exists(org_id):
+        return ""
+    after = orgs.successor(org_id) or orgs.last_successor(org_id)
+    words = f"thôi tồn tại từ {day(end.date)}" + ("" if after else "; chưa ghi nhận cơ quan kế thừa")
+    shown = str(escape(words)) if html else md_escape(words)
+    if after:
+        shown += "; kế thừa: " + str(renderer.link(after, label=renderer.data.organisations[after].name, html=html))
+    return f' <span class="status-flag">({shown})</span>' if html else f" ({shown})"
 
 
 def full_title(renderer, record_id: str) -> str:

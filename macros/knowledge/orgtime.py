@@ -65,10 +65,8 @@ class OrgTimeline:
     def province_now(self, province: str | None, on: _dt.date | None = None) -> str | None:
         """The province a province's territory belongs to on `on`: 'Gia Lai' for 'Bình Định' from 01/07/2025."""
         on = on or self.as_of
-        change = self.province_changes.get(province) if province else None
-        if change is None or change.change != "hop-nhat" or on is None or on < change.date.full:
-            return province
-        return change.into
+        validity = self.data.validity
+        return validity.province_now(province, on.isoformat()) if validity and on else province
 
     def province_predecessors(self, province: str) -> list[str]:
         """Provinces merged into `province` under its name, other than itself, by name."""
@@ -170,6 +168,27 @@ class OrgTimeline:
         successor = name(end.successor) if end.successor else end.successor_name
         after = f", kế thừa: {successor}" if successor else ", chưa ghi nhận cơ quan kế thừa"
         return f"{CHANGE_LABELS[end.change]} từ {date_vi(end.date.isoformat())}{after} (theo {end.source.label})"
+
+    def name_on(self, org_id: str, on: _dt.date | None = None) -> str:
+        """How a line dated `on` names a body: its name while it exists; else the body carrying its work then,
+        saying whom it succeeds; else its name with the day it ended ('…; chưa ghi nhận cơ quan kế thừa')."""
+        on = on or self.as_of
+        org = self.data.organisations[org_id]
+        if self.exists(org_id, on):
+            return org.name
+        after, end = self.successor(org_id, on), self.ending(org_id)
+        since = f"thôi tồn tại từ {date_vi(end.date.isoformat())}" if end else "chưa thành lập vào ngày đó"
+        if after:
+            return f"{self.data.organisations[after].name} (kế thừa {org.name}, {since})"
+        return f"{org.name} ({since}; chưa ghi nhận cơ quan kế thừa)" if end else f"{org.name} ({since})"
+
+    def step_text(self, org_id: str) -> str:
+        """A step of a chain in few words: 'hợp nhất, 01/07/2025', 'tỉnh Bình Định sắp xếp vào tỉnh Gia Lai, 01/07/2025'."""
+        end = self.ending(org_id)
+        when = date_vi(end.date.isoformat())
+        if end.province:
+            return f"tỉnh {end.province.province} sắp xếp vào tỉnh {end.province.into}, {when}"
+        return f"{CHANGE_LABELS[end.change].lower()}, {when}"
 
     def start_text(self, org_id: str) -> str | None:
         created = self.data.organisations[org_id].created

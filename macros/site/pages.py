@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from ..data.kinds import ALL_DATA, KINDS, page_of, source_path
 from ..drafting.files import generated as drafting_files
 from ..knowledge.calendar import PlanNames, calendar_path, to_ics
+from ..knowledge.statusword import FILTER_LABELS
 from ..knowledge.opendata import extras
 from ..text.format import label
 from .adapter import MadeFile
@@ -78,7 +79,8 @@ def record_title(state: SiteState, record_id: str) -> str:
 
 
 def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:
-    """Tags for Material's tags index: type, issuer level, year, themes."""
+    """Tags for Material's tags index (the search facets): type, issuer level, year, province at as_of,
+    status at as_of, themes."""
     record = state.index.record(record_id)
     if kind not in {"documents", "plans"}:
         return []
@@ -88,6 +90,10 @@ def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:
         tags.append(f"Cấp {label(issuer.level).lower()}")
     if record.date:
         tags.append(f"Năm {record.date.year}")
+    province = state.index.province_now_of(record_id)
+    if province:  # after the 2025 mergers: a Bình Định record is found under Gia Lai
+        tags.append(f"Tỉnh {province}")
+    tags.append(f"Hiệu lực: {FILTER_LABELS[state.index.status(record_id).filter_value]}")
     themes = record.themes if kind == "documents" else [t for task in record.tasks for t in task.themes]
     tags += [state.data.themes[t].name for t in dict.fromkeys(themes) if t in state.data.themes]
     return tags
@@ -149,8 +155,7 @@ def _calendars(state: SiteState) -> Iterator[tuple[str, Callable[[], bytes]]]:
 def plan_ics(state: SiteState, plan_ids: list[str], calendar_name: str) -> bytes:
     ix = state.index
     items = sorted(d for p in plan_ids for d in ix.plan_deadlines[p])
-    names = {o.id: o.name for o in state.data.organisations.values()}
-    return to_ics(items, names, {p: plan_names(state, p) for p in plan_ids}, calendar_name)
+    return to_ics(items, ix.name_on, {p: plan_names(state, p) for p in plan_ids}, calendar_name)
 
 
 def plan_names(state: SiteState, plan_id: str) -> PlanNames:

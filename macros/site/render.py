@@ -28,7 +28,9 @@ from ..data.validate import FOOTNOTE_REF
 from ..knowledge import calendar
 from ..knowledge.faithful import is_frequency, period_stated, plan_source
 from ..knowledge.index import SiteIndex
-from ..knowledge.marks import doubt_mark, field_label, full_title, org_flag, source_mark, status_flag, where_link
+from ..knowledge.marks import (
+    doubt_mark, field_label, full_title, org_end_mark, org_flag, source_mark, status_flag, where_link,
+)
 from ..knowledge.timeline import EVENT_LABELS, timeline
 from ..knowledge.status import LABELS as STATUS_LABELS
 from ..knowledge.statusword import FILTER_LABELS
@@ -67,7 +69,7 @@ class Renderer:
             relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
             reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
-            status_filters=FILTER_LABELS, where_link=where_link, status_kinds=STATUS_KINDS,
+            status_filters=FILTER_LABELS, where_link=where_link, org_end=self.org_end, status_kinds=STATUS_KINDS,
             changes=index.data.validity.changes if index.data.validity else [], change_labels=CHANGE_WORDS,
             status_groups=index.validity.groups, src=partial(source_mark, self), oflag=partial(org_flag, self),
             field_label=field_label, plan_source=partial(plan_source, index), period_stated=period_stated,
@@ -139,9 +141,14 @@ class Renderer:
         if html is None:
             return self._either(partial(self.org_link, org_id, fallback, False),
                                 partial(self.org_link, org_id, fallback, True))
-        if org_id and org_id in self.data.organisations:
-            return self.link(org_id, label=self.data.organisations[org_id].name, html=html)
+        if org_id and org_id in self.data.organisations:  # an ended body says so, with its successor
+            named = self.link(org_id, label=self.data.organisations[org_id].name, html=html)
+            return Markup(str(named) + org_end_mark(self, org_id, html))
         return Markup(_escape(fallback or "chưa rõ", html))
+
+    def org_end(self, org_id: str) -> Markup:
+        """'(thôi tồn tại từ 01/07/2025; kế thừa: …)' after an ended body's name, where it lands."""
+        return self._either(partial(org_end_mark, self, org_id, False), partial(org_end_mark, self, org_id, True))
 
     def title_of(self, record_id: str) -> str:
         """Short name used in links and lists: 'Chỉ thị 33/CT-TTg', a plan's number and issuer."""
