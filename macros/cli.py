@@ -131,10 +131,15 @@ def run_provinces(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Print the plan path (or, with --dry-run, its YAML) and a summary; refusals exit 1 with one sentence."""
     from .importer import ImportRefused, import_plan
+    from .importer.limits import time_limit
     from .importer.report import summary
+    from .importer.writer import write_all
 
     try:
-        outcome = import_plan(args.file, args.data, dry_run=args.dry_run, force=args.force)
+        with time_limit(args.file.name):  # reading and drafting; writing is never cut short
+            outcome = import_plan(args.file, args.data, dry_run=True, force=args.force)
+        if not args.dry_run:
+            outcome.written = write_all(outcome.files, args.force)
     except ImportRefused as exc:
         print(f"Không nhập được: {shown(str(exc))}", file=sys.stderr)
         return 1

@@ -189,7 +189,7 @@ def _validate(source: YamlSource, schema: type[BaseModel], data: Any, base: tupl
 def _explain(source: YamlSource, base: tuple, err: Any) -> DataError:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     full = (*base, *loc)
-    return DataError(source.path, source.line_of(full), field_name(full), _message(err))
+    return DataError(source.path, source.line_of(full), field_name(full), describe(err))
 
 
 _FIELD_NAME = re.compile(r"[a-z_]+")
@@ -213,7 +213,8 @@ _MESSAGES = {
 UNKNOWN_PROBLEM = "giá trị không hợp lệ ở trường này: xem mô tả trường trong Hướng dẫn bảo trì"
 
 
-def _message(err: Any) -> str:
+def describe(err: Any) -> str:
+    """One pydantic error in Vietnamese (the importer says it too)."""
     kind = err["type"]
     given = err.get("input")
     key = err["loc"][-1] if err["loc"] else ""

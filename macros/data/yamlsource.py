@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..text.errors import DataError, field_path
+from ..text.visible import hidden_problem
 from ..text.yamlerrors import MAX_DEPTH, SYNTAX, explain, path_at_error, reader_error, step, too_deep
 
 try:  # the C parser is ~4x faster; the Python one gives the same nodes
@@ -135,12 +136,9 @@ class _Builder:
         if bad:
             raise _refuse(node, f"ký tự điều khiển U+{ord(bad.group()):04X} trong văn bản (không hiện ra, làm hỏng tệp "
                           "Word và lịch): xoá ký tự này", loc)
-        turn = _BIDI.search(value) if isinstance(value, str) else None
-        if turn:
-            raise _refuse(node, f"ký tự đảo chiều chữ U+{ord(turn.group()):04X} trong văn bản (làm chữ hiện ra khác "
-                          "với chữ thật): xoá ký tự này", loc)
-        if isinstance(value, str) and value and not _INVISIBLE.sub("", value).strip():
-            raise _refuse(node, "văn bản chỉ gồm ký tự vô hình (khoảng trắng độ rộng 0): ghi chữ thật hoặc xoá dòng", loc)
+        hidden = hidden_problem(value) if isinstance(value, str) else None
+        if hidden:
+            raise _refuse(node, hidden, loc)
         if isinstance(value, str) and value.startswith(PLACEHOLDER):  # left as `python -m macros new` wrote it
             self.source.errors.append(DataError(self.source.path, node.start_mark.line + 1, field_path(loc),
                                                 f"chưa điền: thay '{value}' bằng giá trị thật (hoặc xoá dòng nếu "
@@ -180,10 +178,6 @@ def _refuse_aliases(text: str) -> None:
 # Characters no one types on purpose: C0 controls but tab and newline, DEL, C1 controls, and
 # the non-characters XML (Word, .ics) refuses. They pass YAML inside "\v"-style escapes.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-# Marks that reorder the characters that follow them: a name shown right-to-left reads as another name.
-_BIDI = re.compile("[\u061c\u202a-\u202e\u2066-\u2069]")
-# Characters that take no room: a title made of them alone is an empty title.
-_INVISIBLE = re.compile("[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]")
 
 
 def _refuse(node: yaml.Node, problem: str, loc: Path_ | None = None) -> yaml.MarkedYAMLError:

@@ -60,13 +60,17 @@ def _text(paragraph, cited: dict[str, int]) -> str:
     return "".join(parts)
 
 
-def read_footnotes(archive) -> dict[str, str]:
-    """word/footnotes.xml → {id: text}; Word's separator notes (ids -1, 0) have no words and drop out."""
+def read_footnotes(archive) -> dict[str, str] | None:
+    """word/footnotes.xml → {id: text}; Word's separator notes (ids -1, 0) have no words and drop out.
+    None when the part cannot be parsed."""
     try:
         raw = archive.read("word/footnotes.xml")
     except KeyError:
         return {}
-    root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:  # a text node beyond libxml2's bound, or a broken part
+        return None
     notes = {}
     for note in root.findall(f"{W}footnote"):
         paragraphs = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in note.findall(f"{W}p")]

@@ -13,14 +13,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .limits import check_docx, check_pdf_pages
+from .refusal import ImportRefused
+
 MAX_TEXT = 1_000_000  # characters: a real plan is 15-40 000; a bigger text is not one plan
 MAX_FILE = 20_000_000  # bytes for .docx/.pdf (pictures make them large); text files use MAX_TEXT
 MAX_XML = 20_000_000  # bytes of word/document.xml once unzipped (a zip bomb stops here)
 SUFFIXES = (".docx", ".txt", ".md", ".pdf")
-
-
-class ImportRefused(Exception):
-    """A file or plan the importer cannot take, with the Vietnamese sentence to show the maintainer."""
 
 
 @dataclass(frozen=True)
@@ -83,9 +82,11 @@ def _docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a broken package
-        raise ImportRefused(f"{path.name}: tệp Word bị hỏng hoặc không đọc được ({type(exc).__name__})") from None
+        raise ImportRefused(f"{path.name}: tệp Word bị hỏng hoặc không đọc được") from None
     with zipfile.ZipFile(path) as archive:
         footnotes = read_footnotes(archive)
+    if footnotes is None:
+        raise ImportRefused(f"{path.name}: phần chú thích (footnotes.xml) của tệp Word bị hỏng hoặc quá lớn")
     lines = [part for line in docx_lines(document, footnotes) for part in _clean(line).split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
@@ -99,6 +100,7 @@ def _check_docx_archive(path: Path) -> None:
                             "hãy mở bằng Word rồi lưu dạng .docx)") from None
     if info.file_size > MAX_XML:
         raise ImportRefused(f"{path.name}: nội dung tệp Word quá lớn để là một kế hoạch")
+    check_docx(path)  # every part bounded before python-docx parses any
 
 
 def _pdf_text(path: Path) -> str:
@@ -111,11 +113,12 @@ def _pdf_text(path: Path) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise ImportRefused(f"{path.name}: tệp PDF có mật khẩu; hãy mở khóa rồi nhập lại")
+        check_pdf_pages(len(reader.pages), path.name)
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]  # plain mode splits Vietnamese letters
     except ImportRefused:
         raise
     except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
-        raise ImportRefused(f"{path.name}: tệp PDF bị hỏng hoặc không đọc được ({type(exc).__name__})") from None
+        raise ImportRefused(f"{path.name}: tệp PDF bị hỏng hoặc không đọc được") from None
     text = "\n".join(_clean(p) for p in pages)
     if not re.search(r"\w{2,}", text):
         raise ImportRefused(f"{path.name}: tệp PDF không có lớp chữ (có lẽ là bản quét, chỉ có hình ảnh); "

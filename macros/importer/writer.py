@@ -9,6 +9,7 @@ maintainer asks to overwrite them.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -17,7 +18,10 @@ import yaml
 from pydantic import ValidationError
 
 from ..data import model
+from ..data.loader import describe
 from ..data.verbatim import body_norm, norm, source_norm
+from ..text.terminal import shown
+from ..text.visible import hidden_problem
 from .linking import IMPORT_MARK
 from .reading import ImportRefused
 
@@ -34,9 +38,11 @@ _Dumper.add_representer(str, _str)
 
 
 def dump(data: dict, schema: str, origin: str) -> str:
+    """Every name and value through the YAML emitter; the file name in the header comment has each line
+    break escaped (terminal.shown), so no file name can end the comment and add a key."""
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2)
     return (f"# yaml-language-server: $schema=../../docs/schema/{schema}.schema.json\n"
-            f"{IMPORT_MARK} từ {origin}; soát các mục 'review:' của kế hoạch rồi xóa chúng.\n{body}")
+            f"{IMPORT_MARK} từ {shown(origin)}; soát các mục 'review:' của kế hoạch rồi xóa chúng.\n{body}")
 
 
 def validate(plan: dict, organisations: list[dict]) -> None:
@@ -46,8 +52,24 @@ def validate(plan: dict, organisations: list[dict]) -> None:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ImportRefused(f"bản ghi đọc ra không hợp lệ ở trường {where} ({first['msg']}): kiểm tra phần đó "
+        raise ImportRefused(f"bản ghi đọc ra không hợp lệ ở trường {where} ({describe(first)}): kiểm tra phần đó "
                             "của văn bản gốc (ví dụ tên kế hoạch dính liền đoạn mở đầu); chưa ghi tệp nào") from None
+    for where, value in _strings({"plan": plan, "organisations": organisations}, ""):
+        problem = hidden_problem(value)
+        if problem:
+            raise ImportRefused(f"trường {where.lstrip('.')} đọc ra có {problem.split(':')[0]}; chưa ghi tệp nào")
+
+
+def _strings(value, where: str):
+    """(field path, text) of every string inside a record being written."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{where}[{i}]")
 
 
 def check_verbatim(plan: dict, kept_text: str) -> None:
@@ -83,6 +105,10 @@ def _pieces(plan: dict):
         yield "signer.name", plan["signer"]["name"]
 
 
+_OS_ERRORS = {errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi", errno.ENOSPC: "đĩa đã đầy",
+              errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENAMETOOLONG: "tên tệp quá dài"}
+
+
 def write_all(files: dict[Path, str], force: bool) -> list[Path]:
     """Write every file or none: refuse changes to existing files unless `force`, roll back on failure."""
     changed = {p: t for p, t in files.items() if not (p.exists() and p.read_text(encoding="utf-8") == t)}
@@ -102,5 +128,6 @@ def write_all(files: dict[Path, str], force: bool) -> list[Path]:
     except OSError as exc:
         for path, old in reversed(done):
             path.unlink() if old is None else path.write_text(old, encoding="utf-8")
-        raise ImportRefused(f"không ghi được {exc.filename}: {exc.strerror}; đã hoàn lại các tệp") from None
+        why = _OS_ERRORS.get(exc.errno, f"lỗi hệ thống {errno.errorcode.get(exc.errno, exc.errno)}")
+        raise ImportRefused(f"không ghi được {exc.filename} ({why}); đã hoàn lại các tệp") from None
     return list(changed)
