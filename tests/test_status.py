@@ -355,3 +355,20 @@ def test_the_end_of_a_level_needs_its_article_and_is_stated_once(mini):
     with pytest.raises(DataInvalid) as info:
         load(mini)
     assert "mỗi cấp chính quyền chỉ ghi một lần" in str(info.value.errors[0])
+
+
+def test_check_warns_on_a_status_or_organisation_fact_without_its_quote_or_address(mini, capsys):
+    from macros.cli import main
+
+    (mini / "validity.yaml").write_text(CHANGES.replace(", where: 'https://example.vn/kl-10'", ""), encoding="utf-8")
+    doc(mini, "ct-9-2025-ttg", "number: 9/CT-TTg\ntype: chi-thi\ndate: '2025-06-20'\n"
+        "added: {document: Chỉ thị số 9/CT-TTg, where: 'https://example.gov.vn/ct-9'}\n")
+    for other in ("nd-2-2019", "ctr-4", "qd-8"):
+        doc(mini, other, "type: chi-thi\n")
+    _orgs(mini, MERGED)  # organisation changes with a document and article, but no quote, no address
+    assert main(["check", "--data", str(mini)]) == 0  # a warning: the build goes on
+    err = capsys.readouterr().err
+    assert ("data/validity.yaml:19: changes[3].source: cảnh báo: sự kiện hiệu lực 'confirmed' của 'qd-8' thiếu "
+            "nơi đọc (where)") in err
+    assert "ct-9-2025-ttg.yaml:5: added: cảnh báo: văn bản bổ sung 'ct-9-2025-ttg' thiếu câu chữ (quote)" in err
+    assert "org.yaml:19: ended.source: cảnh báo: việc thôi tồn tại của cơ quan 'so-a' thiếu câu chữ (quote) và nơi đọc" in err
