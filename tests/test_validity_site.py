@@ -156,6 +156,10 @@ def test_the_organisations_page_shows_the_2025_chains(site):
         assert (f"Ủy ban nhân dân tỉnh {old} → (hợp nhất, 01/07/2025) → Ủy ban nhân dân tỉnh {new}") in text
     assert "Tỉnh Yên Bái → tỉnh Lào Cai" in text and "Tỉnh Lào Cai → tỉnh Lào Cai (tỉnh mới cùng tên, gồm cả Yên Bái)" in text
     assert "Tỉnh Lai Châu: không sắp xếp" in text
+    assert "Ban Dân tộc tỉnh Lào Cai → (đổi tên, 03/03/2025) → Sở Dân tộc và Tôn giáo tỉnh Lào Cai" in text
+    plan = main_text(site / LAO_CAI)  # the 2022 plan names the Ban; read in 2026 it says who carries the work
+    assert ("Ban Dân tộc tỉnh Lào Cai (thôi tồn tại từ 03/03/2025; kế thừa: Sở Dân tộc và Tôn giáo tỉnh Lào Cai)"
+            in plan)
     assert "Sở Nội vụ tỉnh Bình Định → (tỉnh Bình Định sắp xếp vào tỉnh Gia Lai, 01/07/2025) → chưa ghi nhận cơ quan kế thừa" in text
 
 
