@@ -7,17 +7,19 @@ test at the end builds random variations of the small data set that `check` acce
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from macros.cli import main
 from macros.data.kinds import source_path
 from macros.data.loader import SOURCE_MAX_BYTES, load
 from macros.text.errors import DataInvalid
-from tests.conftest import build_site
+from tests.conftest import DATA, build_site
 from tests.minidata import write_minidata
 
 PROVINCE_B = """\
@@ -106,3 +108,54 @@ def test_a_source_larger_than_the_limit_is_refused(tmp_path, capsys):
     source.write_bytes(source.read_bytes() + b"x" * SOURCE_MAX_BYTES)
     assert main(["check", "--data", str(root)]) != 0
     assert "data/sources/a.txt:1: văn bản gốc lớn hơn 2 MB" in capsys.readouterr().err
+
+
+# --- the transcription rule reads every word -------------------------------------------------------
+
+LETTERS = "abcdeghiklmnopqrstuvxyđâăêôơưáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịúùủũụ"
+
+
+def _transcribed(plan: dict) -> list[tuple[str, list, str]]:
+    """(field as messages name it, path in the record, text) of every piece the source must hold word for word."""
+    pieces = [(f"tasks[{i}].text", ["tasks", i, "text"], t["text"]) for i, t in enumerate(plan.get("tasks", []))]
+    pieces += [(f"targets[{i}].text", ["targets", i, "text"], t["text"]) for i, t in enumerate(plan.get("targets", []))]
+    for key in ("purposes", "requirements", "recipients"):
+        pieces += [(f"{key}[{i}]", [key, i], text) for i, text in enumerate(plan.get(key, []))]
+    for i, job in enumerate(plan.get("assignments", [])):
+        pieces.append((f"assignments[{i}].unit_text", ["assignments", i, "unit_text"], job["unit_text"]))
+        pieces += [(f"assignments[{i}].duties[{j}]", ["assignments", i, "duties", j], d) for j, d in enumerate(job["duties"])]
+    return pieces
+
+
+@pytest.fixture(scope="module")
+def real_copy(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("real") / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_rewritten_span_anywhere_in_a_transcribed_text_fails_check(real_copy, capsys, data):
+    path = data.draw(st.sampled_from(sorted((real_copy / "plans").glob("*.yaml"))), label="plan")
+    original = path.read_text(encoding="utf-8")
+    plan = yaml.safe_load(original)
+    source = (real_copy / "sources" / plan["source"]).read_text(encoding="utf-8")
+    field, where, text = data.draw(st.sampled_from([p for p in _transcribed(plan) if len(p[2]) >= 20]), label="field")
+    start = data.draw(st.integers(0, len(text) - 1), label="start")
+    end = data.draw(st.integers(start, min(len(text), start + 40)), label="end")
+    words = data.draw(st.text(LETTERS, min_size=3, max_size=12), label="words")
+    assume(words not in re.sub(r"[*_#\s]", "", source))  # words the source does not have, however it is wrapped
+    target = plan
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = text[:start] + words + text[end:]
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        code = main(["check", "--data", str(real_copy)])
+        err = capsys.readouterr().err
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert code != 0
+    named = [ln for ln in err.splitlines() if ln.startswith(f"data/plans/{path.name}:") and f" {field}: " in ln]
+    assert any("không có nguyên văn trong văn bản gốc" in ln for ln in named), (field, err)

@@ -127,6 +127,7 @@ def _verbatim(data: Dataset, plan) -> Iterator[DataError]:
     if plan.source not in data.sources:
         return
     for loc, para in verbatim.missing(plan, data.sources[plan.source]):
+        para = " ".join(para.split())  # one line in the terminal
         shown = para if len(para) <= 90 else para[:90] + "…"
         yield _err(data, plan.id, loc, f"đoạn '{shown}' không có nguyên văn trong văn bản gốc data/sources/"
                    f"{plan.source}: chép đúng từng chữ từ bản gốc (lỗi chính tả của bản gốc cũng giữ nguyên)")

@@ -1,10 +1,11 @@
 """The transcription rule, checked with the data: every paragraph of a plan stands word for word
-in its source text (data/sources/), as do its recipients and the signer's name.
+in its source text (data/sources/), as do its recipients, its units' names and the signer's name.
 
-Markdown marks, quote shapes, spacing around dashes and punctuation and page-number lines of
-the PDF text do not count. A footnote printed at a page break can cut a sentence in the PDF
-text: then the paragraph stands in the text with the footnotes taken out (as `python -m macros
-import` reads it), or its first and last 80 characters each stand in the text.
+The whole paragraph is looked up, every word of it: Markdown marks, quote shapes, spacing around
+dashes and punctuation and page-number lines of the PDF text do not count. A footnote printed at a
+page break can cut a sentence in the PDF text: then the paragraph stands in the text with the
+footnotes taken out (as `python -m macros import` reads it). Each lookup is one substring search
+of the normalised source (linear in its length); the normalised texts are made once per source.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from ..text.pagefoot import drop_footnotes
 from . import model
 from .prose import plan_texts
 
-EDGE = 80  # characters of a paragraph's head and tail that must stand in the source when a page break cut it
 _PAGE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 
@@ -59,8 +59,7 @@ def missing(plan: model.Plan, source: str) -> Iterator[tuple[tuple, str]]:
         for para in re.split(r"\n\s*\n", piece):
             para = _FOOTNOTE_REF.sub(r"\1", re.sub(r"^- ", "", para.strip()))
             wanted = norm(para)
-            if wanted and wanted not in text and not (wanted[:EDGE] in text and wanted[-EDGE:] in text) and (
-                    wanted not in body_norm(source)):
+            if wanted and wanted not in text and wanted not in body_norm(source):
                 yield loc, para
                 break
 
@@ -68,6 +67,8 @@ def missing(plan: model.Plan, source: str) -> Iterator[tuple[tuple, str]]:
 def _pieces(plan: model.Plan) -> Iterator[tuple[tuple, str]]:
     for piece in plan_texts(plan):
         yield piece.loc, piece.text
+    for i, job in enumerate(plan.assignments):
+        yield ("assignments", i, "unit_text"), job.unit_text
     for i, line in enumerate(plan.recipients):
         yield ("recipients", i), line
     if plan.signer and plan.signer.name:
