@@ -4,6 +4,7 @@ a Vietnamese footer with the data's date. Expected values come from the YAML, re
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import yaml
@@ -301,7 +302,7 @@ def test_the_internals_check_catches_each_kind():
     assert not internals("Kế hoạch 13/KH-UBND – nơi đọc: https://x.vn/kh-13-2022-ubnd-lao-cai/status", ids)
 
 
-def _events(path: Path) -> list[str]:
+def _timeline_rows(path: Path) -> list[str]:
     """The rows of a document's "Ngày | Sự kiện" table, as text: 'chưa rõ | Có hiệu lực …'."""
     source = path.read_text(encoding="utf-8")
     table = re.search(r"<th>Sự kiện</th>.*?</table>", source, re.S)
@@ -314,10 +315,41 @@ def test_a_document_takes_effect_before_it_ends_in_its_timeline(site):
     """'chưa rõ — Có hiệu lực' no longer follows a replacement or repeal, which read as a revival."""
     wrong, seen = [], 0
     for path in sorted((site / "van-ban").glob("*.html")):
-        rows = [r.split(" | ", 1)[-1] for r in _events(path)]
+        rows = [r.split(" | ", 1)[-1] for r in _timeline_rows(path)]
         ends = [i for i, r in enumerate(rows) if r.startswith(("Bị thay thế", "Hết hiệu lực", "Bị bãi bỏ"))]
         starts = [i for i, r in enumerate(rows) if r.startswith("Có hiệu lực")]
         seen += bool(ends and starts)
         if ends and starts and max(starts) > min(ends):
             wrong.append((path.name, rows))
     assert seen and not wrong, wrong
+
+
+def _organisations() -> list[dict]:
+    return [o for f in sorted((DATA / "organisations").glob("*.yaml"))
+            for o in yaml.safe_load(f.read_text(encoding="utf-8")).get("organisations", [])]
+
+
+def test_every_organisation_has_a_page_with_its_duties_and_drafts(site):
+    """Its name as the title; every plan section that assigns work to it by its id, linked; its drafts
+    (the year-ahead draft pages named after it), linked; its parent linked."""
+    plans = _yaml("plans")
+    drafts = {p.stem for p in (site / "soan-ke-hoach").rglob("*.html")}
+    for org in _organisations():
+        path = site / "co-quan" / f"{org['id']}.html"
+        source = path.read_text(encoding="utf-8")
+        assert unescape(re.search(r"<h1[^>]*>(.*?)</h1>", source).group(1)) == org["name"]
+        assert unescape(re.search(r"<title>(.*?)</title>", source).group(1)).startswith(org["name"])
+        for plan in plans:
+            for job in plan.get("assignments", []):
+                if job.get("unit") == org["id"]:
+                    assert f'href="../ke-hoach/{plan["id"]}.html#{job["id"]}"' in source, (org["id"], plan["id"])
+        if org["id"] in drafts:
+            assert re.search(rf'href="\.\./soan-ke-hoach/[^"]*/{re.escape(org["id"])}\.html"', source), org["id"]
+        if org.get("parent"):
+            assert f'href="{org["parent"]}.html"' in source
+
+
+def test_a_plan_links_its_issuer_to_the_issuers_page(site):
+    for plan in _yaml("plans"):
+        source = (site / "ke-hoach" / f"{plan['id']}.html").read_text(encoding="utf-8")
+        assert f'href="../co-quan/{plan["issuer"]}.html"' in source, plan["id"]

@@ -48,7 +48,8 @@ RECORD_FOLDERS = {k.name: k.model for k in KINDS.values() if k.one_per_file}
 
 # Records without a page of their own: a row of a shared page, reached by an anchor.
 GLOSSARY_PAGE = "thuat-ngu.md"  # terms (terms are `data.terms`)
-ORGANISATIONS_PAGE = "co-quan.md"  # organisations
+ORGANISATIONS_PAGE = "co-quan.md"  # organisations: the list; each has a page of its own too
+ORG_SECTION = "co-quan"
 LABELS = {**{k.name: k.label for k in KINDS.values()}, "organisations": "cơ quan", "terms": "thuật ngữ"}
 
 # Hand-written pages that generated pages link to, by what they are (templates: `doc_url(name)`).
@@ -68,6 +69,11 @@ SOURCES_FOLDER = "ke-hoach/van-ban-goc"  # each plan's source text, named by the
 def source_path(plan_id: str, kind: str) -> str:
     """A plan's source text: `md` the readable page's source, `html` that page, `txt` the raw text."""
     return f"{SOURCES_FOLDER}/{plan_id}.{kind}"
+
+
+def org_page(org_id: str) -> str:
+    """An organisation's own page ('co-quan/so-noi-vu-lao-cai.md')."""
+    return f"{ORG_SECTION}/{org_id}.md"
 
 
 def page_of(kind: str, record_id: str) -> str:

@@ -45,8 +45,13 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
         plan = state.data.plans[plan_id]
         return render("source.md.j2", r=plan, lines=[ln.strip() for ln in state.data.sources[plan.source].splitlines()])
 
+    def org_page(org_id: str) -> str:
+        """The page of one organisation (co-quan/<id>.md): HTML from its view model."""
+        return state.org_pages_renderer.render(org_id)
+
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"record_page": record_page, "draft_page": draft_page, "source_page": source_page, **table}
+    return {"record_page": record_page, "draft_page": draft_page, "source_page": source_page, "org_page": org_page,
+            **table}
 
 
 def _list_macro(render, template: str):

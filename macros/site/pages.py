@@ -14,7 +14,7 @@ from functools import partial
 
 from mkdocs.structure.files import Files
 
-from ..data.kinds import ALL_DATA, KINDS, page_of, source_path
+from ..data.kinds import ALL_DATA, KINDS, org_page, page_of, source_path
 from ..drafting.files import generated as drafting_files
 from ..knowledge.calendar import PlanNames, calendar_path, to_ics
 from ..knowledge.statusword import FILTER_LABELS
@@ -31,6 +31,7 @@ def add_generated(files: Files, config, state: SiteState) -> None:
     made = {f.src_uri for f in files if isinstance(f, MadeFile)}  # a hand-written page keeps its own meta
     state.record_pages = {src: record for src, record in state.record_pages.items() if src in made}
     state.draft_pages = {src: slug for src, slug in state.draft_pages.items() if src in made}
+    state.org_pages = {src: org for src, org in state.org_pages.items() if src in made}
 
 
 def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
@@ -40,6 +41,9 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
             state.record_pages[page_of(kind, record_id)] = (kind, record_id)
             yield page_of(kind, record_id), partial(record_source, kind, record_id)
             yield KINDS[kind].json_path(record_id), partial(record_json, state, kind, record_id)
+    for org_id in data.organisations:
+        state.org_pages[org_page(org_id)] = org_id
+        yield org_page(org_id), partial(_org_stub, org_id)
     yield ALL_DATA, partial(all_json, state)
     yield from _calendars(state)
     for plan in data.plans.values():  # the source text as a page and as plain text, named by the plan
@@ -54,6 +58,10 @@ def _with_bom(text: str) -> bytes:
     order mark unless it has one: plain web servers send .txt without a charset, and browsers then show
     Vietnamese as mojibake unless the file itself says it is UTF-8."""
     return (b"" if text.startswith("\ufeff") else b"\xef\xbb\xbf") + text.encode("utf-8")
+
+
+def _org_stub(org_id: str) -> str:
+    return f"{{{{ org_page('{org_id}') }}}}\n"
 
 
 def _source_stub(plan_id: str) -> str:

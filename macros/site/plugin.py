@@ -8,6 +8,7 @@ keeps for the next (`servecache.ServeSession`) all live on this object; no modul
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -17,6 +18,7 @@ from ..text.errors import DataInvalid
 from . import adapter
 from .buildcache import BuildCache, fingerprint
 from .macros_api import macros
+from .orgpage import ORG_BOOST
 from .pages import add_generated, record_meta, record_title
 from .publish import Swap
 from .reading import data_date_vi
@@ -97,6 +99,10 @@ class SitePlugin:
         if record:
             page.meta.update(record_meta(self.state, *record), render_macros=False)
             return self.macros["record_page"](*record)
+        org = self.state.org_pages.get(page.file.src_uri)
+        if org:
+            page.meta.update(render_macros=False, search={"boost": ORG_BOOST})
+            return self.macros["org_page"](org)
         slug = self.state.draft_pages.get(page.file.src_uri)  # a draft page: the same, without meta
         if slug:
             page.meta["render_macros"] = False
@@ -109,6 +115,9 @@ class SitePlugin:
         record = self.state.record_pages.get(page.file.src_uri)
         if record:
             page.meta["title"] = record_title(self.state, record[1])
+        elif page.file.src_uri in self.state.org_pages:  # escaped, as the theme writes titles as they are
+            page.meta["title"] = escape(self.state.data.organisations[self.state.org_pages[page.file.src_uri]].name,
+                                        quote=False)
         if self.session:
             self.session.convert(page, markdown)
         return markdown
@@ -127,7 +136,8 @@ class SitePlugin:
 
     def _generated_page(self, page) -> bool:
         """A record or draft page: tens of thousands at national scale, each held only till it is written."""
-        return page.file.src_uri in self.state.record_pages or page.file.src_uri in self.state.draft_pages
+        src = page.file.src_uri
+        return src in self.state.record_pages or src in self.state.draft_pages or src in self.state.org_pages
 
     @event_priority(110)  # before any theme template is compiled (the tags plugin's listings at 100)
     def _cache_theme_templates(self, env, config, files):

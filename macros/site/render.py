@@ -23,7 +23,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..data.kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, ORGANISATIONS_PAGE, PAGES, page_of, source_path
+from ..data.kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, PAGES, org_page, page_of, source_path
 from ..data.validate import FOOTNOTE_REF
 from ..knowledge import calendar
 from ..knowledge.faithful import is_frequency, period_stated, plan_source
@@ -107,7 +107,7 @@ class Renderer:
         (mkdocs rewrites `.md` links in Markdown only)."""
         kind = self.index.kind_of(record_id)
         if kind == "organisations":
-            target, anchor = ORGANISATIONS_PAGE, record_id
+            target = org_page(record_id)
         elif kind == "terms":
             target, anchor = GLOSSARY_PAGE, record_id
         else:

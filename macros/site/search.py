@@ -38,7 +38,7 @@ from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
-from ..data.kinds import GLOSSARY_PAGE, KINDS
+from ..data.kinds import GLOSSARY_PAGE, KINDS, org_page
 from ..drafting.files import page_path
 from ..text.format import fold
 from .adapter import SEARCH_INDEX
@@ -162,6 +162,7 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         index["docs"] += [e for e in entries if e["location"] not in present]
     splitter = re.compile(index["config"]["separator"])
     pages, drafts = _record_pages(state), _draft_pages(state)
+    orgs = {html_path(org_page(i)): i for i in state.data.organisations}
     words = ReadingWords(state)
     docs = []
     for entry in index["docs"]:
@@ -169,6 +170,8 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         location = entry["location"]
         if location in pages:
             _add_keys(entry, *_record_words(state, *pages[location]), splitter)
+        elif location in orgs:  # "so noi vu lao cai", "UBND Lào Cai", "VP UBND tỉnh Lào Cai"
+            _add_keys(entry, *org_words(state, orgs[location]), splitter)
         elif location in drafts:  # a unit finds its draft typed without diacritics: "so noi vu lao cai"
             _add_keys(entry, [fold(drafts[location])], [], [], splitter)
         elif location == html_path(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
@@ -219,6 +222,26 @@ def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str
         called.append(record.place)
     called = [c for c in called if c]
     return primary, called + [fold(c) for c in called], [n for n in names if n]
+
+
+def org_words(state: SiteState, org_id: str) -> tuple[list[str], list[str], list[str]]:
+    """(primary, secondary, names) of an organisation: its names as written and in the short forms
+    officials type, from the glossary's abbreviations ('Văn phòng Ủy ban nhân dân tỉnh Lào Cai' →
+    'VP UBND tỉnh Lào Cai', 'VP UBND Lào Cai'); a department also by its name without the province
+    ('Sở Nội vụ')."""
+    org = state.data.organisations[org_id]
+    pairs = sorted(((t.term, t.meaning) for t in state.data.terms.values()
+                    if t.term.isupper() and len(t.term) >= 2 and ";" not in t.meaning and "(" not in t.meaning),
+                   key=lambda p: -len(p[1]))
+    forms = [n for n in [org.name, org.short_name, *org.aliases] if n]
+    for term, meaning in pairs:
+        forms += [f.replace(meaning, term) for f in forms if meaning in f]
+    forms += [re.sub(r"\s+(?:tỉnh|thành phố)\s+", " ", f) for f in forms]
+    if org.level == "so-nganh" and org.province:
+        forms += [re.sub(rf"(?:\s+(?:tỉnh|thành phố))?\s+{re.escape(org.province)}$", "", f) for f in forms]
+    forms = list(dict.fromkeys(f.strip() for f in forms if f.strip()))
+    primary = [fold(org.name)] + ([fold(org.short_name)] if org.short_name else [])
+    return primary, forms + [fold(f) for f in forms], forms
 
 
 def _as_list(value) -> list:

@@ -17,6 +17,7 @@ from ..drafting.guide import Drafting
 from ..knowledge.index import SiteIndex
 from ..text.errors import DataError, DataInvalid
 from .buildcache import BuildCache
+from .orgpage import OrgPages
 from .render import Renderer
 
 PROVINCE_ENV = "DVCQ_PROVINCE"
@@ -65,6 +66,8 @@ class SiteState:
     record_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Generated draft pages: src_uri -> the draft's slug; filled by drafting_files.generated.
     draft_pages: dict[str, str] = field(default_factory=dict)
+    # Generated organisation pages: src_uri -> organisation id; filled by pages.add_generated.
+    org_pages: dict[str, str] = field(default_factory=dict)
     current: str = "index.md"  # the page being rendered (macros render for it)
 
     @classmethod
@@ -80,6 +83,10 @@ class SiteState:
     @cached_property
     def renderer(self) -> Renderer:
         return Renderer(self.index, cache=self.cache)
+
+    @cached_property
+    def org_pages_renderer(self) -> OrgPages:
+        return OrgPages(self)
 
     @cached_property
     def drafting(self) -> Drafting:

@@ -1,0 +1,41 @@
+"""An organisation's page: its view model (orgview.py) laid out by an HTML template, autoescaped.
+
+The page's Markdown is only its title; the body is one HTML block kept out of Markdown
+(`Renderer.stash`), so no data text is ever read as Markdown.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import jinja2
+
+from ..data.kinds import org_page
+from ..drafting.files import page_path
+from ..text.format import md_escape
+from .orgview import org_view
+from .render import TEMPLATES, html_path
+
+
+ORG_BOOST = 8  # Material's boost of the page, as a document's: found first by its name
+
+
+class OrgPages:
+    """Renders organisation pages for one build (owned by the build's state)."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                  trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+    def render(self, org_id: str) -> str:
+        state, renderer = self.state, self.state.renderer
+        renderer.current = org_page(org_id)
+        view = org_view(state.index, state.drafting.book, org_id,
+                        href=lambda i, anchor: str(renderer.record_url(i, anchor, html=True)),
+                        draft_href=lambda slug: str(renderer.url(html_path(page_path(slug)))))
+        html = self.env.get_template("organisation.html.j2").render(v=view)
+        return f"# {md_escape(view.name)}\n\n{renderer.stash(html)}"
