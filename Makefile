@@ -6,10 +6,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build provinces check test browsers bench schema clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# The project itself is installed in editable mode: mkdocs finds the `dvcq` plugin through pyproject.toml's
+# entry point, and each checkout's .venv runs that checkout's code.
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed

@@ -1,7 +1,7 @@
 """mkdocs hook used only by the benchmark: write out what our data layer produced, as a plain docs folder.
 
 Every page is written with the Markdown the macros rendered (front matter kept, so tags and search
-boosts are the same), and every other file our hooks generated (JSON, iCalendar, source texts, templates)
+boosts are the same), and every other file our plugin generated (JSON, iCalendar, source texts, templates)
 or found in docs/ is copied, so a plain mkdocs-material build of that folder makes the same site without
 our code. The folder is $DVCQ_DUMP_DIR.
 """
@@ -35,7 +35,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@event_priority(-100)  # after our hooks added the generated files
+@event_priority(-100)  # after our plugin added the generated files
 def on_files(files, config):
     _FILES[:] = [f for f in files if not f.is_documentation_page()]
     return files

@@ -2,10 +2,10 @@
 
     python -m benchmarks.run [--sizes real,1000,5000,20000/lai-chau,20000] [--budget 1170] [--no-serve]
 
-For each data set: build with our data layer (macros plugin + hooks), recording wall and CPU time, peak
+For each data set: build with our data layer (macros plugin + the project's plugin), recording wall and CPU time, peak
 memory (ru_maxrss of the build process, from wait4), pages, search index size and site size; dump the
 Markdown our macros produced into a plain docs folder (benchmarks/dump_hook.py) and build that folder with
-the same theme, features, plugins and Markdown extensions but no macros plugin and no hooks. The ratio is
+the same theme, features, plugins and Markdown extensions but no macros plugin and no plugin of ours. The ratio is
 ours/plain. `20000/lai-chau` is one province's site cut from a 20 000-plan country. A size whose estimated
 time exceeds what is left of the budget runs without its plain build, or is skipped, and says so; the
 mkdocs serve measurement (real data) runs first. Builds run with an 8 GB address-space limit.
@@ -71,22 +71,27 @@ def write_config(config: dict, name: str) -> Path:
 
 def ours_config(data_dir: Path, dump: bool) -> dict:
     config = project_config()
-    config["extra"]["data_dir"] = str(data_dir.resolve())
+    _ours(config)["data_dir"] = str(data_dir.resolve())
     config["watch"] = [str(data_dir.resolve()), "macros"]
     if dump:
         config["hooks"] = [*config.get("hooks", []), "benchmarks/dump_hook.py"]
     return config
 
 
+def _ours(config: dict) -> dict:
+    """The options of the project's plugin (`- dvcq:` in mkdocs.yml)."""
+    return next(p["dvcq"] for p in config["plugins"] if isinstance(p, dict) and "dvcq" in p)
+
+
 def plain_config(docs_dir: Path) -> dict:
-    """Same theme, features, plugins and extensions; no macros plugin, no hooks, no data."""
+    """Same theme, features, plugins and extensions; no macros plugin, no plugin of ours, no data."""
     config = project_config()
     config.pop("hooks", None)
     config.pop("watch", None)
-    config["extra"].pop("data_dir", None)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
+    ours = ("macros", "dvcq")
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and set(p) & set(ours)) and p not in ours]
     config["docs_dir"] = str(docs_dir.resolve())
-    # Record pages are kept out of nav by our hooks (InclusionLevel.NOT_IN_NAV); here they are plain files.
+    # Record pages are kept out of nav by our plugin (InclusionLevel.NOT_IN_NAV); here they are plain files.
     config.setdefault("validation", {})["omitted_files"] = "info"
     return config
 

@@ -2,6 +2,6 @@
 
 Layers, each importing only those before it (tests/test_layers.py): text → data → knowledge →
 drafting → site; importer uses text, data and knowledge; cli may use all. mkdocs loads
-macros/site/hooks.py, which hands every event to `macros.site.plugin.SitePlugin`; that object
-registers the macros pages call with mkdocs-macros.
+`macros.site.plugin.SitePlugin` as the `dvcq` plugin (pyproject.toml's entry point); that object
+owns a build and registers the macros pages call with mkdocs-macros.
 """

@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -15,20 +17,25 @@ from tests.browser import chromium, playwright
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The tests' build cache lives in a temporary folder (the checkout's .cache stays as it was), for
+# builds in a subprocess (ENV) and in this process alike.
+CACHE = Path(tempfile.mkdtemp(prefix="dvcq-test-cache-"))
+os.environ["DVCQ_CACHE_DIR"] = str(CACHE)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-OWN_HOOKS = "hooks:\n  - macros/site/hooks.py\n"  # as mkdocs.yml lists them
+DATA_OPTION = "      data_dir: data\n"  # the dvcq plugin's option, as mkdocs.yml writes it
 
 
 def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: dict | None = None,
                hooks: tuple[Path, ...] = ()) -> subprocess.CompletedProcess:
-    """Build with the project's mkdocs.yml, pointing `extra.data_dir` at `data_dir` (`env` adds variables,
-    `hooks` hook files run after the project's own)."""
+    """Build with the project's mkdocs.yml, pointing the plugin's `data_dir` at `data_dir` (`env` adds variables,
+    `hooks` hook files run after the project's plugins)."""
     config = ROOT / "mkdocs.yml"
     if data_dir != DATA or hooks:
         text = config.read_text(encoding="utf-8")
-        if data_dir != DATA:
-            text = text.replace("data_dir: data", f"data_dir: {data_dir}")
-        text = text.replace(OWN_HOOKS, OWN_HOOKS + "".join(f"  - {hook}\n" for hook in hooks))
+        assert DATA_OPTION in text, "mkdocs.yml no longer sets the dvcq plugin's data_dir as tests/conftest.py expects"
+        text = text.replace(DATA_OPTION, f"      data_dir: {data_dir}\n")
+        if hooks:
+            text += "\nhooks:\n" + "".join(f"  - {hook}\n" for hook in hooks)
         config = ROOT / f".mkdocs-test-{os.getpid()}-{site_dir.name}.yml"
         config.write_text(text, encoding="utf-8")
     args = [*MKDOCS, "build", "-f", str(config), "-d", str(site_dir)] + (["--strict"] if strict else [])
@@ -37,6 +44,15 @@ def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: 
     finally:
         if config != ROOT / "mkdocs.yml":
             config.unlink()
+
+
+def pytest_configure(config):
+    if not entry_points(group="mkdocs.plugins", name="dvcq"):
+        pytest.exit("Plugin dvcq của dự án chưa được cài vào .venv này: chạy `make install` rồi chạy lại.", returncode=4)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

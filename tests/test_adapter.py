@@ -146,21 +146,63 @@ def _priority(method) -> int:
     return getattr(method, "mkdocs_priority", 0)
 
 
+OTHERS = (MacrosPlugin, TagsPlugin, SearchPlugin, OfflinePlugin)
+
+
 def test_our_index_step_runs_after_the_search_plugin_and_before_the_offline_plugin():
     assert _priority(OfflinePlugin.on_post_build) < adapter.AFTER_SEARCH_INDEX < _priority(SearchPlugin.on_post_build)
     assert f'"{adapter.SEARCH_INDEX.split("/")[1]}"' in inspect.getsource(SearchPlugin.on_post_build)
+    assert _priority(SitePlugin.on_post_build.methods[0]) == adapter.AFTER_SEARCH_INDEX
 
 
 def test_record_meta_is_set_before_the_tags_plugin_reads_it_and_the_title_after_the_macros_ran():
     meta, title = SitePlugin.on_page_markdown.methods
+    assert (_priority(meta), _priority(title)) == (adapter.BEFORE_MACROS_RENDER, adapter.AFTER_MACROS_RENDER)
     assert _priority(TagsPlugin.on_page_markdown) < _priority(MacrosPlugin.on_page_markdown) < _priority(meta)
-    # mkdocs-macros renders a page title holding Jinja syntax; ours is set after it ran
-    assert _priority(title) < _priority(MacrosPlugin.on_page_markdown)
+    # mkdocs-macros renders a page title holding Jinja syntax; ours is set after it ran, and after the tags plugin
+    assert _priority(title) < _priority(TagsPlugin.on_page_markdown)
 
 
 def test_macros_are_registered_after_mkdocs_macros_made_its_environment():
-    assert _priority(SitePlugin.on_config) < _priority(MacrosPlugin.on_config)
+    assert _priority(SitePlugin.on_config) == adapter.AFTER_MACROS_CONFIG < _priority(MacrosPlugin.on_config)
     assert callable(MacrosPlugin.register_macros)
+
+
+def test_theme_templates_are_cached_before_the_tag_listings_are_compiled_and_outputs_kept_after():
+    cache, outputs = SitePlugin.on_env.methods
+    assert (_priority(cache), _priority(outputs)) == (adapter.BEFORE_THEME_TEMPLATES, adapter.AFTER_TAG_LISTINGS)
+    assert _priority(outputs) < _priority(TagsPlugin.on_env) < _priority(cache)
+
+
+def test_a_page_is_indexed_by_us_before_materials_search_reads_it():
+    assert _priority(SitePlugin.on_page_context) == adapter.BEFORE_SEARCH_PAGE
+    assert _priority(SearchPlugin.on_page_context) < adapter.BEFORE_SEARCH_PAGE
+
+
+def test_the_theme_output_is_kept_before_any_other_plugin_changes_it_and_the_build_ends_last():
+    assert _priority(SitePlugin.on_post_page) == adapter.THEME_OUTPUT
+    assert all(_priority(p.on_post_page) < adapter.THEME_OUTPUT for p in OTHERS if hasattr(p, "on_post_page"))
+    assert _priority(SitePlugin.on_post_build.methods[1]) == adapter.LAST_STEP
+    assert all(_priority(p.on_post_build) > adapter.LAST_STEP for p in OTHERS if hasattr(p, "on_post_build"))
+
+
+def test_materials_search_index_is_read_and_written_as_material_writes_it(tmp_path):
+    """search.py rewrites search/search_index.json: its shape and serialisation are Material's."""
+    from material.plugins.search.plugin import SearchIndex
+
+    index = SearchIndex(lang=["vi"], separator="[\\s\\-]+", pipeline=[], fields={"title": {"boost": 1000}})
+    page = type("P", (), {"meta": {"tags": ["Văn bản"]}, "url": "a.html", "title": "Ả",
+                          "content": "<h1 id='a'>Ả</h1><p>chữ</p><h2 id='b'>B</h2><p>x</p>", "toc": []})()
+    index.add_entry_from_context(page)
+    written = index.generate_search_index(None).encode("utf-8")
+    (tmp_path / "search").mkdir()
+    (tmp_path / adapter.SEARCH_INDEX).write_bytes(written)
+    ours = adapter.SearchIndexFile.read(tmp_path)
+    assert ours.separator == "[\\s\\-]+"
+    assert [e["location"] for e in ours.docs] == ["a.html", "a.html#b"]
+    assert all(set(adapter.search_entry("x", "y", "z")) <= set(e) for e in ours.docs)
+    ours.write()
+    assert (tmp_path / adapter.SEARCH_INDEX).read_bytes() == written
 
 
 def test_material_skips_a_page_whose_meta_excludes_it_from_search():

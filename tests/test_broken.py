@@ -74,7 +74,7 @@ def config():
 
 def build_report(config, root: Path) -> str:
     """What the build says about the data: the plugin's first step, as `mkdocs build` runs it."""
-    config.extra["data_dir"] = str(root)
+    plugin_of(config).config["data_dir"] = str(root)
     with pytest.raises(Abort) as info:
         plugin_of(config).on_config(config)
     return str(info.value).strip()

@@ -1,40 +1,59 @@
-"""The plugin's settings: read from `extra:` (and DVCQ_PROVINCE), checked like a plugin's options."""
+"""The project's mkdocs plugin: installed from pyproject.toml, its options typed, wrong ones named in Vietnamese."""
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
+
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
-from macros.site.state import PROVINCE_ENV, Settings
-from macros.text.errors import DataInvalid
+from macros.site.config import CACHE_ENV, PROVINCE_ENV, Settings
+from macros.site.plugin import SitePlugin, plugin_of
 from tests.conftest import build_site
 from tests.minidata import write_minidata
 
 
-def _config(tmp_path, extra: str):
+def _config(tmp_path, options: str):
     (tmp_path / "docs").mkdir(exist_ok=True)
     path = tmp_path / "mkdocs.yml"
-    path.write_text(f"site_name: Thử\nextra:\n{extra}", encoding="utf-8")
+    path.write_text(f"site_name: Thử\nplugins:\n  - dvcq:\n{options}", encoding="utf-8")
     return load_config(str(path))
 
 
-def test_settings_come_from_extra_with_defaults(tmp_path, monkeypatch):
+def _settings(config) -> Settings:
+    return Settings.of(plugin_of(config).config, config.config_file_path)
+
+
+def test_mkdocs_finds_the_plugin_by_its_entry_point():
+    [found] = entry_points(group="mkdocs.plugins", name="dvcq")
+    assert found.load() is SitePlugin
+
+
+def test_options_are_read_relative_to_mkdocs_yml_with_defaults(tmp_path, monkeypatch):
     monkeypatch.delenv(PROVINCE_ENV, raising=False)
-    settings = Settings.of(_config(tmp_path, "  data_dir: du-lieu-thu\n  polyfills: []\n"))
-    assert settings.data_path == tmp_path / "du-lieu-thu"
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    settings = _settings(_config(tmp_path, "      data_dir: du-lieu-thu\n"))
+    assert settings.data_path == tmp_path / "du-lieu-thu" and settings.cache_path == tmp_path / ".cache"
     assert settings.province is None and settings.search_full_text_plans == 100
 
 
-def test_the_province_variable_wins_over_extra(tmp_path, monkeypatch):
+def test_the_environment_wins_over_mkdocs_yml(tmp_path, monkeypatch):
     monkeypatch.setenv(PROVINCE_ENV, "Trà Vinh")
-    assert Settings.of(_config(tmp_path, "  province: Lào Cai\n")).province == "Trà Vinh"
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "bo-dem"))
+    settings = _settings(_config(tmp_path, "      province: Lào Cai\n      cache_dir: .cache\n"))
+    assert settings.province == "Trà Vinh" and settings.cache_path == tmp_path / "bo-dem"
 
 
-def test_a_wrong_setting_is_named_in_vietnamese(tmp_path):
-    with pytest.raises(DataInvalid) as caught:
-        Settings.of(_config(tmp_path, "  search_full_text_plans: nhiều\n"))
-    report = caught.value.report()
-    assert "mkdocs.yml" in report and "extra.search_full_text_plans" in report and "không hợp lệ" in report
+@pytest.mark.parametrize("options, line, words", [
+    ("      data_dir: data\n      search_full_text_plans: nhiều\n", 5, "search_full_text_plans: giá trị không hợp lệ"),
+    ("      tinh: Lào Cai\n", 4, "tinh: không có thiết lập này (có: data_dir, province"),
+])
+def test_a_wrong_option_is_named_at_its_line_in_vietnamese(tmp_path, options, line, words):
+    config = _config(tmp_path, options)
+    with pytest.raises(Abort) as caught:
+        plugin_of(config).on_config(config)
+    assert f"mkdocs.yml:{line}: plugins.dvcq.{words}" in str(caught.value)
 
 
 def test_a_record_title_with_template_syntax_is_shown_as_written(tmp_path):

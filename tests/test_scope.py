@@ -75,7 +75,7 @@ def test_unknown_province_is_a_clear_error(data):
     with pytest.raises(DataInvalid) as caught:
         for_province(data, "Hà Nội")
     report = caught.value.report()
-    assert "extra.province" in report and "Hà Nội" in report and "Lào Cai" in report
+    assert "plugins.dvcq.province" in report and "Hà Nội" in report and "Lào Cai" in report
 
 
 def test_provincial_site_builds_and_leaves_other_provinces_out(tmp_path: Path):

@@ -4,7 +4,7 @@ A national data set (every province's plans) is validated whole, then cut to one
 that each provincial site stays the size of one province: its own organisations, documents and
 plans, everything central (province left empty), and whatever those records refer to, however
 far (a plan citing another province's document keeps that document). Themes, glossary and
-campaigns are shared; a campaign lists only the bases and models kept. Set `extra.province` in
+campaigns are shared; a campaign lists only the bases and models kept. Set `province` (plugin dvcq) in
 mkdocs.yml, or DVCQ_PROVINCE, to the province's name as the organisations spell it. A province
 merged into another by as_of (data/validity.yaml `provinces`) is published with its successor: the
 Gia Lai site holds Bình Định's records, whose pages say that their bodies have ended.
@@ -44,7 +44,7 @@ def for_province(data: Dataset, province: str) -> Dataset:
     named = {org.province for org in data.organisations.values() if org.province}
     if province not in provinces(data) and province not in named:
         known = ", ".join(provinces(data)) or "không có"
-        raise DataInvalid([DataError("mkdocs.yml", 1, "extra.province",
+        raise DataInvalid([DataError("mkdocs.yml", 1, "plugins.dvcq.province",
                                      f"không có tỉnh '{province}' trong dữ liệu (các tỉnh: {known})")])
     kept = set().union(*(_own_records(data, p) for p in [province, *predecessors(data, province)]))
     kept |= set(data.themes) | set(data.terms) | set(data.campaigns)

@@ -16,10 +16,12 @@ What is used, each with its reason:
 - `Page.content` holding a `Packed` object between conversion and the page's template: mkdocs
   converts every page before it renders any template; record pages wait compressed.
 - watchdog's `PollingObserver._timeout` (`poll_every`): mkdocs serve polls every 0.5 s.
-- Event priorities of Material's search plugin (index written in `on_post_build` at 0) and the
-  offline plugin (inlines it at -100): our index step runs between them. Material's search skips a
-  page whose meta says `search: {exclude: true}` (a documented setting), which search.py sets after
+- Event priorities of mkdocs-macros, Material's tags, search and offline plugins: where each of our
+  steps falls among theirs (the constants below, one per step). Material's search skips a page
+  whose meta says `search: {exclude: true}` (a documented setting), which search.py sets after
   cutting the page's entries itself.
+- The format of Material's `search/search_index.json` (`SearchIndexFile`): `config.separator` and
+  `docs` entries with `location`, `title`, `text`, written compactly; search.py rewrites it.
 - mkdocs-macros leaves a page alone whose meta says `render_macros: false` (documented): the
   plugin renders record pages itself, so their source is never compiled as a template.
 """
@@ -27,9 +29,11 @@ What is used, each with its reason:
 from __future__ import annotations
 
 import copy
+import json
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, InclusionLevel
@@ -145,4 +149,52 @@ def poll_every(server, seconds: float) -> bool:
 # --- Material's search and offline plugins: when the index is written and inlined -------------------------
 
 SEARCH_INDEX = "search/search_index.json"
-AFTER_SEARCH_INDEX = -50  # `on_post_build`: after the search plugin (0), before the offline plugin (-100)
+
+
+@dataclass
+class SearchIndexFile:
+    """Material's search index as its search plugin writes it: {"config": {"separator": …, "fields": …, …},
+    "docs": [{"location": "page.html#anchor", "title": …, "text": …, other fields}, …]}."""
+
+    path: Path
+    content: dict
+
+    @classmethod
+    def read(cls, site_dir: str | Path) -> "SearchIndexFile | None":
+        path = Path(site_dir) / SEARCH_INDEX
+        return cls(path, json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
+
+    @property
+    def docs(self) -> list[dict]:
+        return self.content["docs"]
+
+    @docs.setter
+    def docs(self, entries: list[dict]) -> None:
+        self.content["docs"] = entries
+
+    @property
+    def separator(self) -> str:
+        """The regular expression that splits text into words (mkdocs.yml's `search: separator`)."""
+        return self.content["config"]["separator"]
+
+    def write(self) -> None:
+        """Serialised as Material serialises it, so sizes compare like for like."""
+        self.path.write_text(json.dumps(self.content, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+def search_entry(location: str, title: str, text: list | str) -> dict:
+    """One entry of the index: a page (`page.html`) or a section of it (`page.html#anchor`)."""
+    return {"location": location, "title": title, "text": text}
+
+
+# --- event priorities: where each of our steps falls among the other plugins' (mkdocs runs higher first) ---
+
+AFTER_MACROS_CONFIG = -100  # `on_config`: mkdocs-macros made its environment (0): our macros go into it
+BEFORE_MACROS_RENDER = 50  # `on_page_markdown`: before mkdocs-macros renders (0), before tags reads tags (-50)
+AFTER_MACROS_RENDER = -100  # `on_page_markdown`: after the macros and the tags plugin changed the Markdown
+BEFORE_THEME_TEMPLATES = 110  # `on_env`: before any theme template is compiled (the tags plugin's listings, 100)
+AFTER_TAG_LISTINGS = -100  # `on_env`: after the tags plugin wrote its listings into their pages (100)
+BEFORE_SEARCH_PAGE = 10  # `on_page_context`: before Material's search plugin reads the page (0)
+THEME_OUTPUT = 100  # `on_post_page`: the theme's output, before any plugin changes it (0)
+AFTER_SEARCH_INDEX = -50  # `on_post_build`: after the search plugin wrote the index (0), before offline inlines it (-100)
+LAST_STEP = -1000  # `on_post_build`: every plugin has written its files

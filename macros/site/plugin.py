@@ -1,6 +1,6 @@
-"""The project's mkdocs plugin: one object owns a build, and macros/site/hooks.py hands it every event.
+"""The project's mkdocs plugin (`dvcq` in mkdocs.yml, installed by pyproject.toml's entry point): one object owns a build.
 
-Like Material's plugins, the event handlers stay thin: typed settings (`site.Settings`), the
+Like Material's plugins, the event handlers stay thin: typed options (`config.PluginConfig`), the
 loaded data, its indexes and renderers (`site.SiteState`) and, while serving, what one rebuild
 keeps for the next (`servecache.ServeSession`) all live on this object; no module keeps state.
 """
@@ -12,11 +12,12 @@ from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from ..text.errors import DataInvalid
 from . import adapter
 from .buildcache import BuildCache, fingerprint
+from .config import PluginConfig, Settings, option_errors
 from .macros_api import macros
 from .orgpage import ORG_BOOST
 from .pages import add_generated, record_meta, record_title
@@ -25,22 +26,32 @@ from .reading import data_date_vi
 from .search import enrich_search_index, index_page
 from .servecache import ServeSession
 from .servefail import serve_errors
-from .state import Settings, SiteState
+from .state import SiteState
 
 log = get_plugin_logger("dvcq")
 POLL_SECONDS = 0.1
 POLL_MAX_FILES = 2000
 
 
-class SitePlugin:
-    """Every event of a build (and of a `mkdocs serve` session) goes to one of these."""
+class SitePlugin(BasePlugin[PluginConfig]):
+    """Every event of a build (and of a `mkdocs serve` session) goes to one of these.
+
+    mkdocs keeps one instance for a whole `mkdocs serve` process (it has `on_startup`) and gives it
+    the options again before every rebuild (`load_config`)."""
 
     def __init__(self) -> None:
+        self.option_errors: list = []  # the options' errors, reported in Vietnamese by on_config
         self.session: ServeSession | None = None  # only while `mkdocs serve` runs
         self.state: SiteState | None = None  # the current build's
         self.macros: dict = {}  # the macros pages call, bound to the current build's state
         self.swap: Swap | None = None  # `mkdocs build`: the site is written beside and swapped in at the end
         self.command, self.dirty = "", False
+
+    def load_config(self, options: dict, config_file_path: str | None = None):
+        """mkdocs checks the options; a failure is kept for on_config, which says it in Vietnamese."""
+        failed, warned = super().load_config(options, config_file_path)
+        self.option_errors = option_errors(failed, warned, config_file_path)
+        return [], []
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session = ServeSession() if command == "serve" else None
@@ -53,10 +64,12 @@ class SitePlugin:
             adapter.poll_every(server, POLL_SECONDS)
         return server
 
-    @event_priority(-100)  # after mkdocs-macros made its environment (0): the macros go into it
+    @event_priority(adapter.AFTER_MACROS_CONFIG)
     def on_config(self, config):
         try:
-            settings = Settings.of(config)
+            if self.option_errors:
+                raise DataInvalid(self.option_errors)
+            settings = Settings.of(self.config, config.config_file_path)
             parses = self.session.parses if self.session else None
             self.state = SiteState.load(settings, BuildCache(), parses)
         except DataInvalid as exc:
@@ -87,7 +100,7 @@ class SitePlugin:
             self.session.keep_nav(nav)
         return nav
 
-    @event_priority(50)  # before mkdocs-macros renders the page (0) and the tags plugin reads its tags (-50)
+    @event_priority(adapter.BEFORE_MACROS_RENDER)
     def _record_page(self, markdown, page, config, files):
         """A record or draft page: tags and search boost from the model, its macro called here with its id.
 
@@ -109,7 +122,7 @@ class SitePlugin:
             return self.macros["draft_page"](slug)
         return markdown
 
-    @event_priority(-100)  # after the macros and the tags plugin changed the Markdown
+    @event_priority(adapter.AFTER_MACROS_RENDER)
     def _title_and_conversion(self, markdown, page, config, files):
         """A record page's title from the model; while serving, the previous conversion if unchanged."""
         record = self.state.record_pages.get(page.file.src_uri)
@@ -139,12 +152,12 @@ class SitePlugin:
         src = page.file.src_uri
         return src in self.state.record_pages or src in self.state.draft_pages or src in self.state.org_pages
 
-    @event_priority(110)  # before any theme template is compiled (the tags plugin's listings at 100)
+    @event_priority(adapter.BEFORE_THEME_TEMPLATES)
     def _cache_theme_templates(self, env, config, files):
         env.bytecode_cache = self.state.cache.templates(env) if self.state.cache else None
         return env
 
-    @event_priority(-100)  # after the tags plugin wrote its listings into their pages
+    @event_priority(adapter.AFTER_TAG_LISTINGS)
     def _prepare_outputs(self, env, config, files):
         if self.session:
             self.session.prepare_outputs(env, files)
@@ -152,7 +165,7 @@ class SitePlugin:
 
     on_env = CombinedEvent(_cache_theme_templates, _prepare_outputs)
 
-    @event_priority(10)  # before Material's search plugin, which then skips the page
+    @event_priority(adapter.BEFORE_SEARCH_PAGE)  # Material's search then skips the page (search.py cut it)
     def on_page_context(self, context, page, config, nav):
         adapter.unpark(page)
         index_page(page, self.state, self.session.reuse if self.session else None)
@@ -160,7 +173,7 @@ class SitePlugin:
             self.session.reuse_output(context, page)
         return context
 
-    @event_priority(100)  # the theme's output, before any plugin changes it
+    @event_priority(adapter.THEME_OUTPUT)
     def on_post_page(self, output, page, config):
         if self.session:
             self.session.keep_output(output, page)
@@ -175,7 +188,7 @@ class SitePlugin:
             stats = self.session.stats
             log.info(f"{stats.converted} trang chuyển lại, {stats.conversions_reused} trang dùng lại từ lần dựng trước")
 
-    @event_priority(-1000)  # the last step of a build: every plugin has written its files
+    @event_priority(adapter.LAST_STEP)
     def _built(self, config):
         if self.swap:
             self.swap.succeeded = True
@@ -196,9 +209,9 @@ class SitePlugin:
 def plugin_of(config) -> SitePlugin:
     """The plugin object of a loaded config (for the benchmark's dump hook and tests)."""
     for item in config.plugins.values():
-        if isinstance(getattr(item, "plugin", None), SitePlugin):
-            return item.plugin
-    raise LookupError("macros/site/hooks.py is not among the config's hooks")
+        if isinstance(item, SitePlugin):
+            return item
+    raise LookupError("the dvcq plugin is not among mkdocs.yml's plugins")
 
 
 def _config_text(config) -> str:

@@ -41,10 +41,11 @@ from pathlib import Path
 from ..data.kinds import GLOSSARY_PAGE, KINDS, org_page
 from ..drafting.files import page_path
 from ..text.format import fold
-from .adapter import SEARCH_INDEX
+from .adapter import SEARCH_INDEX, SearchIndexFile, search_entry
 from .render import ID_ATTRIBUTE, html_path
 from .search_words import ReadingWords, new_tokens, tokens
-from .state import SEARCH_PLAIN_ENV, SiteState
+from .config import SEARCH_PLAIN_ENV
+from .state import SiteState
 
 INDEX = Path(SEARCH_INDEX)
 PLAIN_ENV = SEARCH_PLAIN_ENV
@@ -76,7 +77,7 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
     go on the page entry only (Material repeats them on every section, a third of the index).
     """
     html = _DROP.sub("", html)
-    entries = [{"location": url, "title": _text(title), "text": []}]
+    entries = [search_entry(url, _text(title), [])]
     pos = 0
     for m in _HEADING.finditer(html):
         level, anchor = int(m.group(1)), ID_ATTRIBUTE.search(m.group(2))
@@ -87,7 +88,7 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
         if level == 1 and len(entries) == 1 and not _text("".join(entries[0]["text"])):
             entries[0]["title"] = _text(m.group(3)) or entries[0]["title"]
         else:
-            entries.append({"location": f"{url}#{anchor.group(1)}", "title": _text(m.group(3)), "text": []})
+            entries.append(search_entry(f"{url}#{anchor.group(1)}", _text(m.group(3)), []))
     entries[-1]["text"].append(html[pos:])
     if isinstance(meta.get("tags"), list):
         # Material's results show tags as HTML, as they show titles and text.
@@ -145,7 +146,7 @@ def index_page(page, state: SiteState, reuse: Callable | None = None) -> None:
 def search_index_size(site_dir: str | Path) -> dict:
     """Bytes of the search index as served (raw and gzipped), for the benchmark and the size test."""
     raw = (Path(site_dir) / INDEX).read_bytes()
-    entries = len(json.loads(raw)["docs"])
+    entries = len(SearchIndexFile.read(site_dir).docs)
     return {"raw": len(raw), "gzip": len(gzip.compress(raw, compresslevel=9, mtime=0)), "entries": entries}
 
 
@@ -153,19 +154,18 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     """Rewrite the index in place with folded keys and glossary rows (idempotent, deterministic)."""
     if _plain(state):
         return
-    path = Path(site_dir) / INDEX
-    if not path.is_file():
+    index = SearchIndexFile.read(site_dir)
+    if index is None:
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    present = {entry["location"] for entry in index["docs"]}
+    present = {entry["location"] for entry in index.docs}
     for entries in state.search_entries.values():  # build order, as Material's; a page before its sections
-        index["docs"] += [e for e in entries if e["location"] not in present]
-    splitter = re.compile(index["config"]["separator"])
+        index.docs += [e for e in entries if e["location"] not in present]
+    splitter = re.compile(index.separator)
     pages, drafts = _record_pages(state), _draft_pages(state)
     orgs = {html_path(org_page(i)): i for i in state.data.organisations}
     words = ReadingWords(state)
     docs = []
-    for entry in index["docs"]:
+    for entry in index.docs:
         docs.append(entry)
         location = entry["location"]
         if location in pages:
@@ -175,14 +175,13 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
         elif location in drafts:  # a unit finds its draft typed without diacritics: "so noi vu lao cai"
             _add_keys(entry, [fold(drafts[location])], [], [], splitter)
         elif location == html_path(GLOSSARY_PAGE):  # rows follow their page, as Material expects of sections
-            rows = _glossary_rows(state, splitter, {e["location"] for e in index["docs"]})
+            rows = _glossary_rows(state, splitter, {e["location"] for e in index.docs})
             for row in rows:
                 words.add(row, splitter, None)
             docs += rows
         words.add(entry, splitter, pages.get(location))  # folded text, abbreviations, issuers, hub words
-    index["docs"] = docs
-    # Same serialisation as Material's search plugin, so sizes compare like for like.
-    path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+    index.docs = docs
+    index.write()
 
 
 def _plain(state: SiteState) -> bool:
@@ -278,7 +277,7 @@ def _glossary_rows(state: SiteState, splitter: re.Pattern, existing: set[str]) -
             continue
         # Material shows title and text as HTML, as its own entries are.
         title, text = escape(term.term, quote=False), escape(term.meaning, quote=False)
-        row = {"location": location, "title": title, "text": text, "boost": TERM_BOOST}
+        row = {**search_entry(location, title, text), "boost": TERM_BOOST}
         _add_keys(row, [fold(term.term)], [], [term.term], splitter)
         rows.append(row)
     return rows

@@ -1,56 +1,20 @@
-"""One build's state: typed settings, the data loaded once, its indexes and renderers, shared by hooks and macros."""
+"""One build's state: its settings, the data loaded once, its indexes and renderers, shared by the plugin and macros."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
-
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 
 from ..data.lint import lint
 from ..data.loader import Dataset, load
 from ..data.scope import for_province
 from ..drafting.guide import Drafting
 from ..knowledge.index import SiteIndex
-from ..text.errors import DataError, DataInvalid
+from ..text.errors import DataError
 from .buildcache import BuildCache
+from .config import Settings
 from .orgpage import OrgPages
 from .render import Renderer
-
-PROVINCE_ENV = "DVCQ_PROVINCE"
-SEARCH_PLAIN_ENV = "DVCQ_SEARCH_PLAIN"
-EXTRA_KEYS = ("data_dir", "province", "search_full_text_plans")  # read from `extra:`
-
-
-class Settings(Config):
-    """The project's settings, read from `extra:` in mkdocs.yml and checked like a plugin's options."""
-
-    data_dir = c.Type(str, default="data")
-    province = c.Optional(c.Type(str))  # a provincial site (DVCQ_PROVINCE wins)
-    search_full_text_plans = c.Type(int, default=100)  # above this many plans the index keeps summaries
-    search_plain = c.Type(bool, default=False)  # DVCQ_SEARCH_PLAIN=1: Material's index as it is (benchmarks)
-
-    @classmethod
-    def of(cls, config) -> "Settings":
-        """The settings of an mkdocs config; a wrong value stops the build with its name."""
-        settings = cls(config_file_path=config.config_file_path)
-        values = {name: config.extra[name] for name in EXTRA_KEYS if name in config.extra}
-        if os.environ.get(PROVINCE_ENV):
-            values["province"] = os.environ[PROVINCE_ENV]
-        values["search_plain"] = bool(os.environ.get(SEARCH_PLAIN_ENV))
-        settings.load_dict(values)
-        failed, _ = settings.validate()
-        if failed:
-            raise DataInvalid([DataError("mkdocs.yml", 1, f"extra.{name}", f"giá trị không hợp lệ: {err}")
-                               for name, err in failed])
-        return settings
-
-    @property
-    def data_path(self) -> Path:
-        return Path(self.config_file_path or ".").resolve().parent / self.data_dir
 
 
 @dataclass
