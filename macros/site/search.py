@@ -23,7 +23,7 @@ Setting DVCQ_SEARCH_PLAIN=1 skips the step (to measure the plain index).
 
 The sections themselves are cut here too (`page_entries`), not by Material's HTML parser: a
 regular expression splits the rendered page at its headings, several times faster, and at
-scale (more plans than `extra.search_full_text_plans`, default 100) each section keeps only
+scale (more plans than the plugin option `search_full_text_plans`, default 100) each section keeps only
 its first words. Full text of thousands of plans would make an index of hundreds of MB that
 no phone loads; titles, numbers, names and headings still find every record and section.
 """
@@ -57,7 +57,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _NUMBER_PARTS = re.compile(r"(\d+)\W+(\D.*)")
 
 
-FULL_TEXT_PLANS = 100  # default of extra.search_full_text_plans
+FULL_TEXT_PLANS = 100  # default of the plugin option search_full_text_plans
 SUMMARY_CHARS = 160
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 _DROP = re.compile(r"<(script|style|object)\b.*?</\1>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
@@ -115,7 +115,7 @@ def _limit(text: str, limit: int | None) -> str:
 
 def cut_for(state: SiteState, src_uri: str) -> dict:
     """How much of a page the index keeps: everything on a site of up to
-    `extra.search_full_text_plans` plans; above that, a summary of each h2 section, and of a
+    the plugin option `search_full_text_plans` plans; above that, a summary of each h2 section, and of a
     plan's page only the page entry (its title, number, issuer and names still find it)."""
     if src_uri.startswith("soan-ke-hoach/") and src_uri.count("/") == 2:  # a draft: found by its title; its
         return {"text_limit": SUMMARY_CHARS, "depth": 1}  # preview repeats the plan above, indexed on its own page
