@@ -95,6 +95,18 @@ def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_im
     assert ix.status("da-2", D(2024, 1, 1)).missing == ("năm bắt đầu thực hiện",)
 
 
+def test_a_decision_issuing_a_plan_or_a_years_targets_runs_for_the_period_its_title_states(mini):
+    doc(mini, "qd-1", "number: 1/QĐ-UBND\ntype: quyet-dinh\ndate: '2021-05-01'\n"
+        "title: Ban hành Kế hoạch thực hiện Đề án X trên địa bàn tỉnh, giai đoạn 2021 - 2025\n")
+    doc(mini, "qd-2", "number: 2/QĐ-UBND\ntype: quyet-dinh\ndate: '2024-12-20'\n"
+        "title: Về giao chỉ tiêu phát triển kinh tế - xã hội năm 2025\n")
+    doc(mini, "qd-3", "number: 3/QĐ-UBND\ntype: quyet-dinh\ndate: '2022-01-01'\ntitle: Ban hành Quy chế tiếp công dân năm 2022\n")
+    ix = index(mini)
+    assert ix.status("qd-1").label == "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)"
+    assert ix.status("qd-2").state == "period-ended" and ix.status("qd-2", D(2025, 6, 1)).state == "not-replaced"
+    assert ix.status("qd-3").state == "unknown"  # a standing rule, not a plan: its title's year is no period
+
+
 def test_a_replacement_known_only_by_its_year_counts_from_the_end_of_that_year(mini):
     doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024'\n"
         "relations:\n  - {type: replaces, target: ct-33-2021-ttg, stated_in: kh-1-2025-ubnd-a}\n")

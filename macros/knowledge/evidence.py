@@ -20,6 +20,13 @@ _UNTIL = re.compile(r"\bđến\s+năm\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 # Documents that run for a period (plans, programmes, schemes): their period ends their effect.
 PERIOD_TYPES = {"ke-hoach", "chuong-trinh", "de-an"}
+# A decision that issues a plan or programme, or assigns a year's targets, runs for the period its title states.
+_PLAN_DECISION = re.compile(r"^(về việc |về )?(ban hành (kế hoạch|chương trình)|giao chỉ tiêu)", re.IGNORECASE)
+
+
+def runs_for_a_period(doc: model.Document) -> bool:
+    """A plan, programme or scheme, or a decision issuing one ('Ban hành Kế hoạch …', 'Về giao chỉ tiêu …')."""
+    return doc.type in PERIOD_TYPES or (doc.type == "quyet-dinh" and bool(_PLAN_DECISION.match(doc.title or "")))
 # Relations by which a recent document applies an older one (it rests on it, carries it out).
 APPLYING = ("based-on", "implements", "continues", "details")
 WINDOW_MONTHS = 12

@@ -14,7 +14,7 @@ import datetime as _dt
 
 from ..text.format import LABELS as TYPE_LABELS
 from ..text.format import date_vi, day
-from .evidence import PERIOD_TYPES, applied, changes_of, full_date, last_day, read, title_period
+from .evidence import PERIOD_TYPES, applied, changes_of, full_date, last_day, read, runs_for_a_period, title_period
 from .orgtime import OrgTimeline
 from .records import Records
 from .statusword import LABELS, Evidence, Status
@@ -76,7 +76,7 @@ class Validity:
             p = self.data.plans[record_id].period
             return (p.start, p.end), "thời kỳ của kế hoạch"
         doc = self.data.documents.get(record_id)
-        if doc is None or doc.type not in PERIOD_TYPES:
+        if doc is None or not runs_for_a_period(doc):
             return None
         own = title_period(doc.title)
         if own:
