@@ -140,7 +140,7 @@ def test_every_link_to_a_body_that_ended_says_so_beside_it(site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         for name in names:
-            link = r'<a href="[^"]*co-quan\.html#[^"]*">' + re.escape(escape(name, quote=False)) + r"</a>"
+            link = r'<a href="[^"]*co-quan(?:\.html#|/)[^"]*">' + re.escape(escape(name, quote=False)) + r"</a>"
             for found in re.finditer(link, html):
                 seen += 1
                 after = html[found.end():]
