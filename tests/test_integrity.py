@@ -159,3 +159,34 @@ def test_a_rewritten_span_anywhere_in_a_transcribed_text_fails_check(real_copy, 
     assert code != 0
     named = [ln for ln in err.splitlines() if ln.startswith(f"data/plans/{path.name}:") and f" {field}: " in ln]
     assert any("không có nguyên văn trong văn bản gốc" in ln for ln in named), (field, err)
+
+
+# --- titles are text once ------------------------------------------------------------------------
+
+AMP_TITLES = {  # (file, text in the small data set, the same written with '&', '<' and quotes)
+    "documents/ct-33-2021-ttg.yaml": ("title: về tiếp tục tăng cường và đổi mới công tác dân vận",
+                                      "title: 'về A & B <c> \"q\" và đổi mới'"),
+    "themes.yaml": ("name: Tuyên truyền", "name: 'Tuyên & <truyền>'"),
+    "campaigns/dan-van-kheo.yaml": ("name: Dân vận khéo", "name: 'Dân vận khéo & <b> T'"),
+}
+PAGES = {"van-ban/ct-33-2021-ttg.html": 'về A & B <c> "q" và đổi mới', "chu-de/tuyen-truyen.html": "Tuyên & <truyền>",
+         "phong-trao/dan-van-kheo.html": "Dân vận khéo & <b> T"}
+
+
+@pytest.mark.browser
+def test_a_title_with_ampersand_and_angle_bracket_reads_as_written_in_the_tab_and_header(context, tmp_path, capsys):
+    root = write_minidata(tmp_path / "data")
+    (root / "documents" / "ct-33-2021-ttg.yaml").write_text(
+        (root / "documents" / "ct-33-2021-ttg.yaml").read_text(encoding="utf-8").replace("number: 33/CT-TTg\n", ""),
+        encoding="utf-8")  # without a number, the page is named by its title
+    for rel, (old, new) in AMP_TITLES.items():
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert accepted(root, capsys)
+    assert_builds(tmp_path, root)
+    page = context.new_page()
+    for rel, title in PAGES.items():
+        page.goto((tmp_path / "site" / rel).as_uri())
+        assert page.title() == f"{title} - Cẩm nang Dân vận chính quyền"
+        assert page.locator("[data-md-component=header-topic]").inner_text().strip() == title
+    page.close()

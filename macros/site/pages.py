@@ -79,6 +79,9 @@ def record_meta(state: SiteState, kind: str, record_id: str) -> dict:
     return {"search": {"boost": KINDS[kind].search_boost}, "tags": _tags(state, kind, record_id)}
 
 
+TEXT_TITLE = "text_title"  # front matter key: a record page's title unescaped, for the templates that escape
+
+
 def record_title(state: SiteState, record_id: str) -> str:
     """A record page's title from the model, escaped: the theme writes page titles into HTML as they are.
 

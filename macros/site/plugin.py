@@ -20,7 +20,7 @@ from .buildcache import BuildCache, fingerprint
 from .config import PluginConfig, Settings, option_errors
 from .macros_api import macros
 from .orgpage import ORG_BOOST
-from .pages import add_generated, record_meta, record_title
+from .pages import TEXT_TITLE, add_generated, record_meta, record_title
 from .publish import Swap
 from .reading import data_date_vi
 from .search import enrich_search_index, index_page
@@ -127,10 +127,11 @@ class SitePlugin(BasePlugin[PluginConfig]):
         """A record page's title from the model; while serving, the previous conversion if unchanged."""
         record = self.state.record_pages.get(page.file.src_uri)
         if record:
-            page.meta["title"] = record_title(self.state, record[1])
+            page.meta["title"] = record_title(self.state, record[1])  # escaped: Material writes it raw (nav)
+            page.meta[TEXT_TITLE] = self.state.renderer.title_of(record[1])  # as text: the tab and header escape it
         elif page.file.src_uri in self.state.org_pages:  # escaped, as the theme writes titles as they are
-            page.meta["title"] = escape(self.state.data.organisations[self.state.org_pages[page.file.src_uri]].name,
-                                        quote=False)
+            name = self.state.data.organisations[self.state.org_pages[page.file.src_uri]].name
+            page.meta["title"], page.meta[TEXT_TITLE] = escape(name, quote=False), name
         if self.session:
             self.session.convert(page, markdown)
         return markdown
