@@ -168,9 +168,10 @@ AMP_TITLES = {  # (file, text in the small data set, the same written with '&', 
                                       "title: 'về A & B <c> \"q\" và đổi mới'"),
     "themes.yaml": ("name: Tuyên truyền", "name: 'Tuyên & <truyền>'"),
     "campaigns/dan-van-kheo.yaml": ("name: Dân vận khéo", "name: 'Dân vận khéo & <b> T'"),
+    "organisations/org.yaml": ("name: Thủ tướng Chính phủ", "name: 'Thủ tướng & <Chính phủ>'"),
 }
 PAGES = {"van-ban/ct-33-2021-ttg.html": 'về A & B <c> "q" và đổi mới', "chu-de/tuyen-truyen.html": "Tuyên & <truyền>",
-         "phong-trao/dan-van-kheo.html": "Dân vận khéo & <b> T"}
+         "phong-trao/dan-van-kheo.html": "Dân vận khéo & <b> T", "co-quan/thu-tuong.html": "Thủ tướng & <Chính phủ>"}
 
 
 @pytest.mark.browser
