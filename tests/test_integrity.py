@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from macros.cli import main
 from macros.data.kinds import source_path
 from macros.data.loader import SOURCE_MAX_BYTES, load
+from macros.data.namespace import ORGANISATIONS_PAGE_IDS, PLAN_PAGE_IDS, slug
 from macros.text.errors import DataInvalid
 from tests.conftest import DATA, build_site
 from tests.minidata import write_minidata
@@ -191,3 +192,32 @@ def test_a_title_with_ampersand_and_angle_bracket_reads_as_written_in_the_tab_an
         assert page.title() == f"{title} - Cẩm nang Dân vận chính quyền"
         assert page.locator("[data-md-component=header-topic]").inner_text().strip() == title
     page.close()
+
+
+# --- one namespace -------------------------------------------------------------------------------
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "macros" / "site" / "templates"
+LITERAL_ID = re.compile(r"""anchor\("([a-z0-9-]+)"\)|\bid="([a-z0-9-]+)"|^#+ ([^{\n]+?)\s*$""", re.M)
+
+
+def literal_ids(*names: str) -> set[str]:
+    """Element ids a template writes itself: anchor("x"), id="x", and the id Markdown gives a plain heading."""
+    from markdown.extensions.toc import slugify
+
+    found = set()
+    for name in names:
+        for anchor, element, heading in LITERAL_ID.findall((TEMPLATES / name).read_text(encoding="utf-8")):
+            found.add(anchor or element or slugify(heading, "-"))
+    return found - {""}
+
+
+def test_the_ids_check_reserves_are_the_ids_the_pages_make():
+    assert literal_ids("plan.md.j2", "_provenance.md.j2", "_plan_drafts.md.j2") <= PLAN_PAGE_IDS
+    assert literal_ids("organisations.md.j2") <= ORGANISATIONS_PAGE_IDS
+
+
+def test_a_group_heading_gets_the_id_check_reserves():
+    from markdown.extensions.toc import slugify
+
+    for heading in ("Mặt trận, đoàn thể – tỉnh", "Nhà nước – sở, ngành", "Đảng – trung ương"):
+        assert slug(heading) == slugify(heading, "-")

@@ -12,6 +12,7 @@ from . import verbatim
 from .dataset import Dataset, field_name
 from .facts_check import change_errors
 from .kinds import KINDS, LABELS
+from .namespace import namespace_errors
 
 # The project's hand-written pages: a record whose page would have the same path would be
 # silently dropped (a hand-written page wins), so its id is refused. `check` and the build
@@ -33,6 +34,7 @@ def check_references(data: Dataset) -> list[DataError]:
     errors += _reserved_ids(data)
     errors += _province_names(data)
     errors += change_errors(data)
+    errors += namespace_errors(data)
     return [e for e in errors if e is not None]
 
 
