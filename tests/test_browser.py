@@ -109,7 +109,7 @@ EXAMPLES = [
     ("Luật Thực hiện dân chủ ở cơ sở", "alias:Luật Thực hiện dân chủ ở cơ sở"),
     ("dan van kheo", "page:phong-trao/dan-van-kheo.html"), (nfd("Dân vận khéo"), "page:phong-trao/dan-van-kheo.html"),
     ("UBND", f"page:{GLOSSARY}"), ("MTTQ", f"page:{GLOSSARY}"),
-    ("ke hoach cua so noi vu tinh lao cai", "page:soan-ke-hoach/kh-13-2022-ubnd-lao-cai/th-1.html"),  # a unit's draft
+    ("ke hoach cua so noi vu tinh lao cai nam 2027", "page:soan-ke-hoach/ke-hoach-2027/so-noi-vu-lao-cai.html"),  # a unit's draft
 ]
 
 

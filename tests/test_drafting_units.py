@@ -387,6 +387,8 @@ def test_signature_block_and_recipients_stay_on_one_page_in_word(synthetic):
     assert "<w:cantSplit/>" in last  # the row holding Nơi nhận and the signature never splits
     before = xml[:xml.rindex("<w:tbl>")]
     assert before[before.rindex("<w:p>"):].count("<w:keepNext/>") == 1  # the line before it keeps with it
+    closing = before[before.rindex("<w:p>", 0, before.index("Trên đây là")):]
+    assert closing.count("<w:keepNext/>") == 2  # and so does the closing sentence ("Trên đây là …")
 
 
 def test_plain_text_is_plain(synthetic):

@@ -33,7 +33,7 @@ def year_draft(ix: SiteIndex, sheet: Sheet, as_of: dt.date, title_of: Callable[[
     body = [*ahead_parts.opening(desk, summary), *ahead_parts.aims(desk), *ahead_parts.targets(desk),
             *ahead_parts.tasks(desk), *ahead_org.organisation(desk), *ahead_org.closing(desk, summary)]
     place = sheet.org.province or (sheet.source.place or "[Địa danh]")
-    return Draft(sheet.slug, f"Kế hoạch năm {sheet.year} của {sheet.org.name}", parent_line, own,
+    return Draft(sheet.slug, f"Kế hoạch của {sheet.org.name} năm {sheet.year}", parent_line, own,
                  _number(desk), f"{place}, ngày […] tháng […] năm {sheet.year}", "KẾ HOẠCH", summary,
                  tuple(number_parts(body)), ahead_org.recipients(desk), _signer(desk))
 

@@ -197,5 +197,6 @@ def _up(desk: Desk) -> str | None:
         return re.sub(r" tỉnh .*$", "", names(via[0]))
     above = desk.above
     if above and desk.exists(above.id):
-        return f"Lãnh đạo {re.split(',', above.name)[0]}" if above.level != "tinh" else (above.short_name or above.name)
+        name = above.short_name or re.split(",", above.name)[0]
+        return f"Lãnh đạo {name}" if above.level != "tinh" else name
     return None

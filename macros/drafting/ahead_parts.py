@@ -13,7 +13,7 @@ from ..data import model
 from . import ahead_pick
 from .carry import carried, clean, pieces, year_note
 from .draftdoc import Para, Quote
-from .units import own_name
+from .units import kind_of, own_name
 from .words import title_words
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ def targets(desk: Desk) -> list[Para]:
             out += _carry_all(desk, own, t.id, t.text, "Chỉ tiêu")
         return out
     picked = ahead_pick.targets(parent)
+    if kind_of(own_name(desk.ix, desk.ix.data.organisations[parent.issuer])).id != "ubnd":
+        picked = ahead_pick.Picked(tuple(parent.targets), ())  # an office's own targets hold for its sub-units
     out = [Para("part", parent.headings.targets)]
     for t in picked.kept:
         out += _target(desk, parent, t)

@@ -121,7 +121,8 @@ class DraftBook:
         return self._built[slug]
 
     def title(self, slug: str) -> str:
-        """A draft page's title: 'Kế hoạch năm 2027 của Sở Nội vụ tỉnh Lào Cai'."""
+        """A draft page's title: 'Kế hoạch của Sở Nội vụ tỉnh Lào Cai năm 2027' (the unit's name early:
+        search keys take a title's first words)."""
         return self.draft(slug).name
 
     def drafts(self) -> Iterator[Draft]:

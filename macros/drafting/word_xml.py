@@ -24,8 +24,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters 
 def body(d: Draft, text_width_cm: float) -> str:
     """Header table, title, body paragraphs, recipients and signature: what goes inside <w:body>."""
     parts = [_header(d), *_title(d)]
-    for para in d.body:
-        parts.append(_paragraph(para, text_width_cm))
+    for i, para in enumerate(d.body):
+        last = i == len(d.body) - 1 and para.style == "body"  # the closing sentence stays with the signature
+        parts.append(_paragraph(para, text_width_cm, keep=last))
     parts.append(_footer(d))
     return "".join(parts)
 
@@ -135,7 +136,7 @@ def _title(d: Draft) -> list[str]:
             line(d.summary, SIZES["title"], bold=True), paragraph("", indent_cm=6.5, rule=True)]
 
 
-def _paragraph(para: Para, text_width_cm: float) -> str:
+def _paragraph(para: Para, text_width_cm: float, keep=False) -> str:
     if para.style in HEADING_IDS:
         return paragraph(runs(para.text), style=HEADING_IDS[para.style])
     if para.style == "hint":
@@ -148,7 +149,7 @@ def _paragraph(para: Para, text_width_cm: float) -> str:
         content = run(para.text)
     else:
         content = runs(f"- {para.text}" if para.style == "item" else para.text)
-    return paragraph(content, align="both", first_line_cm=INDENT_CM)
+    return paragraph(content, align="both", first_line_cm=INDENT_CM, keep=keep)
 
 
 def _grid(rows: tuple[tuple[str, ...], ...], text_width_cm: float) -> str:
