@@ -182,3 +182,26 @@ def test_no_reminder_is_sent_to_a_body_that_had_ended_by_its_day(site):
         to = next(line for line in str(event["description"]).splitlines() if line.startswith("Gửi: "))
         assert to.startswith("Gửi: Ủy ban nhân dân tỉnh Gia Lai (kế thừa Ủy ban nhân dân tỉnh Bình Định"), to
         assert "Sở Nội vụ tỉnh Bình Định (thôi tồn tại từ 01/07/2025; chưa ghi nhận cơ quan kế thừa)" in to
+
+
+def test_open_data_carries_the_status_what_it_rests_on_and_the_organisations_over_time(site):
+    import json
+
+    import jsonschema
+
+    data = json.loads((site / "du-lieu" / "tat-ca.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "schema" / "open-data.schema.json").read_text(encoding="utf-8"))
+    docs = {d["id"]: d for d in data["documents"]}
+    orgs = {o["id"]: o for o in data["organisations"]}
+    for record in [docs["ct-33-2021-ttg"], docs["nd-61-2018-cp"], orgs["ubnd-binh-dinh"]]:
+        extras = {k: record[k] for k in ("as_of", "status", "organisation", "provenance") if k in record}
+        jsonschema.validate(extras, schema)
+    ct33 = docs["ct-33-2021-ttg"]["status"]
+    assert ct33["usable_as_basis"] and ct33["sourced"] and "kh-snnmt-lai-chau-2026" in ct33["note"] + str(ct33["rests_on"])
+    nd61 = docs["nd-61-2018-cp"]["status"]
+    assert (nd61["state"], nd61["kind"], nd61["by"], nd61["usable_as_basis"]) == ("ceased", "replaced", ["nd-118-2025-cp"], False)
+    assert nd61["note"] == "đã được thay thế bởi Nghị định 118/2025/NĐ-CP từ 01/07/2025"
+    assert all(e.get("quote") and e.get("where") for e in nd61["rests_on"])
+    assert orgs["ubnd-binh-dinh"]["organisation"]["successor"] == "ubnd-gia-lai"
+    assert orgs["ubnd-gia-lai"]["organisation"] == {"exists": True, "ended": None, "successor": None,
+                                                    "predecessors": ["ubnd-binh-dinh"]}

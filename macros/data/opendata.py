@@ -61,10 +61,20 @@ class ProvenanceOut(BaseModel):
     where: str | None = Field(None, description="Nơi đã đọc câu chữ của sự kiện bổ sung (địa chỉ hoặc đường dẫn kho).")
 
 
+class OrgStatusOut(BaseModel):
+    """An organisation on the data's as_of day (macros/knowledge/orgtime.py)."""
+
+    exists: bool = Field(description="Còn tồn tại tại ngày đối chiếu.")
+    ended: str | None = Field(None, description="Thôi tồn tại như thế nào, từ ngày nào, theo văn bản nào (nếu đã thôi).")
+    successor: str | None = Field(None, description="Mã cơ quan đang đảm nhận công việc của nó tại ngày đối chiếu.")
+    predecessors: list[str] = Field(default_factory=list, description="Mã các cơ quan mà nó kế thừa.")
+
+
 class RecordExtras(BaseModel):
     """Added to every document, plan and organisation in du-lieu/**/*.json."""
 
     as_of: dt.date | None = Field(description="Ngày đối chiếu dữ liệu: trạng thái được tính tại ngày này.")
     status: StatusOut | None = Field(None, description="Hiệu lực (văn bản, kế hoạch).")
+    organisation: OrgStatusOut | None = Field(None, description="Tồn tại, thôi tồn tại, cơ quan kế thừa (cơ quan).")
     provenance: dict[str, ProvenanceOut | None] = Field(
         description="Trường → nguồn; null khi chưa có nguồn. Khóa như 'number', 'relations[0]', 'tasks[2]'.")

@@ -13,5 +13,11 @@ def extras(index, record_id: str) -> dict:
                          "basis": status.basis, "rests_on": [e.as_dict() for e in status.rests_on],
                          "usable_as_basis": status.usable_as_basis, "note": status.note,
                          "missing": list(status.missing)}
+    if record_id in index.data.organisations:
+        orgs = index.validity.orgs
+        exists = index.exists(record_id)
+        out["organisation"] = {"exists": exists, "ended": None if exists else orgs.end_text(record_id, index.org_name),
+                               "successor": None if exists else (orgs.successor(record_id) or orgs.last_successor(record_id)),
+                               "predecessors": orgs.predecessors.get(record_id, [])}
     out["provenance"] = {field: (p.as_dict() if p else None) for field, p in index.provenance.of(record_id).items()}
     return out
