@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from macros.cli import main
@@ -221,3 +221,62 @@ def test_a_group_heading_gets_the_id_check_reserves():
 
     for heading in ("Mặt trận, đoàn thể – tỉnh", "Nhà nước – sở, ngành", "Đảng – trung ương"):
         assert slug(heading) == slugify(heading, "-")
+
+
+# --- check foresees every build: a fuzz test -------------------------------------------------------
+
+def _variant(root: Path, v: dict) -> None:
+    """The small data set changed as `v` says: sizes near and over the limits, missing plans, a second province."""
+    plan = root / "plans" / "kh-1-2025-ubnd-a.yaml"
+    text = plan.read_text(encoding="utf-8")
+    days = ", ".join(f'"{m:02d}-{d:02d}"' for m, d in [(1 + i % 12, 1 + i // 12) for i in range(v["due"])])
+    text = text.replace('due: ["11-25"]', f"due: [{days}]")
+    text = text.replace("period: {start: 2025, end: 2025}", f"period: {{start: 2025, end: {2025 + v['years']}}}")
+    long_text = " ".join(["Quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021."] * v["repeat"])
+    tasks = "".join(f"  - id: nv-{i + 2}\n    number: \"{i + 2}\"\n    text: |\n      {long_text}\n"
+                    f"    themes: [tuyen-truyen]\n" for i in range(v["tasks"]))
+    text = text.replace("assignments:\n", tasks + "assignments:\n")
+    plan.write_text(text, encoding="utf-8")
+    source = root / "sources" / "a.txt"
+    source.write_text(source.read_text(encoding="utf-8") + long_text + "\n", encoding="utf-8")
+    themes = root / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("name: Tuyên truyền", f"name: '{v['theme']}'"),
+                      encoding="utf-8")
+    if v["province_b"]:
+        orgs = root / "organisations" / "org.yaml"
+        orgs.write_text(orgs.read_text(encoding="utf-8") + PROVINCE_B, encoding="utf-8")
+    if v["no_plan"]:
+        plan.unlink()
+
+
+VARIANTS = st.fixed_dictionaries({
+    "due": st.sampled_from([0, 1, 12, 24, 25]), "years": st.sampled_from([0, 4, 10, 11]),
+    "tasks": st.integers(0, 4), "repeat": st.sampled_from([1, 60, 450]),
+    "theme": st.sampled_from(["Tuyên truyền", "Năm 2021", "Tuyên & <truyền>", "Cấp tỉnh"]),
+    "province_b": st.booleans(), "no_plan": st.booleans(), "build": st.sampled_from([None, "A", "B"]),
+})
+
+
+@settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(v=VARIANTS)
+@example(v={"due": 24, "years": 10, "tasks": 4, "repeat": 60, "theme": "Tuyên & <truyền>", "province_b": True,
+            "no_plan": False, "build": "B"})
+def test_what_check_accepts_builds_and_what_it_refuses_the_build_refuses(tmp_path_factory, capsys, v):
+    base = tmp_path_factory.mktemp("fuzz")
+    root = write_minidata(base / "data")
+    _variant(root, v)
+    province = v["build"] if v["build"] != "B" or v["province_b"] else None
+    code = main(["check", "--data", str(root)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    result = build_site(base / "site", root, env={"DVCQ_PROVINCE": province} if province else None)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output[-3000:]
+    if code == 0:
+        assert result.returncode == 0, output[-3000:]
+        assert (base / "site" / "index.html").is_file()
+    else:
+        assert result.returncode != 0
+        errors = [ln for ln in err.splitlines() if ln.startswith("data/")]
+        assert errors and all(ln in output for ln in errors), (err, output[-3000:])

@@ -141,6 +141,14 @@ class Period(Record):
     end: int = Field(ge=1945, le=2100)
 
 
+# Most items of each list of a plan: every item becomes page sections, calendar events, draft paragraphs and
+# Word files (for each unit and year), so an unbounded list makes a build that check cannot foresee; real
+# plans stay far below (at most 10 tasks, 5 duties, 1 due date per report). docs/huong-dan/bao-tri.md lists them.
+LIMITS = {"tasks": 200, "targets": 200, "assignments": 200, "duties": 50, "reports": 20, "due": 24,
+          "purposes": 50, "requirements": 50, "recipients": 100, "footnotes": 200, "implements": 50}
+PERIOD_YEARS = 10  # most years from a plan's first to its last (2021-2030 is 9)
+
+
 class Target(Record):
     """Chỉ tiêu: a measurable target of a plan."""
 
@@ -170,7 +178,8 @@ class Report(Record):
 
     text: Text = Field(description="Câu chữ trong nguồn.")
     period: ReportPeriod
-    due: list[Due] = Field(default_factory=list, description="Hạn: 'MM-DD' (mỗi năm của kỳ kế hoạch) hoặc 'YYYY-MM-DD'.")
+    due: list[Due] = Field(default_factory=list, max_length=LIMITS["due"],
+                           description="Hạn: 'MM-DD' (mỗi năm của kỳ kế hoạch) hoặc 'YYYY-MM-DD'.")
     to: Id | None = Field(None, description="Cơ quan nhận báo cáo.")
     via: Id | None = Field(None, description="Gửi qua cơ quan (ví dụ Sở Nội vụ).")
 
@@ -182,8 +191,8 @@ class Assignment(Record):
     number: ShortText | None = None
     unit: Id | None = Field(None, description="Mã cơ quan; để trống khi nguồn giao chung ('Các phòng, ban').")
     unit_text: ShortText = Field(description="Đơn vị như nguồn ghi.")
-    duties: list[Text] = Field(min_length=1)
-    reports: list[Report] = Field(default_factory=list)
+    duties: list[Text] = Field(min_length=1, max_length=LIMITS["duties"])
+    reports: list[Report] = Field(default_factory=list, max_length=LIMITS["reports"])
 
 
 class Signer(Record):
@@ -228,18 +237,19 @@ class Plan(Record):
     date: PartialDate | None = Field(None, description="YYYY-MM-DD, hoặc chỉ YYYY khi bản nguồn chưa ghi ngày.")
     title: Text
     period: Period
-    implements: list[Id] = Field(default_factory=list, description="Kế hoạch/văn bản cấp trên mà kế hoạch này thực hiện.")
+    implements: list[Id] = Field(default_factory=list, max_length=LIMITS["implements"],
+                                 description="Kế hoạch/văn bản cấp trên mà kế hoạch này thực hiện.")
     preamble: Text | None = Field(None, description="Đoạn mở đầu 'Thực hiện …' như nguồn ghi.")
     headings: Headings = Field(default_factory=Headings)
-    purposes: list[Text] = Field(default_factory=list)
-    requirements: list[Text] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
-    tasks: list[Task] = Field(min_length=1)
-    assignments: list[Assignment] = Field(default_factory=list)
+    purposes: list[Text] = Field(default_factory=list, max_length=LIMITS["purposes"])
+    requirements: list[Text] = Field(default_factory=list, max_length=LIMITS["requirements"])
+    targets: list[Target] = Field(default_factory=list, max_length=LIMITS["targets"])
+    tasks: list[Task] = Field(min_length=1, max_length=LIMITS["tasks"])
+    assignments: list[Assignment] = Field(default_factory=list, max_length=LIMITS["assignments"])
     closing: Text | None = None
-    recipients: list[ShortText] = Field(default_factory=list)
+    recipients: list[ShortText] = Field(default_factory=list, max_length=LIMITS["recipients"])
     signer: Signer | None = None
-    footnotes: list[Footnote] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list, max_length=LIMITS["footnotes"])
     notes: Text | None = None
     problems: list[Text] = Field(default_factory=list, description="Nghi vấn/lỗi của bản nguồn, ghi lại nguyên trạng.")
     review: list[Review] = Field(default_factory=list, description="Những chỗ lệnh nhập (python -m macros import) "

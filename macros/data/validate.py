@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..text.errors import DataError
 from ..text.format import province_slug
-from . import verbatim
+from . import model, verbatim
 from .dataset import Dataset, field_name
 from .facts_check import change_errors
 from .kinds import KINDS, LABELS
@@ -119,6 +119,9 @@ def _plan_checks(data: Dataset) -> Iterator[DataError]:
             yield _err(data, plan.id, ("source",), f"không có tệp data/sources/{plan.source}")
         if plan.period.start > plan.period.end:
             yield _err(data, plan.id, ("period",), "năm bắt đầu sau năm kết thúc")
+        elif plan.period.end - plan.period.start > model.PERIOD_YEARS:
+            yield _err(data, plan.id, ("period",), f"kỳ kế hoạch dài quá {model.PERIOD_YEARS} năm: kiểm tra lại năm "
+                       "bắt đầu và năm kết thúc")
         yield from _verbatim(data, plan)
         yield from _anchor_checks(data, plan)
         yield from _footnote_checks(data, plan)
