@@ -25,7 +25,8 @@ from tests.minidata import write_minidata
 
 CASES = sorted((Path(__file__).parent / "broken").glob("*.yaml"))
 ACTING = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # all but the newline
-BUILT = ["07-tab-indentation", "35-organisation-parent-cycle", "42-symlink-in-sources"]  # real builds (slow)
+BUILT = ["07-tab-indentation", "35-organisation-parent-cycle", "42-symlink-in-sources",
+         "57-source-hard-linked-to-a-file-outside"]  # real builds (slow)
 
 
 def case_of(name: str) -> dict:

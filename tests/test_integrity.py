@@ -280,3 +280,20 @@ def test_what_check_accepts_builds_and_what_it_refuses_the_build_refuses(tmp_pat
         assert result.returncode != 0
         errors = [ln for ln in err.splitlines() if ln.startswith("data/")]
         assert errors and all(ln in output for ln in errors), (err, output[-3000:])
+
+
+def test_the_maintainer_guide_states_the_current_limits():
+    from macros.data import model
+    from macros.importer import limits
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "huong-dan" / "bao-tri.md").read_text(encoding="utf-8")
+    section = guide.split("### Giới hạn", 1)[1]
+    rows = {ln.split("|")[1].strip(): ln.split("|")[2] for ln in section.splitlines() if ln.startswith("| ")}
+    assert f"{model.LIMITS['due']}" in rows["Hạn của một báo cáo (`due`)"]
+    assert f"{model.LIMITS['tasks']}" in rows["Chỉ tiêu, nhiệm vụ, mục giao việc của một kế hoạch"]
+    assert f"{model.LIMITS['duties']}" in rows["Nhiệm vụ của một đơn vị (`duties`)"]
+    assert f"{model.LIMITS['reports']}" in rows["Báo cáo của một đơn vị (`reports`)"]
+    assert f"{model.PERIOD_YEARS}" in rows["Kỳ kế hoạch (`period`)"]
+    assert f"{SOURCE_MAX_BYTES // 1_000_000} MB" in rows["Văn bản gốc (`data/sources/`)"]
+    assert f"{limits.MAX_MEMBER // 1_000_000} MB" in rows["Một phần của tệp Word khi giải nén"]
+    assert f"{limits.SECONDS} giây" in rows["Thời gian xử lý (đọc tệp và dựng bản ghi)"]
