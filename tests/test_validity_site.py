@@ -205,3 +205,19 @@ def test_open_data_carries_the_status_what_it_rests_on_and_the_organisations_ove
     assert orgs["ubnd-binh-dinh"]["organisation"]["successor"] == "ubnd-gia-lai"
     assert orgs["ubnd-gia-lai"]["organisation"] == {"exists": True, "ended": None, "successor": None,
                                                     "predecessors": ["ubnd-binh-dinh"]}
+
+
+def test_no_draft_names_a_body_that_ended_without_saying_so(site):
+    ended = set()
+    for path in (DATA / "organisations").glob("*.yaml"):
+        for org in yaml.safe_load(path.read_text(encoding="utf-8"))["organisations"]:
+            if org.get("ended") or org.get("province") in MERGED_AWAY:
+                ended.add(org["name"])
+    drafts = sorted((site / "soan-ke-hoach").rglob("*.txt"))
+    assert drafts
+    for path in drafts:
+        text = path.read_text(encoding="utf-8")
+        for name in ended:
+            for found in re.finditer(re.escape(name), text):
+                around = text[max(0, found.start() - 80):found.end() + 60]
+                assert "thôi tồn tại" in around or "kế thừa" in around, (path.name, name)
