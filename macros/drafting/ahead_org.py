@@ -16,6 +16,8 @@ from ..data import model
 from ..text.format import LABELS
 from .carry import carried, pieces, year_note
 from .draftdoc import Para, Quote
+from .presence import ended_why, successor
+from .units import GROUPS
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -48,7 +50,24 @@ def _own_job(desk: Desk, own: model.Plan, job: model.Assignment, number: str) ->
     else:
         out = [Para("section", f"{number}. {job.unit_text}:")]
         out += [Para("duty", p, Quote(p, own.id, job.id, desk.title_of(own.id))) for d in job.duties for p in pieces(d)]
-    return out + ([note] if note else [])
+    return out + ([note] if note else []) + _gone(desk, job)
+
+
+def _gone(desk: Desk, job: model.Assignment) -> list[Para]:
+    """A note when the unit an item of the old plan names no longer exists in the draft's year."""
+    on = dt.date(desk.year, 1, 1)
+    if job.unit in desk.ix.data.organisations and not desk.exists(job.unit):
+        heir = desk.ix.data.organisations.get(successor(desk.ix, job.unit, on) or "")
+        instead = f"giao cho {heir.name}" if heir else "giao cho cơ quan kế thừa"
+        return [Para("hint", f"{desk.ix.org_name(job.unit)} không còn tồn tại vào năm {desk.year} "
+                             f"({ended_why(desk.ix, job.unit, on)}): {instead} hoặc bỏ mục này.")]
+    for group in GROUPS:
+        if group.level and re.search(group.pattern, job.unit_text) and desk.ix.validity.level_end(group.level, on):
+            return [Para("hint", f"{group.label[:1].upper()}{group.label[1:]} không còn từ "
+                                 f"{desk.ix.validity.level_end(group.level, on).date[8:]}/"
+                                 f"{desk.ix.validity.level_end(group.level, on).date[5:7]}/"
+                                 f"{desk.ix.validity.level_end(group.level, on).date[:4]}: bỏ phần giao cho cấp này.")]
+    return []
 
 
 def joined(duties: list[str]) -> str:

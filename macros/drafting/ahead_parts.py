@@ -7,12 +7,14 @@ targets that concern the unit (ahead_pick.py), each carried and marked, the rest
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..data import model
 from . import ahead_pick
 from .carry import carried, clean, pieces, year_note
 from .draftdoc import Para, Quote
+from .presence import usable
 from .units import kind_of, own_name
 from .words import title_words
 
@@ -29,14 +31,29 @@ def opening(desk: Desk, summary: str) -> list[Para]:
     """"Thực hiện Kế hoạch số … của …, [đơn vị] xây dựng Kế hoạch … như sau:" and where the draft comes from."""
     basis = _basis(desk)
     return [Para("body", f"Thực hiện {basis}, {desk.name} xây dựng Kế hoạch {title_words(summary)} như sau:"),
-            Para("hint", _made_from(desk)), *_newer(desk)]
+            Para("hint", _made_from(desk)), *_old_bases(desk), *_newer(desk)]
 
 
 def _basis(desk: Desk) -> str:
     parent = desk.sheet.parent
     if parent and parent.period.start <= desk.year <= parent.period.end:
         return f"{desk.cite(parent)} về {title_words(parent.title)}"
+    if desk.sheet.kind.id == "ubnd" and not parent:  # a People's Committee answers to several bodies' texts
+        return f"[văn bản chỉ đạo của Trung ương, của tỉnh về công tác dân vận chính quyền năm {desk.year}]"
     return f"Kế hoạch số [số, ngày ban hành] của {_higher_name(desk)} về công tác dân vận chính quyền năm {desk.year}"
+
+
+def _old_bases(desk: Desk) -> list[Para]:
+    """What the unit's own plan implemented, each with whether it can still be cited in the draft's year."""
+    own = desk.sheet.own
+    if not own or not own.implements:
+        return []
+    on = dt.date(desk.year, 1, 1)
+    said = []
+    for record_id in own.implements:
+        ok, note = usable(desk.ix, record_id, on)
+        said.append(f"{desk.title_of(record_id)} ({'còn dùng được' if ok else 'không dùng làm căn cứ'}: {note})")
+    return [Para("hint", f"Kế hoạch cũ thực hiện: {'; '.join(said)}.")]
 
 
 def _higher(desk: Desk) -> str | None:
@@ -61,8 +78,7 @@ def _made_from(desk: Desk) -> str:
     if s.own:
         return (f"Soạn từ {desk.title_of(s.own.id)}, kế hoạch gần nhất của {desk.org.name} trong dữ liệu: mục đích, "
                 f"chỉ tiêu, nhiệm vụ và phần tổ chức thực hiện chép nguyên văn, đúng thứ tự; chỉ năm của dự thảo "
-                f"({desk.year}), trích yếu và ngày tháng được đặt mới. Ghi số, ngày kế hoạch năm {desk.year} của "
-                f"{_higher_name(desk)} vào câu mở đầu.")
+                f"({desk.year}), trích yếu và ngày tháng được đặt mới. Ghi {_what_above(desk)} vào câu mở đầu.")
     p = s.parent
     ended = (f" Kế hoạch đó thực hiện {_period(p)}, đã hết thời kỳ vào năm {desk.year}: kiểm tra kế hoạch mới của "
              f"{_higher_name(desk)} và ghi số, ngày vào câu mở đầu.") if p.period.end < desk.year else ""
@@ -70,6 +86,12 @@ def _made_from(desk: Desk) -> str:
             f"của cấp trên giao việc cho đơn vị: nhiệm vụ được giao chép nguyên văn; chỉ tiêu, nhiệm vụ có liên quan "
             f"chép toàn văn, đánh dấu để viết lại cho đơn vị. Mục đích, yêu cầu và phần tổ chức thực hiện soạn theo cách "
             f"các kế hoạch đơn vị trong dữ liệu viết: sửa cho sát đơn vị, ghi tên từng phòng và việc của mỗi nơi.{ended}")
+
+
+def _what_above(desk: Desk) -> str:
+    if desk.sheet.kind.id == "ubnd":
+        return f"các văn bản chỉ đạo năm {desk.year} của Trung ương, của tỉnh"
+    return f"số, ngày kế hoạch năm {desk.year} của {_higher_name(desk)}"
 
 
 def _period(plan: model.Plan) -> str:
