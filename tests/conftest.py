@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium, playwright
+from tests.minidata import write_minidata
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -62,6 +63,18 @@ def site(tmp_path_factory) -> Path:
     result = build_site(out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project (mkdocs.yml, docs/, macros/) on a small data set: builds there run its code."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    shutil.copytree(ROOT / "macros", copy / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    write_minidata(copy / "data")
+    return copy
 
 
 @pytest.fixture

@@ -1,16 +1,27 @@
-"""The build cache (macros/site/buildcache.py) never serves a stale entry: change any input and the output follows."""
+"""The build cache (macros/site/buildcache.py): never stale, and small.
+
+An entry changes with what it depends on and with nothing else; a build keeps the entries it used
+and deletes the others, so the cache does not grow with code edits; the tests' builds never touch
+the checkout's `.cache`.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
 import pytest
 
 from macros.site.buildcache import PACKAGE, BuildCache, versions
+from tests.conftest import ENV, ROOT, build_site
+from tests.minidata import write_minidata
 
-INSTALLED = {"python": "3.11.7", "jinja2": "3.1.6", "python-docx": "1.2.0"}
+INSTALLED = {"python": "3.11.7", "jinja2": "3.1.6", "python-docx": "1.2.0", "lxml": "6.0.0"}
+WRITER = "macros.drafting.word"
 
 
 @pytest.fixture
@@ -21,35 +32,54 @@ def package(tmp_path) -> Path:
     return copy
 
 
-def _word(cache: BuildCache, layout: str) -> bytes:
-    """Stands for a Word template made from the data under key 'plan': what it holds is what `make` said."""
-    return cache.cached("docx", "plan", lambda: layout.encode())
+def _word(cache: BuildCache, layout: str, draft: str = "plan") -> bytes:
+    """Stands for a Word file of draft `draft`: what it holds is what `make` said."""
+    return cache.cached("docx", draft, lambda: layout.encode(), code=(WRITER,), libraries=("python-docx", "lxml"))
+
+
+def _edit(package: Path, name: str) -> None:
+    path = package / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + "\n# changed\n", encoding="utf-8")
 
 
 def test_an_entry_is_reused_while_nothing_changes(package, tmp_path):
-    first = BuildCache(tmp_path / "cache", package, INSTALLED)
-    assert _word(first, "layout 1") == b"layout 1"
-    again = BuildCache(tmp_path / "cache", package, dict(INSTALLED))
-    assert _word(again, "layout 2") == b"layout 1"  # found: `make` not called
+    assert _word(BuildCache(tmp_path / "cache", package, INSTALLED), "layout 1") == b"layout 1"
+    assert _word(BuildCache(tmp_path / "cache", package, dict(INSTALLED)), "layout 2") == b"layout 1"  # not made
+
+
+def test_another_draft_is_another_entry(package, tmp_path):
+    cache = BuildCache(tmp_path / "cache", package, INSTALLED)
+    assert _word(cache, "a", "plan") == b"a" and _word(cache, "b", "plan 2") == b"b"
 
 
 @pytest.mark.parametrize("change", [
-    "drafting/guide.py",  # the layout of a Word template lives in the drafting queries, not word.py
     "drafting/word.py",
-    "site/templates/plan.md.j2",
-    "site/theme/partials/footer.html",
-    "a new module.py",
+    "drafting/word_xml.py",  # imported by the writer
+    "drafting/draftdoc.py",  # the draft model and the page layout the writer reads
 ])
-def test_a_change_to_any_file_of_the_package_is_a_new_entry(package, tmp_path, change):
+def test_a_change_to_the_word_code_is_a_new_entry(package, tmp_path, change):
     assert _word(BuildCache(tmp_path / "cache", package, INSTALLED), "old") == b"old"
-    path = package / change
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + "\n# changed\n", encoding="utf-8")
+    _edit(package, change)
     assert _word(BuildCache(tmp_path / "cache", package, INSTALLED), "new") == b"new"
 
 
-@pytest.mark.parametrize("name", ["python", "jinja2", "python-docx"])
-def test_another_dependency_version_is_a_new_entry(package, tmp_path, name):
+@pytest.mark.parametrize("change", [
+    "site/render.py",
+    "site/templates/plan.md.j2",
+    "site/theme/partials/footer.html",
+    "importer/build.py",
+    "a new module.py",
+])
+def test_a_change_the_word_file_does_not_depend_on_keeps_the_entry(package, tmp_path, change):
+    """What a draft says comes in through its model (the key); code that does not write it is not part of it."""
+    assert _word(BuildCache(tmp_path / "cache", package, INSTALLED), "old") == b"old"
+    _edit(package, change)
+    assert _word(BuildCache(tmp_path / "cache", package, INSTALLED), "new") == b"old"
+
+
+@pytest.mark.parametrize("name", ["python", "python-docx", "lxml"])
+def test_another_library_version_is_a_new_entry(package, tmp_path, name):
     assert _word(BuildCache(tmp_path / "cache", package, INSTALLED), "old") == b"old"
     assert _word(BuildCache(tmp_path / "cache", package, {**INSTALLED, name: "9.9.9"}), "new") == b"new"
 
@@ -73,10 +103,11 @@ def test_an_environment_setting_is_a_new_compiled_template(package, tmp_path, se
     assert _render(cache, source, **settings) == expected
 
 
-def test_a_changed_template_source_is_compiled_again(package, tmp_path):
+def test_a_changed_template_source_is_compiled_again_in_place_of_the_old(package, tmp_path):
     cache = BuildCache(tmp_path / "cache", package, INSTALLED)
     assert _render(cache, "{{ name }}") == "Lào Cai"
     assert _render(cache, "Tỉnh {{ name }}") == "Tỉnh Lào Cai"
+    assert len(list((tmp_path / "cache" / "jinja").rglob("*.cache"))) == 1
 
 
 def test_no_cache_folder_means_no_cache(package):
@@ -85,7 +116,75 @@ def test_no_cache_folder_means_no_cache(package):
     assert cache.templates(jinja2.Environment()) is None
 
 
+def _entries(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for kind in ("docx", "jinja") for p in (root / kind).rglob("*") if p.is_file()}
+
+
+def test_a_build_deletes_the_entries_no_build_uses(package, tmp_path):
+    root, data, other = tmp_path / "cache", tmp_path / "data", tmp_path / "other"
+    data.mkdir(), other.mkdir()
+    first = BuildCache(root, package, INSTALLED)
+    _word(first, "a", "draft 1"), _word(first, "b", "draft 2")
+    first.finish({"data": str(data)})
+    beside = BuildCache(root, package, INSTALLED)  # another site sharing the cache keeps what it uses
+    _word(beside, "c", "draft 3")
+    beside.finish({"data": str(other)})
+    second = BuildCache(root, package, INSTALLED)
+    _word(second, "a", "draft 1")
+    os.utime(root, None)
+    assert second.finish({"data": str(data)}) == 1  # draft 2: no build uses it
+    assert len(_entries(root)) == 2
+    shutil.rmtree(other)  # that site's data is gone (a test's temporary data): its entries go
+    third = BuildCache(root, package, INSTALLED)
+    _word(third, "a", "draft 1")
+    assert third.finish({"data": str(data)}) == 1 and len(_entries(root)) == 1
+
+
+def test_an_entry_made_while_the_build_ran_is_kept(package, tmp_path):
+    """A build running beside (make provinces) may have made it and not yet written its manifest."""
+    root = tmp_path / "cache"
+    ending = BuildCache(root, package, INSTALLED)
+    running = BuildCache(root, package, INSTALLED)
+    _word(running, "x", "draft of the other build")
+    assert ending.finish({"data": str(tmp_path)}) == 0 and len(_entries(root)) == 1
+
+
 def test_versions_name_the_dependencies_that_shape_output():
     found = versions()
     assert {"python", "jinja2", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "python-docx"} <= set(found)
     assert found["jinja2"] == jinja2.__version__
+
+
+# --- whole builds, in a copy of the project whose code the test edits ------------------------------------
+
+EDITS = ["drafting/word.py", "drafting/word_xml.py", "drafting/draftdoc.py", "site/render.py", "knowledge/index.py",
+         "site/templates/plan.md.j2", "drafting/word.py", "data/model.py", "site/templates/document.md.j2",
+         "drafting/word_xml.py"]
+
+
+def _build(project: Path, cache: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], cwd=project,
+                            env={**ENV, "DVCQ_CACHE_DIR": str(cache), "PYTHONPATH": str(project)},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_after_ten_code_edits_and_three_builds_the_cache_holds_one_builds_entries(project, tmp_path):
+    cache = tmp_path / "cache"
+    for edits in (EDITS[:4], EDITS[4:7], EDITS[7:]):
+        for name in edits:
+            _edit(project / "macros", name)
+        _build(project, cache)
+    fresh = tmp_path / "fresh"
+    _build(project, fresh)  # the same code, from an empty cache
+    assert any(name.startswith("docx/") for name in _entries(fresh))
+    assert _entries(cache) == _entries(fresh)
+
+
+def test_the_tests_leave_the_checkouts_cache_as_it_was(tmp_path):
+    checkout = ROOT / ".cache"
+    before = sorted((p, p.stat().st_mtime_ns) for p in checkout.rglob("*")) if checkout.exists() else None
+    result = build_site(tmp_path / "site", write_minidata(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    after = sorted((p, p.stat().st_mtime_ns) for p in checkout.rglob("*")) if checkout.exists() else None
+    assert after == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib.metadata import entry_points
 
 import pytest
@@ -10,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from macros.site.config import CACHE_ENV, PROVINCE_ENV, Settings
 from macros.site.plugin import SitePlugin, plugin_of
-from tests.conftest import build_site
+from tests.conftest import ENV, build_site
 from tests.minidata import write_minidata
 
 
@@ -84,3 +86,32 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
     assert "a late error" in result.stderr
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "warn.py"]  # nothing left beside it
+
+
+SERVE = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+edits = [None, None, "macros/site/render.py", None]
+for i, edit in enumerate(edits):
+    if edit:
+        Path(edit).write_text(Path(edit).read_text(encoding="utf-8") + "\\n# edited while serving\\n", encoding="utf-8")
+    config = load_config("mkdocs.yml", site_dir=f"site-{i}")
+    if i == 0:
+        config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    print(f"--- build {i} ---", file=sys.stderr, flush=True)
+"""
+RESTART = "chạy lại `make serve`"
+
+
+def test_a_python_edit_while_serving_says_to_restart_make_serve(project):
+    """mkdocs serve keeps the code it started with: after an edit it says so, every rebuild till a restart."""
+    result = subprocess.run([sys.executable, "-c", SERVE], cwd=project, env={**ENV, "PYTHONPATH": str(project)},
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    builds = result.stderr.split("--- build ")
+    said = [RESTART in text for text in builds[:4]]
+    assert said == [False, False, True, True], result.stderr[-3000:]

@@ -1,9 +1,9 @@
 """The files drafts publish: a page per draft made from the data, and each draft as .docx and plain text.
 
 Each file is made when mkdocs writes it (a callable, not bytes held for the whole build), and a
-.docx is taken from the build cache (keyed by the draft and the fingerprint of the whole package
-and its dependencies) when it was made before: python-docx is imported only when a .docx is
-really written.
+.docx is taken from the build cache (keyed by the draft, the source of the Word writer and what it
+imports, and the versions of python-docx and lxml) when it was made before: python-docx is
+imported only when a .docx is really written.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from .draftdoc import Draft
 from .plaintext import to_bytes
 
 SECTION = "soan-ke-hoach"
+WRITER = f"{__package__}.word"  # the module that writes a .docx: its code is part of the cache key
+WRITER_LIBRARIES = ("python-docx", "lxml")
 
 
 def download_path(draft: Draft, ext: str) -> str:
@@ -69,7 +71,9 @@ class Word:
 
     def docx(self, draft: Draft) -> bytes:
         make = partial(self._write, draft)
-        return self.cache.cached("docx", repr(draft), make) if self.cache else make()
+        if self.cache is None:
+            return make()
+        return self.cache.cached("docx", repr(draft), make, code=(WRITER,), libraries=WRITER_LIBRARIES)
 
     def _write(self, draft: Draft) -> bytes:
         if self._writer is None:

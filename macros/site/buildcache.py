@@ -1,33 +1,49 @@
-"""What a build can reuse from the previous one, kept in `.cache/` beside mkdocs.yml (gitignored).
+"""The build cache (`.cache/`, or the plugin's `cache_dir`, or $DVCQ_CACHE_DIR): small and never stale.
 
-Like Material's social plugin cache: outputs that cost a lot and depend only on their inputs.
-Compiled Jinja templates (ours and Material's) and the Word templates (python-docx, half a
-second). Every entry sits under a fingerprint of all that can change it besides its own key:
-every file of the `macros` package (code, templates, theme overrides), the versions of the
-dependencies and Python, and for compiled templates the settings of the environment that
-compiled them. A stale entry is never found; deleting the folder is always safe.
+Each entry is keyed by what it really depends on, nothing more:
+
+- a Word file (`docx/`): the draft model it is written from (its repr holds every word and mark),
+  the source of the code that writes it (the writer module and every module of ours it imports,
+  found by reading their imports) and the versions of the libraries it uses;
+- compiled Jinja templates (`jinja/<settings>/`): the settings of the environment, Jinja's and
+  Python's versions; Jinja itself checks each template's source against its entry.
+
+So a code edit elsewhere reuses every entry. Each build records the entries it used in a
+manifest (`manifests/`, one per site built: config file, data folder, province), and at its end
+deletes the entries no manifest names that are older than the build: after any number of edits
+and builds the cache holds what the last build of each site needs. A manifest whose config file
+or data folder is gone (a test's temporary data) goes too. Builds running side by side (`make provinces`) share
+the cache: pruning waits until no other build holds it.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import os
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import jinja2
 
+try:  # POSIX: builds sharing a cache hold it shared; pruning needs it alone
+    import fcntl
+except ImportError:  # pragma: no cover - elsewhere pruning relies on entry times alone
+    fcntl = None
+
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole `macros` package
-ROOT = PACKAGE.parent / ".cache"
 DEPENDENCIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "markdown",
-                "pymdown-extensions", "python-docx", "pydantic", "pyyaml", "icalendar")
+                "pymdown-extensions", "python-docx", "lxml", "pydantic", "pyyaml", "icalendar")
 # What decides the code Jinja compiles a source to, besides the source and Jinja's version.
 ENV_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
                 "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
                 "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
                 "autoescape", "finalize", "extensions", "is_async")
+KINDS = ("docx", "jinja")  # the entry folders; `manifests/` lists what builds used
 
 
 def versions() -> dict[str, str]:
@@ -41,15 +57,59 @@ def versions() -> dict[str, str]:
     return found
 
 
-def fingerprint(package: Path = PACKAGE, settings: object = None, installed: dict[str, str] | None = None) -> str:
-    """Hash of every file under `package`, the `settings` (any JSON-able value) and the `installed` versions."""
+def files_hash(paths: Iterable[Path], base: Path) -> str:
+    """Hash of the files' names (relative to `base`) and contents."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+    for path in sorted(paths):
+        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    extra = json.dumps([settings, installed if installed is not None else versions()], sort_keys=True, default=_name)
-    digest.update(extra.encode("utf-8"))
     return digest.hexdigest()
+
+
+def fingerprint(folder: Path) -> str:
+    """Hash of every file under `folder` (the theme overrides, which serve's reuse depends on)."""
+    return files_hash((p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts), folder)
+
+
+def code_of(module: str, package: Path = PACKAGE) -> str:
+    """Hash of the source of `module` (e.g. 'macros.drafting.word') and of every module of the package it
+    imports, directly or not: what running it can depend on, of our code."""
+    return files_hash(_closure(module, package), package)
+
+
+def _closure(module: str, package: Path) -> set[Path]:
+    seen: set[Path] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        for path in _files_of(name, package):
+            if path not in seen:
+                seen.add(path)
+                todo += _imports(path, name, package)
+    return seen
+
+
+def _files_of(name: str, package: Path) -> list[Path]:
+    """The file of module `name` and the __init__.py of each package above it (importing runs them)."""
+    parts = name.split(".")[1:]
+    files = [package.joinpath(*parts[:i], "__init__.py") for i in range(len(parts) + 1)]
+    files.append(package.joinpath(*parts).with_suffix(".py"))
+    return [f for f in files if f.is_file()]
+
+
+def _imports(path: Path, name: str, package: Path) -> list[str]:
+    """Modules of the package that the file imports (relative or `macros.…`), as dotted names."""
+    here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ImportFrom):
+            base = here.rsplit(".", node.level - 1)[0] if node.level else ""
+            base = f"{base}.{node.module}".strip(".") if node.module else base
+            found += [base] + [f"{base}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+    root = package.name
+    return [m for m in found if m == root or m.startswith(root + ".")]
 
 
 def env_settings(env: jinja2.Environment) -> dict[str, str]:
@@ -66,14 +126,21 @@ def _name(value: object) -> str:
     return repr(value)
 
 
-class BuildCache:
-    """The cache of one build: a root folder (None: cache nothing) and the fingerprint of the code."""
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
-    def __init__(self, root: Path | None = ROOT, package: Path = PACKAGE,
-                 installed: dict[str, str] | None = None) -> None:
+
+class BuildCache:
+    """The cache of one build: a root folder (None: cache nothing) and the entries this build used."""
+
+    def __init__(self, root: Path | None, package: Path = PACKAGE, installed: dict[str, str] | None = None) -> None:
+        self._lock = None
         self.root, self.package = root, package
         self.installed = installed if installed is not None else versions()
-        self.code = fingerprint(package, None, self.installed)
+        self.used: set[str] = set()  # entry paths relative to the root
+        self._code: dict[str, str] = {}  # code_of, by module: read once a build
+        self.started = time.time()
+        self._lock = self._hold_shared()
 
     def folder(self, *names: str) -> Path | None:
         """A cache folder, or None where the project folder is read-only (the build then recomputes)."""
@@ -87,22 +154,145 @@ class BuildCache:
         return folder
 
     def templates(self, env: jinja2.Environment) -> jinja2.BytecodeCache | None:
-        """Compiled templates of `env`, under the code's fingerprint and `env`'s settings."""
-        key = hashlib.sha256(f"{self.code}\0{json.dumps(env_settings(env), sort_keys=True)}".encode()).hexdigest()
+        """Compiled templates of `env`, under `env`'s settings and the versions of Jinja and Python."""
+        key = _digest(json.dumps(env_settings(env), sort_keys=True), self.installed["jinja2"], self.installed["python"])
         folder = self.folder("jinja", key[:32])
-        return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+        return _Templates(folder, self) if folder else None
 
-    def cached(self, kind: str, key: str, make: Callable[[], bytes]) -> bytes:
-        """`make()`, or its bytes from an earlier build with the same key and fingerprint."""
+    def cached(self, kind: str, key: str, make: Callable[[], bytes], code: Iterable[str] = (),
+               libraries: Iterable[str] = ()) -> bytes:
+        """`make()`, or its bytes from an earlier build with the same `key`, the same source of the `code`
+        modules (and what they import) and the same versions of the `libraries` and Python."""
         folder = self.folder(kind)
-        digest = hashlib.sha256(f"{self.code}\0{key}".encode("utf-8")).hexdigest()
-        path = folder / digest if folder else None
-        if path and path.is_file():
+        if folder is None:
+            return make()
+        deps = [self._code_of(m) for m in code] + [f"{n}={self.installed.get(n, '-')}" for n in libraries]
+        path = folder / _digest(key, *deps, self.installed["python"])
+        self.use(path)
+        if path.is_file():
+            os.utime(path)  # used now: a build running beside this one does not prune it
             return path.read_bytes()
         blob = make()
-        if path:
-            tmp = path.with_suffix(f".{hashlib.sha256(blob).hexdigest()[:8]}.tmp")
-            tmp.write_bytes(blob)
-            tmp.replace(path)  # atomic: a parallel build never reads half a file
+        tmp = path.with_suffix(f".{hashlib.sha256(blob).hexdigest()[:8]}.tmp")
+        tmp.write_bytes(blob)
+        tmp.replace(path)  # atomic: a parallel build never reads half a file
         return blob
+
+    def _code_of(self, module: str) -> str:
+        if module not in self._code:
+            self._code[module] = code_of(module, self.package)
+        return self._code[module]
+
+    def use(self, path: Path) -> None:
+        self.used.add(path.relative_to(self.root).as_posix())
+
+    # --- the end of a build: its manifest, and what no build needs goes --------------------------------
+
+    def finish(self, target: dict[str, str | None]) -> int:
+        """Write this build's manifest for `target` (what site it built) and prune; the number of entries deleted."""
+        if self.root is None or self.folder("manifests") is None:
+            return 0
+        name = _digest(json.dumps(target, sort_keys=True))[:32] + ".json"
+        manifest = {"target": target, "entries": sorted(self.used)}
+        (self.root / "manifests" / name).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+        self.close()
+        with _alone(self.root) as alone:
+            return self._prune() if alone else 0
+
+    def _prune(self) -> int:
+        keep = set()
+        for path in (self.root / "manifests").glob("*.json"):
+            manifest = _read(path)
+            target = (manifest or {}).get("target", {})
+            if manifest is None or any(target.get(k) and not Path(target[k]).exists() for k in ("config", "data")):
+                path.unlink(missing_ok=True)
+            else:
+                keep.update(manifest["entries"])
+        deleted = 0
+        for kind in KINDS:
+            for path in sorted((self.root / kind).rglob("*"), reverse=True):  # files before their folders
+                deleted += _drop(path, self.root, keep, self.started)
+        return deleted
+
+    def close(self) -> None:
+        """Let go of the cache (a build that ends without `finish`, e.g. on an error, lets go when dropped)."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    __del__ = close
+
+    def _hold_shared(self):
+        folder = self.folder()
+        if folder is None or fcntl is None:
+            return None
+        handle = open(folder / ".lock", "a")
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        return handle
+
+
+def _drop(path: Path, root: Path, keep: set[str], started: float) -> int:
+    """Delete an entry no manifest names and older than the build (an empty folder too)."""
+    try:
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+            return 0
+        if path.relative_to(root).as_posix() in keep or path.stat().st_mtime >= started:
+            return 0
+        path.unlink()
+        return 1
+    except OSError:  # another build removed or replaced it meanwhile
+        return 0
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+class _alone:
+    """`with _alone(root) as alone:` alone is True when no other build holds the cache (it then stays
+    held till the block ends), False when one does (pruning waits for a later build)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.handle = root, None
+
+    def __enter__(self) -> bool:
+        if fcntl is None:
+            return True
+        self.handle = open(self.root / ".lock", "a")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def __exit__(self, *exc) -> None:
+        if self.handle:
+            self.handle.close()
+
+
+class _Templates(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a folder, telling the build cache which entries it used."""
+
+    def __init__(self, folder: Path, cache: BuildCache) -> None:
+        super().__init__(str(folder))
+        self.cache = cache
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        super().load_bytecode(bucket)
+        self._used(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        super().dump_bytecode(bucket)
+        self._used(bucket)
+
+    def _used(self, bucket: jinja2.bccache.Bucket) -> None:
+        path = Path(self.directory) / (self.pattern % (bucket.key,))  # where Jinja's own cache keeps it
+        if path.is_file():
+            os.utime(path)
+        self.cache.use(path)
 

@@ -8,6 +8,7 @@ keeps for the next (`servecache.ServeSession`) all live on this object; no modul
 from __future__ import annotations
 
 import json
+import sys
 from html import escape
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 
 from ..text.errors import DataInvalid
 from . import adapter
-from .buildcache import BuildCache, fingerprint
+from .buildcache import PACKAGE, BuildCache, files_hash, fingerprint
 from .config import PluginConfig, Settings, option_errors
 from .macros_api import macros
 from .orgpage import ORG_BOOST
@@ -46,6 +47,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         self.macros: dict = {}  # the macros pages call, bound to the current build's state
         self.swap: Swap | None = None  # `mkdocs build`: the site is written beside and swapped in at the end
         self.command, self.dirty = "", False
+        self.code = ""  # while serving: the Python code the process runs (an edit is not reloaded)
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """mkdocs checks the options; a failure is kept for on_config, which says it in Vietnamese."""
@@ -56,6 +58,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def on_startup(self, command: str, dirty: bool) -> None:
         self.session = ServeSession() if command == "serve" else None
         self.command, self.dirty = command, dirty
+        self.code = python_code() if self.session else ""
 
     def on_serve(self, server, config, builder):
         """Look at data/ and macros/ for changes every 0.1 s instead of mkdocs' 0.5 s (a quarter of the
@@ -66,12 +69,17 @@ class SitePlugin(BasePlugin[PluginConfig]):
 
     @event_priority(adapter.AFTER_MACROS_CONFIG)
     def on_config(self, config):
+        if self.session:
+            self._say_if_code_changed()
         try:
             if self.option_errors:
                 raise DataInvalid(self.option_errors)
             settings = Settings.of(self.config, config.config_file_path)
             parses = self.session.parses if self.session else None
-            self.state = SiteState.load(settings, BuildCache(), parses)
+            state = SiteState.load(settings, BuildCache(settings.cache_path), parses)
+            if self.state and self.state.cache:
+                self.state.cache.close()  # serve: the previous build's cache is done with
+            self.state = state
         except DataInvalid as exc:
             if not (self.session and self.state and self.state.settings):  # a build, or serve's first one
                 raise Abort("\n" + exc.report()) from None
@@ -193,6 +201,16 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def _built(self, config):
         if self.swap:
             self.swap.succeeded = True
+        settings, cache = self.state.settings, self.state.cache
+        if cache and settings:  # the entries this build used are kept, the others go
+            cache.finish({"config": str(Path(config.config_file_path).resolve()), "data": str(settings.data_path),
+                          "province": settings.province})
+
+    def _say_if_code_changed(self) -> None:
+        """mkdocs serve keeps the Python code it started with: after an edit, say plainly to restart."""
+        if python_code() != self.code:
+            print("\nMã Python của dự án (macros/) đã thay đổi từ khi `make serve` chạy, nhưng trang vẫn được dựng "
+                  "bằng mã cũ. Hãy dừng (Ctrl+C) rồi chạy lại `make serve`.\n", file=sys.stderr)
 
     on_post_build = CombinedEvent(_index, _built)
 
@@ -202,6 +220,8 @@ class SitePlugin(BasePlugin[PluginConfig]):
             self.swap.succeeded = False
 
     def on_shutdown(self):
+        if self.state and self.state.cache:
+            self.state.cache.close()
         if self.swap:
             self.swap.finish()
             self.swap = None
@@ -213,6 +233,11 @@ def plugin_of(config) -> SitePlugin:
         if isinstance(item, SitePlugin):
             return item
     raise LookupError("the dvcq plugin is not among mkdocs.yml's plugins")
+
+
+def python_code() -> str:
+    """Hash of the package's Python files (templates and theme overrides are read again every build)."""
+    return files_hash(PACKAGE.rglob("*.py"), PACKAGE)
 
 
 def _config_text(config) -> str:
@@ -227,7 +252,7 @@ def _config_text(config) -> str:
 def _theme_text(config) -> str:
     """The theme overrides (`custom_dir`), which a maintainer may edit while serving: every page's output uses them."""
     folder = config.theme.custom_dir
-    return fingerprint(Path(folder), installed={}) if folder and Path(folder).is_dir() else ""
+    return fingerprint(Path(folder)) if folder and Path(folder).is_dir() else ""
 
 
 def _watched_files(config) -> int:
