@@ -35,6 +35,7 @@ CELL = re.compile(r"\s*(?:\||\t|\s{3,})\s*")  # the columns of a header or signa
 NUMBER_CUT = re.compile(r"(?:\d/|/[A-ZĐ]{1,8}-|\d{4}/[A-ZĐ]{1,8}-)$")  # "35/KH-" | "UBND": a document number cut
 MD_NOTE = re.compile(r"^\[\^(\d{1,3})\]:\s*(\S.*)$")
 SENTENCE_END = (".", "!", "?", ":")
+HEADING_MAX = 250  # characters: the longest heading of the sources is about 200
 ALWAYS_STARTS = re.compile(r"^(?:Trên đây|Nơi nhận|KẾ HOẠCH$)")  # the closing and the foot start their own paragraph
 
 
@@ -69,14 +70,20 @@ def split(lines: list[str], wrapped: bool | None = None) -> Paragraphs:
 
 
 def _markdown_notes(kept: list[tuple[int, str]], notes: list[tuple[int, Para]]):
-    """'[^2]: text' lines (Markdown, and how Word footnotes are kept) are footnotes, not body text."""
+    """'[^2]: text' lines (Markdown, and how Word footnotes are kept) are footnotes, not body text;
+    the lines under one, up to a blank line, are the rest of it wrapped."""
     body = []
+    open_note = False
     for number, raw in kept:
         match = MD_NOTE.match(raw.strip())
         if match:
             notes.append((int(match.group(1)), Para(match.group(2), number)))
+        elif open_note and raw.strip():
+            n, note = notes[-1]
+            notes[-1] = (n, Para(f"{note.text} {raw.strip()}", note.line))
         else:
             body.append((number, raw))
+        open_note = bool(match) or (open_note and bool(raw.strip()))
     return body, notes
 
 
@@ -105,7 +112,7 @@ def _lines(kept: list[tuple[int, str]]) -> list[Line]:
 
 def _zone(zone: str, text: str) -> str:
     """'head' until the "KẾ HOẠCH" line, 'body', then 'foot' from "Nơi nhận"."""
-    words = fold(text).strip(" .:")
+    words = fold(text).strip(" .:|")
     if zone == "head" and words == "ke hoach":
         return "body"
     if zone == "body" and words.startswith("noi nhan"):
@@ -124,6 +131,7 @@ class Reading:
     by_blanks: bool = False  # blank lines are where paragraphs end, so a full line always goes on
     named: set = field(default_factory=set)  # capitalised word pairs met inside sentences
     common: set = field(default_factory=set)  # word pairs met in lower case
+    enders: set = field(default_factory=set)  # words met before punctuation: words a sentence can end on
     guesses: list = field(default_factory=list)  # (line, why): joins the text cannot decide
 
     @classmethod
@@ -137,9 +145,10 @@ class Reading:
         carried = [(a, b) for a, b in zip(lines, lines[1:]) if _lower_start(b.text)]
         after_blank = sum(1 for _, b in carried if b.blank_before)
         named, common = _word_pairs(texts)
+        enders = {fold(m.group(1)) for t in texts for m in re.finditer(r"(\w+)\s*[.,;:!?)”\"]", t)}
         blanks_break = after_blank < 0.5 * max(len(carried), 1)
         by_blanks = blanks_break and sum(line.blank_before for line in lines) >= 0.1 * len(lines)
-        reading = cls(True, width, 0, blanks_break, by_blanks, named, common)
+        reading = cls(True, width, 0, blanks_break, by_blanks, named, common, enders)
         reading.slack = _slack(reading, carried)
         return reading
 
@@ -147,7 +156,7 @@ class Reading:
         paras: list[Para] = []
         before: Line | None = None
         for line in lines:
-            if before is not None and self.continues(before, line):
+            if before is not None and self.continues(before, line, paras[-1].text):
                 last = paras[-1]
                 glue = "" if NUMBER_CUT.search(last.text) and re.match(r"[A-ZĐ0-9]", line.text) else " "
                 paras[-1] = Para(last.text + glue + line.text, last.line)
@@ -156,8 +165,8 @@ class Reading:
             before = line
         return paras
 
-    def continues(self, before: Line, line: Line) -> bool:
-        """Whether `line` carries on the paragraph whose last printed line is `before`."""
+    def continues(self, before: Line, line: Line, so_far: str = "") -> bool:
+        """Whether `line` carries on the paragraph `so_far`, whose last printed line is `before`."""
         if line.raw.lstrip().startswith("#") or before.raw.endswith("  ") or (line.blank_before and self.blanks_break):
             return False
         if _is_marker(line.text):
@@ -175,8 +184,9 @@ class Reading:
             self.guesses.append((line.number, f"dòng {line.number} bắt đầu câu mới sau một dòng đầy: đã nối vào đoạn "
                                  f"trước (bản sao cắt dòng, không có dòng trống giữa các đoạn); nếu là đoạn mới, tách ra"))
             return True
-        if before.text.endswith(";"):
-            return True
+        if before.text.endswith(";") or not _could_be_heading(so_far) or _in_a_name(before.text) \
+                or not self.can_end(before.text):
+            return True  # only a heading ends without punctuation, and headings are short single sentences
         return not self.starts_sentence(line.text)
 
     def full(self, before: Line, line: Line) -> bool:
@@ -190,8 +200,16 @@ class Reading:
         number = re.match(r"^(\d{1,2})\.", text)
         if number:
             return int(number.group(1)) > 30
+        roman = re.match(r"^[IVX]{1,5}\.\s*(.*)$", text)
+        if roman:  # a part heading is written in capitals; 'khóa' / 'XII.' ends a sentence
+            return not (re.search(r"[^\W\d_]", roman.group(1)) and roman.group(1).upper() == roman.group(1))
         dash = re.match(r"^[-–+•]\s+(.*)$", text)
         return bool(dash) and not self.starts_sentence(dash.group(1))
+
+    def can_end(self, text: str) -> bool:
+        """Whether the line's last word ends a sentence or a clause anywhere in this text ('của', 'theo' never do)."""
+        last = re.search(r"(\w+)$", text)
+        return not last or fold(last.group(1)) in self.enders
 
     def starts_sentence(self, text: str) -> bool:
         """A capitalised word pair this text writes in lower case elsewhere and never capitalised inside a
@@ -202,8 +220,19 @@ class Reading:
 
 def _is_marker(text: str) -> bool:
     """A list marker, not a dash inside a sentence ("kinh tế" / "- xã hội")."""
-    dash = re.match(r"^[-–+•]\s+(\S)", text)
-    return bool(MARKER.match(text)) and not (dash and dash.group(1).islower())
+    dash = re.match(r"^[-–+•]\s*(\S?)", text)
+    return bool(MARKER.match(text)) and not (dash and (not dash.group(1) or dash.group(1).islower()))
+
+
+def _could_be_heading(text: str) -> bool:
+    body = MARKER.sub("", text, count=1)
+    return len(text) <= HEADING_MAX and not re.search(r"[.!?]\s", body)
+
+
+def _in_a_name(text: str) -> bool:
+    """The line stops on a capitalised word ('của Ban' / 'Chấp hành …'): a name going on."""
+    last = re.search(r"(\w+)$", text)
+    return bool(last) and last.group(1)[0].isupper() and not last.group(1).isupper() and len(last.group(1)) > 1
 
 
 def _lower_start(text: str) -> bool:
