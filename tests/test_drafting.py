@@ -10,6 +10,7 @@ from typing import get_args
 import pytest
 
 from macros.data import model
+from macros.data.dates import PartialDate
 from macros.data.loader import load
 from macros.data.validate import FOOTNOTE_REF
 from macros.drafting import plaintext as T
@@ -249,8 +250,8 @@ def test_templates_build_from_minimal_data(tmp_path):
 
 
 def test_date_line_takes_leading_zeros():
-    assert DD.place_date("Lai Châu", "2026-02-05") == "Lai Châu, ngày 05 tháng 02 năm 2026"
-    assert DD.place_date("Trà Vinh", "2023-04-17") == "Trà Vinh, ngày 17 tháng 4 năm 2023"
+    assert DD.place_date("Lai Châu", PartialDate("2026-02-05")) == "Lai Châu, ngày 05 tháng 02 năm 2026"
+    assert DD.place_date("Trà Vinh", PartialDate("2023-04-17")) == "Trà Vinh, ngày 17 tháng 4 năm 2023"
 
 
 # --- the built site ----------------------------------------------------------------------------
