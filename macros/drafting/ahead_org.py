@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..data import model
-from ..text.format import LABELS
+from ..text.format import LABELS, day
 from .carry import carried, pieces, year_note
 from .draftdoc import Para, Quote
 from .presence import ended_why, successor
@@ -62,11 +62,10 @@ def _gone(desk: Desk, job: model.Assignment) -> list[Para]:
         return [Para("hint", f"{desk.ix.org_name(job.unit)} không còn tồn tại vào năm {desk.year} "
                              f"({ended_why(desk.ix, job.unit, on)}): {instead} hoặc bỏ mục này.")]
     for group in GROUPS:
-        if group.level and re.search(group.pattern, job.unit_text) and desk.ix.validity.level_end(group.level, on):
+        end = desk.ix.validity.level_end(group.level, on) if group.level else None
+        if end and re.search(group.pattern, job.unit_text):
             return [Para("hint", f"{group.label[:1].upper()}{group.label[1:]} không còn từ "
-                                 f"{desk.ix.validity.level_end(group.level, on).date[8:]}/"
-                                 f"{desk.ix.validity.level_end(group.level, on).date[5:7]}/"
-                                 f"{desk.ix.validity.level_end(group.level, on).date[:4]}: bỏ phần giao cho cấp này.")]
+                                 f"{day(end.date.full)}: bỏ phần giao cho cấp này.")]
     return []
 
 
