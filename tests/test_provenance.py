@@ -122,7 +122,9 @@ def test_pages_mark_added_facts_and_the_review_page_lists_them(site):
     law = (site / "van-ban" / "luat-10-2022-qh15.html").read_text(encoding="utf-8")
     assert "<strong>bổ sung</strong> theo Luật số 10/2022/QH15 (Luật Thực hiện dân chủ ở cơ sở), Điều 91" in law
     pl34 = (site / "van-ban" / "pl-34-2007-ubtvqh.html").read_text(encoding="utf-8")
-    assert "<strong>Bổ sung</strong> (không kế hoạch nguồn nào nêu): Luật số 10/2022/QH15" in pl34
+    assert ("Dựa trên: Luật số 10/2022/QH15 (Luật Thực hiện dân chủ ở cơ sở), Điều 91 (Hiệu lực thi hành), khoản 2 "
+            "(có hiệu lực từ 01/07/2023) — “2. Pháp lệnh số 34/2007/PL-UBTVQH11") in main_text(
+        site / "van-ban" / "pl-34-2007-ubtvqh.html")  # the added fact the status rests on, with its words
     assert 'id="nguon-du-lieu"' in pl34
     assert ("Số ký hiệu: văn bản gốc của Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai, 17/01/2022, dòng 41"
             in main_text(site / "van-ban" / "pl-34-2007-ubtvqh.html"))

@@ -73,9 +73,9 @@ def title_period(title: str | None) -> tuple[int | None, int] | None:
     return (int(year.group(1)),) * 2 if year else None
 
 
-def read(source: model.EditorialSource, when: _dt.date | None) -> Evidence:
-    """A text read outside the source plans, as evidence."""
-    return Evidence(source.label, when, source.record, source.quote, source.where)
+def read(source: model.EditorialSource, when: _dt.date | None, effect: bool = False) -> Evidence:
+    """A text read outside the source plans, as evidence; `effect`: `when` is the day the change took effect."""
+    return Evidence(source.label, when, source.record, source.quote, source.where, effect=effect)
 
 
 def changes_of(data, record_id: str) -> list[model.Change]:

@@ -123,7 +123,7 @@ class Validity:
         """The day it took effect: an `effective` change (with its source) or the date a source plan gives."""
         for change in changes_of(self.data, doc_id):
             if change.change == "effective":
-                return full_date(change.date), (read(change.source, full_date(change.date)),)
+                return full_date(change.date), (read(change.source, full_date(change.date), effect=True),)
         doc = self.data.documents[doc_id]
         effective = full_date(doc.effective)
         if effective is None:
@@ -169,7 +169,7 @@ class Validity:
                 what = "Bị bãi bỏ" if change.change == "repealed" else "Hết hiệu lực"
                 return Status("ceased", when, (change.by,) if change.by else (),
                               f"{what} từ {day(when)} (theo {change.source.label}).", (), change.change,
-                              (read(change.source, when),))
+                              (read(change.source, when, effect=True),))
         return None
 
     def _amended(self, doc_id: str, on: _dt.date) -> Status | None:
@@ -189,7 +189,7 @@ class Validity:
 
     def _link_evidence(self, link, when: _dt.date | None) -> Evidence:
         if link.added:
-            return read(link.added, when)
+            return read(link.added, when, effect=True)
         return Evidence(f"{self.name(link.source)}, nêu tại {self.name(link.stated_in)}" if link.stated_in
                         else self.name(link.source), when, link.stated_in or link.source)
 

@@ -45,10 +45,13 @@ class Evidence:
     quote: str | None = None
     where: str | None = None
     written: PartialDate | None = None  # the date as the data writes it ('2026' for a plan dated by its year only)
+    effect: bool = False  # `when` is the day the change it states took effect, not the day of the text
 
     @property
     def date_text(self) -> str:
-        """'ngày 26/01/2026', or 'năm 2026' when only the year is known."""
+        """'ngày 26/01/2026', 'năm 2026' when only the year is known, 'có hiệu lực từ 01/07/2025' for a change."""
+        if self.effect and self.when:
+            return f"có hiệu lực từ {date_vi(self.when.isoformat())}"
         if self.written:
             return f"ngày {date_vi(self.written)}" if self.written.precise else date_vi(self.written)
         return f"ngày {date_vi(self.when.isoformat())}" if self.when else date_vi(None)
