@@ -193,14 +193,17 @@ async ([query, timeout]) => {
 """
 
 
-def open_search(page, timeout_ms: int = 30000) -> None:
-    """Open the search dialog and wait until the worker has loaded the index."""
+def open_search(page, timeout_ms: int = 30000, full: bool = True) -> None:
+    """Open the search dialog and wait until the worker answers: with `full`, until the full-text
+    index has taken over from the quick one (docs/assets/javascripts/search-quick.js)."""
     page.evaluate("() => { const t = document.getElementById('__search'); t.checked = true; "
                   "t.dispatchEvent(new Event('change')); document.querySelector('input.md-search__input').focus(); }")
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__meta')?.textContent.includes('Initializing')",
         timeout=timeout_ms,
     )
+    if full:
+        page.wait_for_function("() => document.documentElement.dataset.searchIndex === 'full'", timeout=timeout_ms)
 
 
 def first_result(page, query: str, timeout_ms: int = 3000) -> str | None:

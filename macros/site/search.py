@@ -59,6 +59,7 @@ _NUMBER_PARTS = re.compile(r"(\d+)\W+(\D.*)")
 
 FULL_TEXT_PLANS = 100  # default of the plugin option search_full_text_plans
 SUMMARY_CHARS = 160
+DRAFT_TEXT = "Dự thảo"  # a draft page's text in the index: its title names the draft and the unit
 _HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 _DROP = re.compile(r"<(script|style|object)\b.*?</\1>|<a [^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|br|h[1-6]|details|summary|dl|dt|dd|"
@@ -107,6 +108,8 @@ def _text(html: str) -> str:
 
 
 def _limit(text: str, limit: int | None) -> str:
+    if limit == 0:  # a draft: its result says only what it is (DRAFT_TEXT)
+        return DRAFT_TEXT
     if limit is None or len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
@@ -117,8 +120,8 @@ def cut_for(state: SiteState, src_uri: str) -> dict:
     """How much of a page the index keeps: everything on a site of up to
     the plugin option `search_full_text_plans` plans; above that, a summary of each h2 section, and of a
     plan's page only the page entry (its title, number, issuer and names still find it)."""
-    if src_uri.startswith("soan-ke-hoach/") and src_uri.count("/") == 2:  # a draft: found by its title; its
-        return {"text_limit": SUMMARY_CHARS, "depth": 1}  # preview repeats the plan above, indexed on its own page
+    if src_uri.startswith("soan-ke-hoach/") and src_uri.count("/") == 2:  # a draft: found by its title (which
+        return {"text_limit": 0, "depth": 1}  # names the unit); its preview repeats the plan, indexed on its own page
     limit = state.settings.search_full_text_plans if state.settings else FULL_TEXT_PLANS
     if len(state.data.plans) <= limit:
         return {}

@@ -57,6 +57,12 @@
     "than that the their them then there these they this tis to too twas us wants was we were what when where " +
     "which while who whom why will with would yet you your").split(" "));
 
+  // search-quick.js: until the full index answers, only names, numbers and titles are searched.
+  var WAITING = "Đang nạp nội dung các trang để tìm tiếp…";
+  function quickOnly() {
+    return document.documentElement.getAttribute("data-search-index") === "quick";
+  }
+
   var joinedNames = new Set(); // every joined word sent, to hide it from the "missing" list
 
   function fold(text) {
@@ -188,6 +194,10 @@
     if (q.phrases.length) {
       groups = groups.filter(function (g) { return q.phrases.every(function (p) { return holds(g, p); }); });
     }
+    if (!groups.length && quickOnly()) { // names only so far: the full index asks again when ready
+      explain.text = WAITING;
+      return Object.assign({}, data, { items: [] });
+    }
     if (!groups.length && entry.loose && !pending.length) {
       pending.push({ kind: "loose", q: q, query: entry.query });
       post.call(worker, { type: QUERY, data: entry.loose });
@@ -206,7 +216,7 @@
         var named = side.filter(function (g) { return holds(g.slice(0, 1), phrase, true); });
         var rest = side.filter(function (g) { return named.indexOf(g) < 0; });
         groups = named.concat(rest, groups.filter(function (g) { return side.indexOf(g) < 0; }));
-      } else if (!side.length && q.words.length <= 3 && !groups.some(function (g) { return holds(g, phrase); })) {
+      } else if (!side.length && !quickOnly() && q.words.length <= 3 && !groups.some(function (g) { return holds(g, phrase); })) {
         explain.text = "Không trang nào có cụm “" + phrase + "”; " + groups.length +
           " trang dưới đây có đủ các chữ nhưng ở những chỗ khác nhau.";
       }
