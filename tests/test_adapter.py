@@ -103,6 +103,24 @@ def test_a_replaced_render_is_called_with_the_original(config, two_pages):
     assert calls == ["ours"] and page.title == "B"
 
 
+def test_a_page_written_as_html_is_what_rendering_its_markdown_gave(config, two_pages):
+    """`converted`: content, toc (mkdocs' get_toc of Python-Markdown's toc tokens) and anchors without a conversion."""
+    from macros.site.direct import Abbreviations, finish
+
+    page = _page(config, two_pages, "b.md")
+    page.markdown = "# B\n\n## Mục một\n"
+    page.render(config, two_pages)
+    done = finish("<h1>B</h1>\n<h2>Mục một</h2>", Abbreviations({}))
+    written = _page(config, two_pages, "b.md")
+    written.markdown = done.html
+    adapter.converted(written, done.toc_tokens, done.ids)
+    written.render(config, two_pages)
+    assert written.content == page.content
+    assert str(written.toc) == str(page.toc) and written.toc.items[0].children[0].url == "#muc-mot"
+    assert written.present_anchor_ids == page.present_anchor_ids == {"b", "muc-mot"}
+    assert written.title == page.title == "B"
+
+
 def test_added_anchor_ids_count_for_mkdocs_anchor_checks(config, two_pages, caplog):
     a, b = _page(config, two_pages, "a.md"), _page(config, two_pages, "b.md")
     a.markdown = "# A\n\n[x](b.md#from-html)\n"

@@ -20,7 +20,7 @@ class Kind:
     name: str  # Dataset attribute; data/<name>/ when `one_per_file`
     model: type[BaseModel]
     section: str  # docs folder of the record pages ("van-ban/<id>.md") and of du-lieu/<section>/<id>.json
-    singular: str  # template <singular>.md.j2, schema <singular>.schema.json, `python -m macros new <singular>`
+    singular: str  # template <singular>.md.j2 (or .html.j2, site/macros_api.HTML_PAGES), schema <singular>.schema.json, `python -m macros new <singular>`
     label: str  # what Vietnamese messages call one ("văn bản")
     title: str  # heading of its JSON Schema and section
     search_boost: int  # Material's boost of the record's page

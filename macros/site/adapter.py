@@ -11,6 +11,9 @@ What is used, each with its reason:
 - mkdocs `Page.render` replaced on one page, and `Page._title_from_render`,
   `Page.present_anchor_ids`, `Page.links_to_anchors` read and written (`Conversion`): while
   serving, a page whose Markdown is unchanged gets its previous conversion back.
+- mkdocs `Page.render` replaced on a page written as HTML (`converted`): it sets what `render` would
+  (`content`, `toc` through mkdocs' `get_toc` of Python-Markdown's toc tokens, `_title_from_render`,
+  `present_anchor_ids`, `links_to_anchors`) without converting anything.
 - mkdocs `Page.present_anchor_ids` (`add_anchor_ids`): ids in HTML blocks put back after
   conversion, so mkdocs' anchor checks see them.
 - `Page.content` holding a `Packed` object between conversion and the page's template: mkdocs
@@ -37,6 +40,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 # --- mkdocs: generated files made when read --------------------------------------------------------
 
@@ -96,6 +100,18 @@ def replace_render(page, render: Callable[[Callable[[object, object], None], obj
     """mkdocs calls `page.render(config, files)` after `on_page_markdown`; `render` gets the original first."""
     original = page.render
     page.render = lambda config, files: render(original, config, files)
+
+
+def converted(page, toc_tokens: list[dict], anchor_ids: set[str]) -> None:
+    """A page written as HTML (macros/site/direct.py): its Markdown field holds the HTML, and mkdocs'
+    conversion is replaced by what it leaves on a page (content, toc from Python-Markdown's toc
+    tokens, anchors); its links come from the model, so mkdocs has none to check (`links_to_anchors`)."""
+
+    def render(original, config, files) -> None:
+        page.content, page.toc, page._title_from_render = page.markdown, get_toc(copy.deepcopy(toc_tokens)), None
+        page.present_anchor_ids, page.links_to_anchors = set(anchor_ids), {}
+
+    replace_render(page, render)
 
 
 def add_anchor_ids(page, ids: set[str]) -> None:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..data.kinds import KINDS
+from .direct import Finished
 from .state import SiteState
+from .views.theme import theme_view
+
+# Record pages written as HTML (macros/site/direct.py): template and the view model it receives.
+HTML_PAGES = {"themes": ("theme.html.j2", theme_view)}
 
 LISTS = {
     "document_list": "document_list.md.j2",
@@ -52,6 +57,14 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
     return {"record_page": record_page, "draft_page": draft_page, "source_page": source_page, "org_page": org_page,
             **table}
+
+
+def record_html(state: SiteState, kind: str, record_id: str) -> Finished | None:
+    """The page of a record whose kind is written as HTML, or None (its page is Markdown)."""
+    if kind not in HTML_PAGES:
+        return None
+    template, view = HTML_PAGES[kind]
+    return state.renderer.render_html(template, state.current, v=view(state.index, record_id))
 
 
 def _list_macro(render, template: str):

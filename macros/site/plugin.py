@@ -19,7 +19,7 @@ from ..text.errors import DataInvalid
 from . import adapter
 from .buildcache import PACKAGE, BuildCache, files_hash, fingerprint
 from .config import PluginConfig, Settings, option_errors
-from .macros_api import macros
+from .macros_api import macros, record_html
 from .orgpage import ORG_BOOST
 from .pages import TEXT_TITLE, add_generated, record_meta, record_title
 from .publish import Swap
@@ -119,7 +119,11 @@ class SitePlugin(BasePlugin[PluginConfig]):
         record = self.state.record_pages.get(page.file.src_uri)
         if record:
             page.meta.update(record_meta(self.state, *record), render_macros=False)
-            return self.macros["record_page"](*record)
+            written = record_html(self.state, *record)
+            if written is None:
+                return self.macros["record_page"](*record)
+            adapter.converted(page, written.toc_tokens, written.ids)  # no Markdown conversion
+            return written.html
         org = self.state.org_pages.get(page.file.src_uri)
         if org:
             page.meta.update(render_macros=False, search={"boost": ORG_BOOST})

@@ -38,6 +38,7 @@ from ..knowledge.statusword import KINDS as STATUS_KINDS
 from ..knowledge.timeline import CHANGE_WORDS
 from ..text import format as T
 from . import reading
+from .direct import ID_ATTRIBUTE, Abbreviations, Finished, finish
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,6 +53,7 @@ class Renderer:
         self.current = "index.md"
         self.stashed: dict[str, list[str]] = {}  # page src_uri -> HTML blocks kept out of Markdown
         self.pending: list[tuple[Callable[[], str], Callable[[], str]]] = []  # see `_either`
+        self.direct = False  # resolving a page written as HTML (`render_html`): its text gets abbreviations later
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
@@ -81,6 +83,23 @@ class Renderer:
         body = self._resolve(self.env.get_template(template).render(**context), html=False)
         self.pending = []
         return body + self.abbreviations(body)
+
+    def render_html(self, template: str, current: str, **context) -> Finished:
+        """A page whose template writes HTML (`*.html.j2`): no Markdown conversion (macros/site/direct.py)."""
+        self.current, self.pending = current, []
+        text = self.env.get_template(template).render(**context)
+        self.direct = True
+        try:
+            body = self._resolve(text, html=True)
+        finally:
+            self.direct, self.pending = False, []
+        # One line break between blocks, two after an HTML block, as Python-Markdown's output had them.
+        body = PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip())
+        return finish(body, self._abbreviations)
+
+    @cached_property
+    def _abbreviations(self) -> Abbreviations:
+        return Abbreviations(self._abbr_table[1])
 
     def _either(self, markdown: Callable[[], str], html: Callable[[], str]) -> Markup:
         """Text whose form depends on where it lands: a marker now, made when that is known.
@@ -134,8 +153,13 @@ class Renderer:
         if html is None:
             return self._either(partial(self.link, record_id, anchor, label, False),
                                 partial(self.link, record_id, anchor, label, True))
-        shown = _escape(label if label is not None else self.title_of(record_id), html)
+        shown = self._escape(label if label is not None else self.title_of(record_id), html)
         return Markup(_anchor(shown, self.record_url(record_id, anchor, html=html), html))
+
+    def _escape(self, text: str, html: bool) -> str:
+        """Text in a link or citation: in an HTML block escaped for HTML; in Markdown, and in a page
+        written as HTML (`direct`), as entities (`md_escape`), which Markdown kept as they are."""
+        return _escape(text, html and not self.direct)
 
     def org_link(self, org_id: str | None, fallback: str | None = None, html: bool | None = None) -> Markup:
         if html is None:
@@ -144,7 +168,7 @@ class Renderer:
         if org_id and org_id in self.data.organisations:  # an ended body says so, with its successor
             named = self.link(org_id, label=self.data.organisations[org_id].name, html=html)
             return Markup(str(named) + org_end_mark(self, org_id, html))
-        return Markup(_escape(fallback or "chưa rõ", html))
+        return Markup(self._escape(fallback or "chưa rõ", html))
 
     def org_end(self, org_id: str) -> Markup:
         """'(thôi tồn tại từ 01/07/2025; kế thừa: …)' after an ended body's name, where it lands."""
@@ -194,7 +218,7 @@ class Renderer:
         out, pos = [], 0
         for mention in self.index.finder.find(text, province):
             out.append(self._plain(text[pos:mention.start], self_id, html))
-            shown = _escape(mention.text, html)
+            shown = self._escape(mention.text, html)
             if mention.target and mention.target != self_id:
                 shown = _anchor(shown, self.record_url(mention.target, html=html), html)
                 if self_id in self.data.plans:  # a plan citing a basis that has ceased: mark it beside the citation
@@ -214,7 +238,7 @@ class Renderer:
             if not any(match.group(0) in getattr(self.data, kind) for kind in NAMED_KINDS):
                 continue
             out.append(self._words(text[pos:match.start()], plan_id, html))
-            shown = _escape(self.title_of(match.group(0)), html)
+            shown = self._escape(self.title_of(match.group(0)), html)
             out.append(shown if match.group(0) == plan_id else
                        _anchor(shown, self.record_url(match.group(0), html=html), html))
             pos = match.end()
@@ -224,7 +248,7 @@ class Renderer:
     def _words(self, text: str, plan_id: str | None, html: bool) -> str:
         """Escaped text; `[^N]` becomes a superscript link to footnote N of the plan."""
         parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text) if html else text)
-        plain = self._abbr if html else partial(T.md_escape, strip=False)
+        plain = self._abbr if html and not self.direct else partial(T.md_escape, strip=False)
         return "".join(plain(part) if i % 2 == 0 else self._footnote_ref(part, plan_id, html)
                        for i, part in enumerate(parts))
 
@@ -310,12 +334,14 @@ EITHER = re.compile("\x02(\\d+)\x03")
 RECORD_ID = re.compile(r"(?<![\w/.#-])[a-z0-9]+(?:-[a-z0-9]+){2,}(?![\w/#-])")
 NAMED_KINDS = {"documents", "plans", "campaigns", "themes"}
 MARKDOWN_LINK = re.compile(r"\]\((?:\.\./)*[^()\s]*\.md(?:#[^()\s]*)?\)")
-ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')  # ids of HTML elements (search.py cuts sections at them too)
 
 
 def html_path(src_uri: str) -> str:
     """The built page of a docs path ('van-ban/x.md' → 'van-ban/x.html'; use_directory_urls is off)."""
     return src_uri[: -len(".md")] + ".html"
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _escape(text: str, html: bool) -> str:
