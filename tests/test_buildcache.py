@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jinja2
@@ -120,6 +121,13 @@ def _entries(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for kind in ("docx", "jinja") for p in (root / kind).rglob("*") if p.is_file()}
 
 
+def _an_hour_passes(root: Path) -> None:
+    """The entries written so far were written by builds an hour ago."""
+    past = time.time() - 3600
+    for name in _entries(root):
+        os.utime(root / name, (past, past))
+
+
 def test_a_build_deletes_the_entries_no_build_uses(package, tmp_path):
     root, data, other = tmp_path / "cache", tmp_path / "data", tmp_path / "other"
     data.mkdir(), other.mkdir()
@@ -129,12 +137,13 @@ def test_a_build_deletes_the_entries_no_build_uses(package, tmp_path):
     beside = BuildCache(root, package, INSTALLED)  # another site sharing the cache keeps what it uses
     _word(beside, "c", "draft 3")
     beside.finish({"data": str(other)})
+    _an_hour_passes(root)
     second = BuildCache(root, package, INSTALLED)
     _word(second, "a", "draft 1")
-    os.utime(root, None)
     assert second.finish({"data": str(data)}) == 1  # draft 2: no build uses it
     assert len(_entries(root)) == 2
     shutil.rmtree(other)  # that site's data is gone (a test's temporary data): its entries go
+    _an_hour_passes(root)
     third = BuildCache(root, package, INSTALLED)
     _word(third, "a", "draft 1")
     assert third.finish({"data": str(data)}) == 1 and len(_entries(root)) == 1

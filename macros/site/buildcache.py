@@ -44,6 +44,9 @@ ENV_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string
                 "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
                 "autoescape", "finalize", "extensions", "is_async")
 KINDS = ("docx", "jinja")  # the entry folders; `manifests/` lists what builds used
+# An entry is "older than the build" if written this long before it began: file times come from a coarser
+# clock than time.time(), and an entry a build beside this one made just now must not look old.
+SLACK_SECONDS = 0.1
 
 
 def versions() -> dict[str, str]:
@@ -238,7 +241,7 @@ def _drop(path: Path, root: Path, keep: set[str], started: float) -> int:
             if not any(path.iterdir()):
                 path.rmdir()
             return 0
-        if path.relative_to(root).as_posix() in keep or path.stat().st_mtime >= started:
+        if path.relative_to(root).as_posix() in keep or path.stat().st_mtime >= started - SLACK_SECONDS:
             return 0
         path.unlink()
         return 1

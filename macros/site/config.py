@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config
 
 from ..text.errors import DataError
 
@@ -61,7 +61,7 @@ def option_errors(failed: list, warned: list, config_file_path: str | None) -> l
     its line of mkdocs.yml, in Vietnamese."""
     lines = _read_lines(config_file_path)
     name = Path(config_file_path).name if config_file_path else "mkdocs.yml"
-    known = ", ".join(key for key, _ in PluginConfig._schema)
+    known = ", ".join(k for k, v in vars(PluginConfig).items() if isinstance(v, BaseConfigOption))
     errors = [(key, f"giá trị không hợp lệ: {error}") for key, error in failed]
     errors += [(key, f"không có thiết lập này (có: {known})") for key, _ in warned]
     return [DataError(name, _line_of(lines, key), f"plugins.{PLUGIN}.{key}", message) for key, message in errors]
