@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.importer.limits import MAX_DEPTH, MAX_MEMBER, MAX_NODES
+from macros.importer.limits import MAX_DEPTH, MAX_MEMBER, MAX_NODES, MAX_PAGES
 from tests.conftest import DATA
 from tests.test_import import run_cli, write_word_plan
 
@@ -101,6 +101,21 @@ def test_a_hostile_word_file_is_refused_in_one_sentence(name, word_file, data_di
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Không nhập được: ") and words in lines[0], result.stderr
     assert snapshot(data_dir) == before
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_read(data_dir, tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(MAX_PAGES + 1):
+        writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "dai.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    result = run_cli("import", str(path), "--data", str(data_dir))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"Không nhập được: dai.pdf: tệp PDF có {MAX_PAGES + 1} trang, quá nhiều để là một kế " \
+                                    f"hoạch (tối đa {MAX_PAGES})"
 
 
 def test_a_file_name_with_line_breaks_adds_no_key(data_dir, tmp_path):
