@@ -145,3 +145,13 @@ def test_a_title_hidden_from_the_reader_is_refused(title, words, data_dir, tmp_p
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Không nhập được: ") and words in lines[0], result.stderr
     assert snapshot(data_dir) == before
+
+
+def test_an_import_that_works_too_long_is_stopped_with_a_refusal():
+    from macros.importer.limits import time_limit
+    from macros.importer.refusal import ImportRefused
+
+    with pytest.raises(ImportRefused, match="lâu hơn nhiều so với một kế hoạch thật"):
+        with time_limit("cham.docx", seconds=0.2):
+            while True:  # processor time runs out; nothing else ends this loop
+                sum(range(1000))
