@@ -59,7 +59,7 @@ def _gone(desk: Desk, job: model.Assignment) -> list[Para]:
     if job.unit in desk.ix.data.organisations and not desk.exists(job.unit):
         heir = desk.ix.data.organisations.get(successor(desk.ix, job.unit, on) or "")
         instead = f"giao cho {heir.name}" if heir else "giao cho cơ quan kế thừa"
-        return [Para("hint", f"{desk.ix.org_name(job.unit)} không còn tồn tại vào năm {desk.year} "
+        return [Para("hint", f"{desk.ix.org_name(job.unit)} thôi tồn tại trước năm {desk.year} "
                              f"({ended_why(desk.ix, job.unit, on)}): {instead} hoặc bỏ mục này.")]
     for group in GROUPS:
         end = desk.ix.validity.level_end(group.level, on) if group.level else None
