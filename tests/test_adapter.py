@@ -113,12 +113,12 @@ def test_a_page_written_as_html_is_what_rendering_its_markdown_gave(config, two_
     done = finish("<h1>B</h1>\n<h2>Mục một</h2>", Abbreviations({}))
     written = _page(config, two_pages, "b.md")
     written.markdown = done.html
-    adapter.converted(written, done.toc_tokens, done.ids)
+    adapter.converted(written, done.toc_tokens, done.ids, done.title)
     written.render(config, two_pages)
     assert written.content == page.content
     assert str(written.toc) == str(page.toc) and written.toc.items[0].children[0].url == "#muc-mot"
     assert written.present_anchor_ids == page.present_anchor_ids == {"b", "muc-mot"}
-    assert written.title == page.title == "B"
+    assert written.title == page.title == "B"  # from the opening h1
 
 
 def test_added_anchor_ids_count_for_mkdocs_anchor_checks(config, two_pages, caplog):

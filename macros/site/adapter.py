@@ -102,13 +102,13 @@ def replace_render(page, render: Callable[[Callable[[object, object], None], obj
     page.render = lambda config, files: render(original, config, files)
 
 
-def converted(page, toc_tokens: list[dict], anchor_ids: set[str]) -> None:
+def converted(page, toc_tokens: list[dict], anchor_ids: set[str], title: str | None = None) -> None:
     """A page written as HTML (macros/site/direct.py): its Markdown field holds the HTML, and mkdocs'
     conversion is replaced by what it leaves on a page (content, toc from Python-Markdown's toc
     tokens, anchors); its links come from the model, so mkdocs has none to check (`links_to_anchors`)."""
 
     def render(original, config, files) -> None:
-        page.content, page.toc, page._title_from_render = page.markdown, get_toc(copy.deepcopy(toc_tokens)), None
+        page.content, page.toc, page._title_from_render = page.markdown, get_toc(copy.deepcopy(toc_tokens)), title
         page.present_anchor_ids, page.links_to_anchors = set(anchor_ids), {}
 
     replace_render(page, render)

@@ -11,7 +11,8 @@ the conversion; `finish` then does the three things the conversion added:
   attribute escaping, so the output is the same as before;
 - heading ids (Markdown's `toc`): a heading without an id gets the slug of its text, made
   unique among the page's ids, with `toc`'s own `slugify` and `unique`;
-- the table of contents: toc tokens as `toc` makes them (level, id, name, html), nested.
+- the table of contents: toc tokens as `toc` makes them (level, id, name, html), nested;
+- the page title mkdocs takes from an h1 that opens the page.
 
 The HTML blocks go in after this, in `on_page_content`, as for Markdown pages.
 """
@@ -37,6 +38,7 @@ class Finished:
     html: str
     toc_tokens: list[dict] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    title: str | None = None  # the text of an h1 that opens the page (mkdocs takes the page title from it)
 
 
 class Abbreviations:
@@ -67,6 +69,7 @@ def finish(html: str, abbreviations: Abbreviations) -> Finished:
     used = set(ID_ATTRIBUTE.findall(html))
     counters: dict[str, int] = {}
     tokens: list[dict] = []
+    opening: list[str] = []
 
     def heading(match: re.Match) -> str:
         level, attributes, inner = int(match.group(1)), match.group(2), match.group(3)
@@ -78,10 +81,12 @@ def finish(html: str, abbreviations: Abbreviations) -> Finished:
             anchor = unique(slugify(unescape(name), SEPARATOR), used, counters)
             attributes = f' id="{anchor}"' + attributes
         tokens.append({"level": level, "id": unescape(anchor), "name": name, "html": inner, "data-toc-label": ""})
+        if level == 1 and match.start() == 0:
+            opening.append(name)
         return f"<h{level}{attributes}>{inner}</h{level}>"
 
     html = HEADING.sub(heading, html)
-    return Finished(html, nest_toc_tokens(tokens), used)
+    return Finished(html, nest_toc_tokens(tokens), used, opening[0] if opening else None)
 
 
 _AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)  # an & that starts no entity

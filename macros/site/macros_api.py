@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..data.kinds import KINDS
 from .direct import Finished
 from .state import SiteState
+from .views.draft import draft_page_view
 from .views.theme import theme_view
 
 # Record pages written as HTML (macros/site/direct.py): template and the view model it receives.
@@ -41,10 +42,6 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
         """The whole page of one record (document, plan, campaign or theme)."""
         return render(KINDS[kind].template, r=state.index.record(record_id), kind=kind)
 
-    def draft_page(slug: str) -> str:
-        """The page of one draft made from a plan (soan-ke-hoach/<plan>/<name>.md)."""
-        return render("draft_page.md.j2", slug=slug)
-
     def source_page(plan_id: str) -> str:
         """A plan's source text as a readable page."""
         plan = state.data.plans[plan_id]
@@ -55,7 +52,7 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
         return state.org_pages_renderer.render(org_id)
 
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"record_page": record_page, "draft_page": draft_page, "source_page": source_page, "org_page": org_page,
+    return {"record_page": record_page, "source_page": source_page, "org_page": org_page,
             **table}
 
 
@@ -65,6 +62,12 @@ def record_html(state: SiteState, kind: str, record_id: str) -> Finished | None:
         return None
     template, view = HTML_PAGES[kind]
     return state.renderer.render_html(template, state.current, v=view(state.index, record_id))
+
+
+def draft_html(state: SiteState, slug: str) -> Finished:
+    """The page of one draft made from the data (soan-ke-hoach/<folder>/<name>.md), written as HTML."""
+    return state.renderer.render_html("draft_page.html.j2", state.current, v=draft_page_view(state.drafting.book, slug),
+                                      drafting=state.drafting)
 
 
 def _list_macro(render, template: str):

@@ -19,7 +19,7 @@ from ..text.errors import DataInvalid
 from . import adapter
 from .buildcache import PACKAGE, BuildCache, files_hash, fingerprint
 from .config import PluginConfig, Settings, option_errors
-from .macros_api import macros, record_html
+from .macros_api import draft_html, macros, record_html
 from .orgpage import ORG_BOOST
 from .pages import TEXT_TITLE, add_generated, record_meta, record_title
 from .publish import Swap
@@ -122,7 +122,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
             written = record_html(self.state, *record)
             if written is None:
                 return self.macros["record_page"](*record)
-            adapter.converted(page, written.toc_tokens, written.ids)  # no Markdown conversion
+            adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
             return written.html
         org = self.state.org_pages.get(page.file.src_uri)
         if org:
@@ -131,7 +131,9 @@ class SitePlugin(BasePlugin[PluginConfig]):
         slug = self.state.draft_pages.get(page.file.src_uri)  # a draft page: the same, without meta
         if slug:
             page.meta["render_macros"] = False
-            return self.macros["draft_page"](slug)
+            written = draft_html(self.state, slug)
+            adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
+            return written.html
         return markdown
 
     @event_priority(adapter.AFTER_MACROS_RENDER)

@@ -94,7 +94,7 @@ class Renderer:
         finally:
             self.direct, self.pending = False, []
         # One line break between blocks, two after an HTML block, as Python-Markdown's output had them.
-        body = PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip())
+        body = PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip()).rstrip()
         return finish(body, self._abbreviations)
 
     @cached_property
