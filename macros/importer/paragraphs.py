@@ -258,11 +258,13 @@ def _width(lengths: list[int]) -> int:
 
 def _slack(reading: Reading, carried: list[tuple[Line, Line]]) -> int:
     """How far short of the width a line may stop and still be a wrapped one: none for a text cut by a
-    program at a fixed width, some for a PDF set in a proportional font."""
-    short = sorted(reading.width - (len(a.raw) + 1 + len(b.raw.strip().split()[0])) + 1 for a, b in carried)
+    program at a fixed width, some for a PDF set in a proportional font (read from the lines that go on
+    in lower case, which are wrapped for certain)."""
+    short = sorted(reading.width - (len(a.raw) + 1 + len(b.raw.strip().split()[0])) + 1
+                   for a, b in carried if not b.blank_before)
     if not short:
         return 0
-    return max(0, min(short[int(len(short) * 0.9)], reading.width // 4))
+    return max(0, min(short[int(len(short) * 0.95)], reading.width // 3))
 
 
 def _word_pairs(texts: list[str]) -> tuple[set, set]:
