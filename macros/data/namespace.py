@@ -98,7 +98,10 @@ def _automatic_tags(data: Dataset) -> set[str]:
     """The tags the site gives records by itself (macros/site/pages.py), as tags are merged: by slug."""
     tags = {PLAN_TAG, *(LABELS[t] for t in get_args(model.DocumentType))}
     tags |= {f"Cấp {LABELS[level].lower()}" for level in get_args(model.OrgLevel)}
-    tags |= {f"Tỉnh {org.province}" for org in data.organisations.values() if org.province}
+    provinces = {org.province for org in data.organisations.values() if org.province}
+    if data.validity:  # the province a record is tagged with is the one at as_of (after the 2025 mergers)
+        provinces |= {p.into for p in data.validity.provinces if p.into}
+    tags |= {f"Tỉnh {name}" for name in provinces}
     return {slug(t) for t in tags}
 
 
