@@ -26,6 +26,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
+MAX_KEY = 60  # characters of a field name (the longest is under 30)
 PLACEHOLDER = "ĐIỀN:"  # what `python -m macros new` writes where a value must go
 
 
@@ -153,6 +154,9 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _refuse(key_node, "khóa phải là một tên trường đơn giản", loc)
             key = str(key_node.value)
+            if len(key) > MAX_KEY:  # no field name is this long; the messages that name a key stay short
+                raise _refuse(key_node, f"tên trường dài {len(key)} ký tự: không có trường nào như vậy (tối đa "
+                              f"{MAX_KEY}); văn bản phải nằm sau dấu ':'", loc)
             if key in result:
                 raise _refuse(key_node, f"trường '{key}' bị lặp lại trong cùng một mục", (*loc, key))
             self.source.lines[(*loc, key)] = key_node.start_mark.line + 1  # "tasks:" rather than its first item
