@@ -78,14 +78,15 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
         "from mkdocs.exceptions import PluginError\n"
         "def on_page_markdown(markdown, page, config, files):\n"
         "    if page.file.src_uri == 'the.md':\n        raise PluginError('a late error')\n", encoding="utf-8")
-    result = build_site(site)
+    data = write_minidata(tmp_path / "data")
+    result = build_site(site, data)
     assert result.returncode == 0, result.stderr[-2000:]
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    result = build_site(site, hooks=(tmp_path / "warn.py",))
+    result = build_site(site, data, hooks=(tmp_path / "warn.py",))
     assert result.returncode == 1, result.stderr[-2000:]
     assert "a late error" in result.stderr
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "warn.py"]  # nothing left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site", "warn.py"]  # nothing left beside it
 
 
 SERVE = """
