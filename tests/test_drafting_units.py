@@ -43,8 +43,9 @@ ORGS = """\
     ended:
       date: "2025-03-01"
       change: hop-nhat
-      successor_name: Sở Khoa học và Công nghệ tỉnh A
+      successor: so-khcn-a
       source: {document: Nghị quyết số 1/NQ-HĐND tỉnh A, article: Điều 1}
+  - {id: so-khcn-a, name: Sở Khoa học và Công nghệ tỉnh A, kind: nha-nuoc, level: so-nganh, parent: ubnd-a, province: A}
   - {id: ubnd-c, name: Ủy ban nhân dân tỉnh C, kind: nha-nuoc, level: tinh, province: C}
   - {id: so-noi-vu-c, name: Sở Nội vụ tỉnh C, kind: nha-nuoc, level: so-nganh, parent: ubnd-c, province: C}
 """
@@ -275,7 +276,7 @@ def test_every_body_with_work_gets_one_draft_per_year_ahead_and_an_ended_one_non
     _, book = synthetic
     unit_years = {(e.sheet.org.id, e.sheet.year) for e in year_drafts(book).values()}
     # the parent runs to 2028: its units (and its issuer) get 2027 and 2028; the Office, from its own 2026 plan, 2027
-    expected = {(o, y) for o in ("so-noi-vu-a", "so-tai-chinh-a", "phong-hc-vp-a", "ubnd-xa-b", "ubnd-a")
+    expected = {(o, y) for o in ("so-noi-vu-a", "so-tai-chinh-a", "so-khcn-a", "phong-hc-vp-a", "ubnd-xa-b", "ubnd-a")
                 for y in (2027, 2028)} | {("vp-ubnd-a", 2027)}
     assert unit_years == expected
     skipped = {s.org.id: s for s in book.skipped}
@@ -297,6 +298,14 @@ def test_each_kind_of_unit_is_headed_numbered_and_signed_as_it_signs(synthetic, 
     assert out["summary"].endswith("năm 2027")
     for duty in DUTIES.get(org_id, []):
         assert duty in out["text"].splitlines() or f"- {duty}" in out["text"].splitlines()
+
+
+def test_the_body_that_took_over_a_merged_one_gets_its_named_duties(synthetic):
+    _, book = synthetic
+    out = outline(to_docx(book.draft("ke-hoach-2027/so-khcn-a")))
+    assert "- Sở Thông tin và Truyền thông tuyên truyền Kế hoạch này." in out["text"].splitlines()
+    assert any("giao Sở Thông tin và Truyền thông tỉnh A (mục 6), nay Sở Khoa học và Công nghệ kế thừa" in h
+               for h in out["hints"])
 
 
 def test_group_duties_reach_a_sor_named_only_in_the_group(synthetic):
@@ -422,7 +431,8 @@ def test_plan_page_links_each_unit_to_its_draft_and_says_why_a_merged_one_has_no
     index = (site / "soan-ke-hoach" / "index.html").read_text(encoding="utf-8")
     assert "Kế hoạch của đơn vị" not in index
     bodies = re.findall(r"<tr><td>([^<]+)</td>", index)  # first column of the province's table
-    assert bodies == ["Phòng Hành chính - Tổ chức, Văn phòng Ủy ban nhân dân tỉnh A", "Sở Nội vụ tỉnh A",
+    assert bodies == ["Phòng Hành chính - Tổ chức, Văn phòng Ủy ban nhân dân tỉnh A", "Sở Khoa học và Công nghệ tỉnh A",
+                      "Sở Nội vụ tỉnh A",
                       "Sở Tài chính tỉnh A", "Ủy ban nhân dân tỉnh A", "Ủy ban nhân dân xã B",
                       "Văn phòng Ủy ban nhân dân tỉnh A"]  # by name (U before V), each once
 

@@ -111,15 +111,27 @@ def sheets(ix: SiteIndex, as_of: dt.date) -> tuple[list[Sheet], list[Skipped]]:
         if not exists(ix, org_id, as_of):
             skipped.append(Skipped(org, ended_why(ix, org_id, as_of), successor(ix, org_id, as_of), plans))
             continue
-        made += _sheets_of(ix, org, items, as_of)
+        made += _sheets_of(ix, org, items + _inherited(ix, org_id, as_of), as_of)
     return made, skipped
+
+
+def _inherited(ix: SiteIndex, org_id: str, as_of: dt.date) -> list:
+    """The assignments given by name to the bodies this one took over (Ban Dân tộc → Sở Dân tộc và Tôn giáo):
+    the work goes on under its new name."""
+    out = []
+    for plan in ix.sorted_plans:
+        for job in plan.assignments:
+            if job.unit in ix.data.organisations and job.unit != org_id and not exists(ix, job.unit, as_of) \
+                    and successor(ix, job.unit, as_of) == org_id:
+                out.append((plan, job))
+    return out
 
 
 def _sheets_of(ix: SiteIndex, org: model.Organisation, items, as_of: dt.date) -> list[Sheet]:
     own = newest([p for p, job in items if job is None])
     parent = newest([p for p, job in items if job is not None])
     jobs = tuple(job for p, job in items if parent and p.id == parent.id and job is not None)
-    jobs = tuple(sorted(jobs, key=lambda j: j.unit != org.id))  # its own assignment before its groups'
+    jobs = tuple(sorted(jobs, key=lambda j: j.unit is None))  # named assignments (its own, inherited) first
     kind = kind_of(own_name(ix, org))
     source = own or parent
     return [Sheet(org, year, kind, own, parent, jobs) for year in years_for(source, as_of)]

@@ -240,7 +240,7 @@ def _parent_tasks(desk: Desk) -> list[Para]:
 def ahead_duties(desk: Desk) -> tuple[list[Para], str]:
     """The duties the plan above gives the unit, verbatim, each once; a duty that is a reporting line
     moves to "Chế độ báo cáo" (said once there), and the count of those moved is returned."""
-    seen, out, moved, mine = set(), [], 0, own_name(desk.ix, desk.org)
+    seen, out, moved, mine, inherited = set(), [], 0, own_name(desk.ix, desk.org), []
     parent = desk.sheet.parent
     for job in desk.sheet.jobs:
         for duty in job.duties:
@@ -249,8 +249,15 @@ def ahead_duties(desk: Desk) -> tuple[list[Para], str]:
                 continue
             seen.add(text)
             quote = Quote(text, parent.id, job.id, desk.title_of(parent.id))
-            if any(_same(text, r.text) for r in job.reports):
+            if _is_report(text, job.reports):
                 moved += 1
+            elif job.unit and job.unit != desk.org.id and job.unit in desk.ix.data.organisations:
+                out.append(Para("duty", text, quote))  # given by name to the body this one took over
+                if job.id not in inherited:
+                    inherited.append(job.id)
+                    out.insert(len(out) - 1, Para("hint", f"Nhiệm vụ kế hoạch cấp trên giao "
+                                                          f"{desk.ix.org_name(job.unit)} (mục {job.number or job.id}), "
+                                                          f"nay {desk.name} kế thừa:"))
             elif job.unit != desk.org.id and mine in text:  # a duty for a group that names the unit itself
                 out.append(Para("hint", f"ý giao chung cho “{job.unit_text}” có nhắc chính {mine}: viết lại trước khi "
                                         "đưa vào.", quote))
@@ -260,6 +267,9 @@ def ahead_duties(desk: Desk) -> tuple[list[Para], str]:
     return out, note
 
 
-def _same(duty: str, report: str) -> bool:
-    a, b = clean(duty).rstrip(" .;").lower(), clean(report).rstrip(" .;").lower()
-    return a in b or b in a
+def _is_report(duty: str, reports) -> bool:
+    """A duty that is a reporting line (said once in "Chế độ báo cáo"): four fifths of its words are
+    the words of the reports the source reads in it; a duty that only ends with one keeps its work."""
+    words = clean(duty).lower().split()
+    said = {w for r in reports for w in clean(r.text).lower().split()}
+    return bool(words) and sum(w in said for w in words) * 5 >= len(words) * 4
