@@ -8,6 +8,7 @@ from ..data.kinds import KINDS
 from .direct import Finished
 from .state import SiteState
 from .views.draft import draft_page_view
+from .views.source import source_view
 from .views.theme import theme_view
 
 # Record pages written as HTML (macros/site/direct.py): template and the view model it receives.
@@ -42,17 +43,12 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
         """The whole page of one record (document, plan, campaign or theme)."""
         return render(KINDS[kind].template, r=state.index.record(record_id), kind=kind)
 
-    def source_page(plan_id: str) -> str:
-        """A plan's source text as a readable page."""
-        plan = state.data.plans[plan_id]
-        return render("source.md.j2", r=plan, lines=[ln.strip() for ln in state.data.sources[plan.source].splitlines()])
-
     def org_page(org_id: str) -> str:
         """The page of one organisation (co-quan/<id>.md): HTML from its view model."""
         return state.org_pages_renderer.render(org_id)
 
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"record_page": record_page, "source_page": source_page, "org_page": org_page,
+    return {"record_page": record_page, "org_page": org_page,
             **table}
 
 
@@ -68,6 +64,11 @@ def draft_html(state: SiteState, slug: str) -> Finished:
     """The page of one draft made from the data (soan-ke-hoach/<folder>/<name>.md), written as HTML."""
     return state.renderer.render_html("draft_page.html.j2", state.current, v=draft_page_view(state.drafting.book, slug),
                                       drafting=state.drafting)
+
+
+def source_html(state: SiteState, plan_id: str) -> Finished:
+    """A plan's source text as a readable page (ke-hoach/van-ban-goc/<plan>.md), written as HTML."""
+    return state.renderer.render_html("source.html.j2", state.current, v=source_view(state.data, plan_id))
 
 
 def _list_macro(render, template: str):

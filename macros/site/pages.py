@@ -32,6 +32,7 @@ def add_generated(files: Files, config, state: SiteState) -> None:
     state.record_pages = {src: record for src, record in state.record_pages.items() if src in made}
     state.draft_pages = {src: slug for src, slug in state.draft_pages.items() if src in made}
     state.org_pages = {src: org for src, org in state.org_pages.items() if src in made}
+    state.source_pages = {src: plan for src, plan in state.source_pages.items() if src in made}
 
 
 def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
@@ -48,6 +49,7 @@ def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes
     yield from _calendars(state)
     for plan in data.plans.values():  # the source text as a page and as plain text, named by the plan
         if plan.source in data.sources:
+            state.source_pages[source_path(plan.id, "md")] = plan.id
             yield source_path(plan.id, "md"), partial(_source_stub, plan.id)
             yield source_path(plan.id, "txt"), partial(_with_bom, data.sources[plan.source])
     yield from drafting_files(state)  # templates (mau/) and drafts made from each plan (soan-ke-hoach/)
@@ -66,7 +68,7 @@ def _org_stub(org_id: str) -> str:
 
 def _source_stub(plan_id: str) -> str:
     meta = json.dumps({"search": {"exclude": True}})  # the plan's own page is what search should find
-    return f"---\n{meta}\n---\n\n{{{{ source_page('{plan_id}') }}}}\n"
+    return f"---\n{meta}\n---\n\nsource {plan_id}\n"  # the plugin writes the page (site/views/source.py)
 
 
 def record_source(kind: str, record_id: str) -> str:

@@ -19,7 +19,7 @@ from ..text.errors import DataInvalid
 from . import adapter
 from .buildcache import PACKAGE, BuildCache, files_hash, fingerprint
 from .config import PluginConfig, Settings, option_errors
-from .macros_api import draft_html, macros, record_html
+from .macros_api import draft_html, macros, record_html, source_html
 from .orgpage import ORG_BOOST
 from .pages import TEXT_TITLE, add_generated, record_meta, record_title
 from .publish import Swap
@@ -129,9 +129,10 @@ class SitePlugin(BasePlugin[PluginConfig]):
             page.meta.update(render_macros=False, search={"boost": ORG_BOOST})
             return self.macros["org_page"](org)
         slug = self.state.draft_pages.get(page.file.src_uri)  # a draft page: the same, without meta
-        if slug:
+        plan = self.state.source_pages.get(page.file.src_uri)  # a plan's source text: the same
+        if slug or plan:
             page.meta["render_macros"] = False
-            written = draft_html(self.state, slug)
+            written = draft_html(self.state, slug) if slug else source_html(self.state, plan)
             adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
             return written.html
         return markdown
@@ -165,7 +166,8 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def _generated_page(self, page) -> bool:
         """A record or draft page: tens of thousands at national scale, each held only till it is written."""
         src = page.file.src_uri
-        return src in self.state.record_pages or src in self.state.draft_pages or src in self.state.org_pages
+        return (src in self.state.record_pages or src in self.state.draft_pages or src in self.state.org_pages
+                or src in self.state.source_pages)
 
     @event_priority(adapter.BEFORE_THEME_TEMPLATES)
     def _cache_theme_templates(self, env, config, files):

@@ -32,6 +32,8 @@ class SiteState:
     draft_pages: dict[str, str] = field(default_factory=dict)
     # Generated organisation pages: src_uri -> organisation id; filled by pages.add_generated.
     org_pages: dict[str, str] = field(default_factory=dict)
+    # Generated source-text pages: src_uri -> plan id; filled by pages.add_generated.
+    source_pages: dict[str, str] = field(default_factory=dict)
     current: str = "index.md"  # the page being rendered (macros render for it)
 
     @classmethod
