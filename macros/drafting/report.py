@@ -77,14 +77,14 @@ def _target_rows(plan: model.Plan) -> list[Para]:
     rows = [("STT", "Chỉ tiêu", "Kết quả đạt được", "Tỷ lệ", "Ghi chú")]
     for i, t in enumerate(plan.targets, 1):
         aim = one_line(t.text) + (f" ({t.quantity})" if t.quantity else "")
-        rows.append((str(i), aim, "[…]", "[…]", ""))
+        rows.append((str(i), aim, "", "", ""))  # an empty cell of a grid is plainly a place to fill
     return [Para("table", rows=tuple(rows))]
 
 
 def _task_rows(plan: model.Plan) -> list[Para]:
     rows = [("STT", "Nhiệm vụ", "Đã làm", "Kết quả", "Tồn tại")]
     for task in plan.tasks:
-        rows.append((task.number, one_line(task.title) if task.title else excerpt(task.text, 160), "[…]", "[…]", "[…]"))
+        rows.append((task.number, one_line(task.title) if task.title else excerpt(task.text, 160), "", "", ""))
     return [Para("table", rows=tuple(rows))]
 
 
@@ -97,4 +97,4 @@ def _report_recipients(b: Shelf, plan: model.Plan) -> tuple[str, ...]:
     named = [b.ix.org_name(x) for a in plan.assignments for r in a.reports for x in (r.to, r.via)
              if x and x != plan.issuer]
     extra = [f"{n} (b/c)" for n in dict.fromkeys(named) if n and not any(n.startswith(k) for k in keys)]
-    return (*above, *extra, "Lưu: VT, […]")
+    return (*above, *extra, "Lưu: VT")
