@@ -180,6 +180,15 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, timeout=300)
 
 
+def clear_review_marks(data: Path) -> None:
+    """What a maintainer does after checking the records the importer created: delete their `review:` lines."""
+    for path in [*(data / "organisations").glob("*.yaml"), *(data / "documents").glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        kept = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("review:"))
+        if kept != text:
+            path.write_text(kept, encoding="utf-8")
+
+
 @pytest.fixture
 def word_plan(tmp_path) -> Path:
     return write_word_plan(tmp_path / "Ke hoach DVCQ 2026 - So Xay dung.docx")
@@ -195,7 +204,7 @@ def test_word_plan_of_a_new_unit_imports_checks_and_builds(word_plan, data_copy,
     assert plan_path == data_copy / "plans" / "kh-45-2026-so-xay-dung-lao-cai.yaml"
     assert "2 chỉ tiêu, 2 nhiệm vụ, 3 mục giao việc" in result.stderr
     assert "đã khớp dữ liệu: 2 (ct-33-2021-ttg, kh-13-2022-ubnd-lao-cai)." in result.stderr
-    plan = load(data_copy).plans[plan_path.stem]
+    plan = unchecked(data_copy).plans[plan_path.stem]
     assert (plan.number, plan.date, plan.place, plan.issuer) == ("45/KH-SXD", "2026-02-05", "Lào Cai", "so-xay-dung-lao-cai")
     assert plan.implements == ["ct-33-2021-ttg", "kh-13-2022-ubnd-lao-cai"]
     assert (data_copy / "sources" / plan.source).read_text(encoding="utf-8").count("KẾ HOẠCH") == 1
@@ -210,6 +219,10 @@ def test_word_plan_of_a_new_unit_imports_checks_and_builds(word_plan, data_copy,
 
     assert plan.notes == 'Mục 3 phần IV là lời đề nghị ("Đề nghị Công đoàn Sở"), không phải giao việc.'
 
+    check = run_cli("check", "--data", str(data_copy))
+    assert check.returncode == 1 and f"organisations/{plan.id}.yaml:" in check.stderr, check.stderr
+    assert "cơ quan ban hành của kế hoạch kh-45-2026-so-xay-dung-lao-cai do lệnh nhập tạo" in check.stderr
+    clear_review_marks(data_copy)  # the maintainer checked the new bodies
     check = run_cli("check", "--data", str(data_copy))
     assert check.returncode == 0, check.stderr
     assert f"{plan_path.name}" in check.stderr and f"còn {len(plan.review)} chỗ máy đoán" in check.stderr
@@ -343,7 +356,7 @@ def test_plan_of_a_province_not_in_the_data(data_copy, tmp_path):
     path = tmp_path / "yen-bai.txt"
     path.write_text(NEW_PROVINCE, encoding="utf-8")
     outcome = import_plan(path, data_copy)
-    plan = load(data_copy).plans["kh-52-2024-ubnd-yen-bai"]
+    plan = unchecked(data_copy).plans["kh-52-2024-ubnd-yen-bai"]
     assert (plan.issuer, plan.implements) == ("ubnd-yen-bai", ["ct-33-2021-ttg"])
     orgs = {o["id"]: (o["level"], o.get("parent")) for o in outcome.draft.organisations}
     assert orgs == {"ubnd-yen-bai": ("tinh", None), "so-noi-vu-yen-bai": ("so-nganh", "ubnd-yen-bai"),
@@ -352,7 +365,47 @@ def test_plan_of_a_province_not_in_the_data(data_copy, tmp_path):
     assert [(r.due, r.to) for r in plan.assignments[0].reports] == [(["2024-12-15"], "ubnd-yen-bai")]
     assert outcome.draft.skipped == ["KINH PHÍ THỰC HIỆN"]
     assert any("KINH PHÍ" in r.note for r in plan.review)
+    refused = run_cli("check", "--data", str(data_copy))
+    assert refused.returncode == 1
+    line = next(i for i, text in enumerate((data_copy / "organisations" / f"{plan.id}.yaml").read_text(
+        encoding="utf-8").splitlines(), 1) if text.strip().startswith("review:") and "ỦY BAN NHÂN DÂN" in text.upper())
+    assert f"organisations/{plan.id}.yaml:{line}: review:" in refused.stderr, refused.stderr
+    clear_review_marks(data_copy)
     assert run_cli("check", "--data", str(data_copy)).returncode == 0
+
+
+def test_a_cited_document_the_data_lacks_arrives_as_a_record_to_review(data_copy, tmp_path):
+    """The number, type, day, issuer and title stand in the citing sentence: the importer writes them into a
+    document record marked for review, the plan links to it, and `check` refuses until it is reviewed."""
+    cited = ("c) Thực hiện Chỉ thị số 05-CT/TU ngày 12/3/2024 của Tỉnh ủy về tăng cường công tác dân vận "
+             "trong tình hình mới.")
+    path = tmp_path / "yen-bai.txt"
+    path.write_text(NEW_PROVINCE.replace("b) Tuyên truyền trên Cổng thông tin điện tử tỉnh.\n",
+                                         f"b) Tuyên truyền trên Cổng thông tin điện tử tỉnh.\n{cited}\n"), encoding="utf-8")
+    outcome = import_plan(path, data_copy)
+    [record] = outcome.draft.documents
+    document = load_documents(data_copy)[record["id"]]
+    assert (document.number, document.type, document.date, document.title) == (
+        "05-CT/TU", "chi-thi", "2024-03-12", "tăng cường công tác dân vận trong tình hình mới")
+    assert record["id"] in outcome.draft.cited and outcome.draft.unresolved == []
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "05-CT/TU" in text)
+    assert f"dòng {line}" in document.review
+    refused = run_cli("check", "--data", str(data_copy))
+    assert refused.returncode == 1 and f"documents/{record['id']}.yaml:" in refused.stderr and "đối chiếu số, loại" in refused.stderr
+    clear_review_marks(data_copy)
+    passed = run_cli("check", "--data", str(data_copy))
+    assert passed.returncode == 0 and "05-CT/TU" not in passed.stderr, passed.stderr
+
+
+def load_documents(data: Path) -> dict:
+    return unchecked(data).documents
+
+
+def unchecked(data: Path):
+    """The data as read, before `check`'s refusals (records the importer created are not reviewed yet)."""
+    from macros.data.loader import read_all
+
+    return read_all(data)[0]
 
 
 # --- broken and odd files ---------------------------------------------------------------------------
@@ -466,6 +519,6 @@ def test_word_footnotes_become_the_plans_footnotes(word_plan, tmp_path, data_cop
             archive.writestr(name, data)
 
     import_plan(with_note, data_copy)
-    plan = load(data_copy).plans["kh-45-2026-so-xay-dung-lao-cai"]
+    plan = unchecked(data_copy).plans["kh-45-2026-so-xay-dung-lao-cai"]
     assert [(f.number, f.text) for f in plan.footnotes] == [(1, note)]
     assert re.search(r"công chức, viên chức\.\[\^1\]$", plan.tasks[0].text.strip())

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..text.citations import alias_key, number_key
 from ..text.errors import DataError
 from .facts_check import unsourced_facts
+from .reviewmarks import review_warnings
 from .loader import Dataset, field_name
 
 YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d{2})/")
@@ -20,7 +21,8 @@ YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d{2})/")
 
 def lint(data: Dataset, index) -> list[DataError]:
     checks = (_date_before_number_year, _shared_numbers, _orphan_documents, _tasks_citing_nothing,
-              _unresolved_citations, _unresolved_in_records, _shared_aliases, _pending_review, _unsourced)
+              _unresolved_citations, _unresolved_in_records, _shared_aliases, _pending_review, _unsourced,
+              _unchecked_units)
     return sorted(w for check in checks for w in check(data, index))
 
 
@@ -110,3 +112,8 @@ def _pending_review(data: Dataset, index) -> Iterator[DataError]:
 def _unsourced(data: Dataset, index) -> Iterator[DataError]:
     """A status or organisation fact without the quote or the address it was read at."""
     return unsourced_facts(data)
+
+
+def _unchecked_units(data: Dataset, index) -> Iterator[DataError]:
+    """Organisations the importer created for a unit a plan assigns work to, not checked yet."""
+    return review_warnings(data)

@@ -36,6 +36,9 @@ class Organisation(Record):
     created: OrgStart | None = Field(None, description="Thành lập, hợp nhất, đổi tên từ cơ quan khác: chỉ ghi khi "
                                      "nêu được văn bản, điều khoản.")
     ended: OrgEnd | None = Field(None, description="Sáp nhập, đổi tên, giải thể: chỉ ghi khi nêu được văn bản, điều khoản.")
+    review: ShortText | None = Field(None, description="Cơ quan do lệnh nhập (python -m macros import) tạo: điều cần "
+                                     "soát (tên, cấp, cơ quan cấp trên). Soát xong thì xóa dòng này; kế hoạch do cơ quan "
+                                     "này ban hành không qua được 'check' khi dòng này còn.")
 
     @model_validator(mode="after")
     def _starts_before_it_ends(self):
@@ -121,6 +124,9 @@ class Document(Record):
     added: EditorialSource | None = Field(
         None, description="Văn bản không kế hoạch nguồn nào nêu, thêm vào vì nó thay thế, sửa đổi văn bản trong dữ "
         "liệu: nơi đọc số hiệu, ngày và trích yếu của nó.")
+    review: ShortText | None = Field(None, description="Văn bản do lệnh nhập tạo từ câu trích dẫn của một kế hoạch: "
+                                     "điều cần soát (loại, cơ quan, ngày, trích yếu). Soát xong thì xóa dòng này; "
+                                     "'check' không qua khi dòng này còn.")
 
     @property
     def issuer_key(self) -> str:

@@ -13,6 +13,7 @@ from .dataset import Dataset, field_name
 from .facts_check import change_errors
 from .kinds import KINDS, LABELS
 from .namespace import namespace_errors
+from .reviewmarks import review_errors
 
 # The project's hand-written pages: a record whose page would have the same path would be
 # silently dropped (a hand-written page wins), so its id is refused. `check` and the build
@@ -34,6 +35,7 @@ def check_references(data: Dataset) -> list[DataError]:
     errors += _reserved_ids(data)
     errors += _province_names(data)
     errors += change_errors(data)
+    errors += review_errors(data)
     errors += namespace_errors(data)
     return [e for e in errors if e is not None]
 

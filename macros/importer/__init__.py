@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from ..data import model
 from .build import Draft, draft
 from .linking import Linker
 from .reading import ImportRefused, read_source
@@ -40,16 +43,29 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
         result.plan["source"] = f"{plan_id}{source.suffix}"
     check_verbatim(result.plan, source.text)
     validate(result.plan, result.organisations)
+    _validate_documents(result.documents)
     files = {data_root / "plans" / f"{plan_id}.yaml": dump(result.plan, "plan", path.name)}
     if result.organisations:
         files[data_root / "organisations" / f"{plan_id}.yaml"] = dump({"organisations": result.organisations},
                                                                       "organisations", path.name)
+    for record in result.documents:
+        files[data_root / "documents" / f"{record['id']}.yaml"] = dump(record, "document", path.name)
     if not kept:
         files[sources / result.plan["source"]] = source.text
     outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files)
     if not dry_run:
         outcome.written = write_all(files, force)
     return outcome
+
+
+def _validate_documents(records: list[dict]) -> None:
+    for record in records:
+        try:
+            model.Document.model_validate(record)
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"])
+            raise ImportRefused(f"văn bản '{record['id']}' đọc từ câu trích dẫn không hợp lệ ở trường {where}; "
+                                "chưa ghi tệp nào (lỗi của lệnh nhập; hãy báo lại kèm tệp nguồn)") from None
 
 
 def _kept_name(path: Path, source, sources: Path, linker: Linker) -> str | None:

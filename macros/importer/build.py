@@ -16,7 +16,8 @@ from . import header
 from .assignments import ORG_WORDS, assignments
 from .foot import foot
 from .layout import Outline, outline, strip_marker
-from .linking import Linker
+from .linking import Linker, joined
+from .stubs import stub
 from .paragraphs import Paragraphs, split
 from .parts import Notes, aims, targets, tasks
 from .reading import ImportRefused, Source
@@ -33,6 +34,7 @@ class Draft:
     unresolved: list[tuple[str, int]] = field(default_factory=list)  # (citation, source line)
     skipped: list[str] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # records the text cites, as the site will link them
+    documents: list[dict] = field(default_factory=list)  # records read from citing sentences, to review
 
 
 def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = None) -> Draft:
@@ -65,10 +67,11 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     plan["footnotes"] = [{"number": n, "text": p.text} for n, p in paras.footnotes]
     for n, p in paras.footnotes:
         review.add(f"footnotes[{n - 1}]", p.line, "chú thích cuối trang tách khỏi thân văn bản: kiểm tra chỗ gắn [^n]")
-    unresolved, cited = _citations(paras, len(shape.header), linker, review)
+    unresolved, cited = _citations(paras, len(shape.header), linker, review, plan["id"])
     plan["review"] = review.notes
     clean = {k: plan[k] for k in Plan.model_fields if plan.get(k) not in (None, [], {})}  # the model's order
-    return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped, cited)
+    return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped, cited,
+                 sorted(linker.new_docs.values(), key=lambda d: d["id"]))
 
 
 def _province(head: header.Head, full: str, linker: Linker, review: Notes) -> str | None:
@@ -243,15 +246,28 @@ def _units(job: dict, i: int, issuer: str, linker: Linker, review: Notes) -> dic
     return {k: v for k, v in ordered.items() if v}
 
 
-def _citations(paras: Paragraphs, skip: int, linker: Linker, review: Notes) -> tuple[list[tuple[str, int]], list[str]]:
-    """Numbers cited in the text (after the header with the plan's own number) that match no record,
-    and the records matched, in order of first mention."""
+def _citations(paras: Paragraphs, skip: int, linker: Linker, review: Notes,
+               plan_id: str) -> tuple[list[tuple[str, int]], list[str]]:
+    """Numbers cited in the text (after the header with the plan's own number): the records matched,
+    in order of first mention, a record read from the sentence for a number the data lacks, and the
+    numbers left unknown (no type word before them, or several records share them)."""
     missing: list[tuple[str, int]] = []
     cited: list[str] = []
     for para in [*paras.body[skip:], *(p for _, p in paras.footnotes)]:
-        found, unknown = linker.citations(para.text)
-        cited += found
-        for text in unknown:
-            missing.append((text, para.line))
-            review.add("citations", para.line, f"trích dẫn '{text}' không khớp văn bản nào trong dữ liệu (hoặc khớp nhiều văn bản)")
+        for mention in linker.mentions(para.text):
+            key = number_key(mention.text)
+            record = mention.target or linker.new_docs.get(key) or (
+                None if mention.candidates else stub(mention.text, joined(para.text), mention.start, linker, para.line,
+                                                     plan_id))
+            if isinstance(record, dict) and key not in linker.new_docs:
+                linker.new_docs[key] = record
+                review.add("citations", para.line, f"'{mention.text}' chưa có trong dữ liệu: đã tạo văn bản "
+                           f"'{record['id']}' (data/documents/{record['id']}.yaml) từ câu trích dẫn, chờ soát")
+            if record:
+                cited.append(record if isinstance(record, str) else record["id"])
+            elif (mention.text, para.line) not in missing:
+                missing.append((mention.text, para.line))
+                why = ("khớp nhiều văn bản: " + ", ".join(mention.candidates)) if mention.candidates else \
+                    "không khớp văn bản nào, và câu không nêu loại văn bản trước số"
+                review.add("citations", para.line, f"trích dẫn '{mention.text}' {why}")
     return missing, list(dict.fromkeys(cited))

@@ -28,6 +28,7 @@ class Linker:
     data: Dataset
     province: str | None = None
     new_orgs: dict[str, dict] = field(default_factory=dict)
+    new_docs: dict[str, dict] = field(default_factory=dict)  # number key → document record read from a citation
 
     @classmethod
     def load(cls, root: Path) -> "Linker":
@@ -42,7 +43,8 @@ class Linker:
         orgs = {i: o for i, o in self.data.organisations.items()
                 if not (ours and Path(self.data.origins[i].source.path).name == own.name)}
         plans = {i: p for i, p in self.data.plans.items() if i != plan_id}
-        return Linker(replace(self.data, organisations=orgs, plans=plans))
+        docs = {i: d for i, d in self.data.documents.items() if not (plan_id and d.review and f"kế hoạch {plan_id} " in d.review)}
+        return Linker(replace(self.data, organisations=orgs, plans=plans, documents=docs))
 
     # --- provinces and organisations ----------------------------------------------------
 
@@ -102,6 +104,8 @@ class Linker:
             entry["province"] = self.province
         if name != text:
             entry["aliases"] = [text]
+        entry["review"] = (f"tạo từ tên '{text}' trong văn bản nhập: kiểm tra tên đầy đủ, cấp '{level}'"
+                           + (f", cơ quan cấp trên '{parent}'" if parent else ", cơ quan cấp trên (chưa ghi)"))
         self.new_orgs.setdefault(org_id, entry)
         return org_id
 
@@ -148,11 +152,14 @@ class Linker:
 
     def citations(self, text: str) -> tuple[list[str], list[str]]:
         """(resolved record ids, unresolved numbers) in order of mention."""
-        joined = re.sub(r"(\d+/[A-ZĐ]+-)\s+([A-Z])", r"\1\2", text)
         found, missing = [], []
-        for mention in self.finder.find(joined, self.province):
+        for mention in self.mentions(text):
             (found if mention.target else missing).append(mention.target or mention.text)
         return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
+
+    def mentions(self, text: str):
+        """Citations in `text` ('35/KH- UBND' cut at a line end read whole), positions in `joined(text)`."""
+        return self.finder.find(joined(text), self.province)
 
     def campaigns(self, text: str) -> list[str]:
         plain = fold(text).replace("“", '"').replace("”", '"')
@@ -210,6 +217,10 @@ class ThemeGuesser:
         dot = sum(self.weight.get(p, 0) ** 2 * n * profile[p] for p, n in mine.items() if p in profile)
         norm = math.sqrt(sum((self.weight.get(p, 0) * n) ** 2 for p, n in profile.items())) or 1
         return dot / norm
+
+
+def joined(text: str) -> str:
+    return re.sub(r"(\d+/[A-ZĐ]+-)\s+([A-Z])", r"\1\2", text)
 
 
 def pairs(text: str) -> Counter:

@@ -174,7 +174,11 @@ class Reading:
                 and self._inside_sentence(line.text)
         if _lower_start(line.text) or before.text.endswith(","):
             return True
-        if not self.wrapped or not self.full(before, line):
+        if not self.wrapped:
+            return False
+        if NUMBER_CUT.search(before.text):
+            return True  # '61/2023/NĐ-' | 'CP ngày …': a document number cut at the line end
+        if not self.full(before, line):
             return False
         if self.by_blanks:
             return True
