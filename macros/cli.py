@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     provinces = sub.add_parser("provinces", help="liệt kê các tỉnh trong dữ liệu: 'thư-mục<TAB>Tên tỉnh' mỗi dòng")
     provinces.add_argument("--data", type=Path, default=DEFAULT_DATA)
     imp = sub.add_parser("import", help="nhập kế hoạch từ tệp Word (.docx), văn bản (.txt, .md) hoặc PDF có chữ")
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, help="tệp kế hoạch, hoặc thư mục: nhập mọi tệp trong đó, in một bảng tổng hợp")
     imp.add_argument("--data", type=Path, default=DEFAULT_DATA)
     imp.add_argument("--dry-run", action="store_true", help="in YAML ra màn hình, không ghi tệp")
     imp.add_argument("--ghi-de", dest="force", action="store_true", help="ghi đè tệp đã có nếu nội dung khác")
@@ -135,9 +135,15 @@ def run_import(args: argparse.Namespace) -> int:
     from .importer.report import summary
     from .importer.writer import write_all
 
+    if args.file.is_dir():
+        return _import_folder(args)
     try:
         with time_limit(args.file.name):  # reading and drafting; writing is never cut short
             outcome = import_plan(args.file, args.data, dry_run=True, force=args.force)
+        if outcome.duplicate and not args.force and not args.dry_run:
+            print(f"Đã có trong dữ liệu, không ghi lại: {shown(outcome.duplicate)} ({outcome.plan_path}). Muốn thay "
+                  "bằng bản này thì thêm --ghi-de (mất các chỗ đã sửa tay).", file=sys.stderr)
+            return 0
         if not args.dry_run:
             outcome.written = write_all(outcome.files, args.force)
     except ImportRefused as exc:
@@ -145,6 +151,18 @@ def run_import(args: argparse.Namespace) -> int:
         return 1
     print(outcome.files[outcome.plan_path] if args.dry_run else outcome.plan_path, end="" if args.dry_run else "\n")
     print("\n".join(shown(line) for line in summary(outcome, args.dry_run).split("\n")), file=sys.stderr)
+    return 0
+
+
+def _import_folder(args: argparse.Namespace) -> int:
+    """Every plan file of the folder; one table at the end (stdout), progress on stderr."""
+    from .importer.batch import import_folder, table
+
+    if args.dry_run:
+        print("--dry-run chỉ dùng với một tệp, không dùng với thư mục", file=sys.stderr)
+        return 2
+    rows = import_folder(args.file, args.data, args.force, progress=lambda line: print(shown(line), file=sys.stderr))
+    print("\n".join(shown(line) for line in table(rows).split("\n")))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -249,13 +250,31 @@ def test_second_import_writes_the_same_files_and_dry_run_writes_none(word_plan, 
     assert dry.stdout == snapshot[first.plan_path].decode("utf-8")
 
 
-def test_an_import_never_overwrites_a_different_plan(word_plan, data_copy):
+def test_an_import_never_overwrites_a_different_plan(word_plan, data_copy, tmp_path):
+    """The same plan again (here as text copied from a page, not the Word file) is reported as already
+    there and not written: the maintainer's edits stay."""
     first = import_plan(word_plan, data_copy)
     edited = first.plan_path.read_text(encoding="utf-8").replace("review:", "notes: Đã soát.\nreview:")
     first.plan_path.write_text(edited, encoding="utf-8")
-    result = run_cli("import", str(word_plan), "--data", str(data_copy))
-    assert result.returncode == 1 and "không ghi đè" in result.stderr
-    assert first.plan_path.read_text(encoding="utf-8") == edited
+    for again in (word_plan, _as_text(word_plan, tmp_path)):
+        result = run_cli("import", str(again), "--data", str(data_copy))
+        assert result.returncode == 0 and "Đã có trong dữ liệu, không ghi lại" in result.stderr, result.stderr
+        assert "kh-45-2026-so-xay-dung-lao-cai" in result.stderr
+        assert first.plan_path.read_text(encoding="utf-8") == edited
+    assert sorted(p.name for p in (data_copy / "plans").glob("kh-45-*")) == [first.plan_path.name]
+
+
+def _as_text(word_plan: Path, folder: Path) -> Path:
+    """The plan as a portal shows it: the motto block above the issuer's, lines wrapped at 70."""
+    from macros.importer.reading import read_source
+
+    lines = read_source(word_plan).text.splitlines()
+    motto = [line for line in lines if "CỘNG HÒA" in line or "Độc lập" in line]
+    text = "\n".join([*motto, *(line for line in lines if line not in motto)])
+    path = folder / "ban-sao.txt"
+    path.write_text("\n".join(w for line in text.splitlines() for w in textwrap.wrap(line, 70) or [""]) + "\n",
+                    encoding="utf-8")
+    return path
 
 
 def test_word_numbering_drawn_by_word_is_read(tmp_path, data_copy):

@@ -158,3 +158,95 @@ def test_a_portal_copy_reads_as_its_clean_text():
     assert organisations == clean_orgs == []
     assert plan["issuer"] == "ubnd-lao-cai" and plan["title"] == clean_plan["title"]
     assert plan == clean_plan
+
+
+# --- a batch -------------------------------------------------------------------------------------------
+
+ISSUERS = (("LÀO CAI", "SỞ NỘI VỤ", "Sở Nội vụ"), ("TRÀ VINH", "SỞ TƯ PHÁP", "Sở Tư pháp"),
+           ("LAI CHÂU", "SỞ Y TẾ", "Sở Y tế"), ("BÌNH ĐỊNH", "SỞ TÀI CHÍNH", "Sở Tài chính"))
+
+
+def synthetic_plan(i: int) -> tuple[list[str], str]:
+    """(paragraphs, code) of a made-up plan in the layout of Nghị định 30/2020: four provinces' departments,
+    numbers 101…, the structure of the real plans (aims, targets, tasks, organisation, foot)."""
+    province, upper, name = ISSUERS[i % len(ISSUERS)]
+    code = "".join(w[0] for w in name.split()).upper()
+    paras = [f"UBND TỈNH {province}", upper, f"Số: {100 + i}/KH-{code}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", f"{province.title()}, ngày {1 + i % 28:02d} tháng {1 + i % 12:02d} năm 2026",
+             "KẾ HOẠCH", f"Thực hiện công tác dân vận chính quyền năm 2026, đợt {i + 1}",
+             f"Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, {name} ban hành Kế hoạch "
+             "thực hiện công tác dân vận chính quyền năm 2026 như sau:",
+             "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+             f"Nâng cao nhận thức, trách nhiệm của công chức, viên chức {name.lower()} về công tác dân vận chính quyền.",
+             "2. Yêu cầu", "Việc triển khai phải bám sát chức năng, nhiệm vụ của cơ quan, gắn với cải cách hành chính.",
+             "II. MỘT SỐ CHỈ TIÊU CỤ THỂ",
+             f"1. 100% phòng, đơn vị trực thuộc xây dựng kế hoạch thực hiện công tác dân vận chính quyền đợt {i + 1}.",
+             "III. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Tuyên truyền, quán triệt các văn bản về công tác dân vận",
+             "Quán triệt Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ đến toàn thể công chức, "
+             "viên chức và người lao động của cơ quan; gắn với việc thực hiện nhiệm vụ chính trị được giao.",
+             "2. Đẩy mạnh cải cách hành chính", "Công khai, minh bạch thủ tục hành chính; giải quyết đúng hạn hồ sơ của "
+             "người dân, doanh nghiệp.",
+             "IV. TỔ CHỨC THỰC HIỆN", "1. Văn phòng:", "- Tham mưu theo dõi, đôn đốc việc thực hiện Kế hoạch này.",
+             "2. Các phòng, đơn vị trực thuộc căn cứ Kế hoạch này triển khai thực hiện tại đơn vị.",
+             f"Trên đây là Kế hoạch thực hiện công tác dân vận chính quyền năm 2026 của {name}./.",
+             "Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.", "GIÁM ĐỐC"]
+    return paras, code
+
+
+def write_batch(folder: Path, count: int) -> list[Path]:
+    """`count` synthetic plans as a province's mailbox holds them: Word files, text copied from a portal page
+    (wrapped at 68, blank lines between paragraphs, the motto on two lines) and Markdown."""
+    import docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        paras, code = synthetic_plan(i)
+        path = folder / f"ke-hoach-{i + 1:02d}-{code.lower()}{('.docx', '.txt', '.md')[i % 3]}"
+        if path.suffix == ".docx":
+            document = docx.Document()
+            for para in paras:
+                document.add_paragraph(para)
+            document.save(str(path))
+        elif path.suffix == ".txt":
+            lines = [line for para in paras for line in (textwrap.wrap(para, 68) or [""]) + [""]]
+            text = "\n".join(lines).replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM")
+            path.write_text(text, encoding="utf-8")
+        else:
+            marked = [f"**{p}**" if p.isupper() or re.match(r"^[IVX]+\. ", p) else p for p in paras]
+            path.write_text("\n\n".join(marked) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_batch_imports_every_file_once_and_reports_each(data_copy, tmp_path, capsys):
+    from macros.cli import main
+
+    folder = tmp_path / "hop-thu"
+    write_batch(folder, 50)
+    (folder / "cong-van.txt").write_text("Số: 12/UBND-NC\nV/v báo cáo\n\nKính gửi: Sở Nội vụ\n", encoding="utf-8")
+    copy = (DATA / "sources" / "002_1409461a94ad2694.txt").read_text(encoding="utf-8")
+    (folder / "ban-sao-cong-thong-tin.txt").write_text(hard_wrap(copy, 90), encoding="utf-8")
+
+    assert main(["import", str(folder), "--data", str(data_copy)]) == 0
+    out = capsys.readouterr()
+    rows = [line for line in out.out.splitlines() if line.startswith("| ke-hoach-") or line.startswith("| ban-sao")
+            or line.startswith("| cong-van")]
+    assert len(rows) == 52
+    written = [r for r in rows if r.startswith("| ke-hoach-")]
+    assert all(r.split("|")[2].strip().startswith("kh-") and r.split("|")[5].strip() == "—"
+               and r.split("|")[6].strip() == "—" for r in written), written
+    assert len({r.split("|")[2] for r in written}) == 50  # fifty plans, fifty records
+    [duplicate] = [r for r in rows if r.startswith("| ban-sao")]
+    assert "kh-13-2022-ubnd-lao-cai" in duplicate and "trùng" in duplicate
+    [refused] = [r for r in rows if r.startswith("| cong-van")]
+    assert "không tìm thấy dòng 'KẾ HOẠCH'" in refused
+    assert "[52/52] ke-hoach-50" in out.err  # progress on a long run
+    assert "52 tệp: 50 kế hoạch ghi, 1 trùng (không ghi), 1 từ chối" in out.out
+    assert len(list((data_copy / "plans").glob("*.yaml"))) == 5 + 50
+
+    before = {p: p.read_bytes() for p in data_copy.rglob("*.yaml")}
+    assert main(["import", str(folder), "--data", str(data_copy)]) == 0
+    again = capsys.readouterr().out
+    assert "52 tệp: 0 kế hoạch ghi, 51 trùng (không ghi), 1 từ chối" in again
+    assert {p: p.read_bytes() for p in data_copy.rglob("*.yaml")} == before

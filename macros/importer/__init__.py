@@ -29,6 +29,7 @@ class Outcome:
     plan_path: Path
     files: dict[Path, str]
     written: list[Path] = field(default_factory=list)
+    duplicate: str | None = None  # why this plan is already in the data: then nothing is written
 
 
 def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool = False) -> Outcome:
@@ -52,10 +53,23 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
         files[data_root / "documents" / f"{record['id']}.yaml"] = dump(record, "document", path.name)
     if not kept:
         files[sources / result.plan["source"]] = source.text
-    outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files)
-    if not dry_run:
+    outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files,
+                      duplicate=_duplicate(plan_id, kept, linker, data_root))
+    if not dry_run and (force or not outcome.duplicate):
         outcome.written = write_all(files, force)
     return outcome
+
+
+def _duplicate(plan_id: str, kept: str | None, linker: Linker, data_root: Path) -> str | None:
+    """Why the plan is already in the data, or None: one plan, one record."""
+    existing = linker.data.plans.get(plan_id)
+    if kept and existing and existing.source == kept:
+        return f"cùng nội dung với data/sources/{kept} của kế hoạch '{plan_id}'"
+    if existing:
+        return f"cùng cơ quan ban hành, số và năm với kế hoạch '{plan_id}'"
+    if (data_root / "plans" / f"{plan_id}.yaml").exists():
+        return f"đã có data/plans/{plan_id}.yaml"
+    return None
 
 
 def _validate_documents(records: list[dict]) -> None:

@@ -139,7 +139,8 @@ def make_id(plan: dict, linker: Linker) -> str:
     """The id an existing plan of the same source or number already has, else kh-<số>-<năm>-<cơ quan>."""
     for existing in linker.data.plans.values():
         same_number = plan["number"] and existing.number and re.match(r"^\d", plan["number"]) \
-            and number_key(existing.number) == number_key(plan["number"]) and existing.issuer == plan["issuer"]
+            and number_key(existing.number) == number_key(plan["number"]) and existing.issuer == plan["issuer"] \
+            and (existing.date or "")[:4] == (plan.get("date") or "")[:4]  # numbers start again every year
         if existing.source == plan["source"] or same_number:
             return existing.id
     year = str(plan["period"]["start"]) if not plan.get("date") else plan["date"][:4]
