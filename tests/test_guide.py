@@ -26,9 +26,9 @@ SECTION = "## Ví dụ từ đầu đến cuối"
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.M | re.S)
 
 
-def blocks() -> list[tuple[str, str]]:
+def blocks(title: str = SECTION) -> list[tuple[str, str]]:
     text = GUIDE.read_text(encoding="utf-8")
-    section = text[text.index(SECTION):]
+    section = text[text.index(title):]
     section = section[: section.find("\n## ", 1)] if "\n## " in section[1:] else section
     return [(m.group(1), m.group(2)) for m in FENCE.finditer(section)]
 
@@ -83,6 +83,44 @@ def test_walk_through_a_new_province(data_copy, capsys):
             assert holds(last_output, body), (body, last_output)
     code, output = run("make check", data_copy, capsys)
     assert code == 0, output
+
+
+IMPORT_SECTION = "## Ví dụ: bản sao từ cổng thông tin và cả một thư mục"
+
+
+def test_walk_through_a_portal_copy_and_a_batch(data_copy, capsys, monkeypatch):
+    """The second walk-through: files under nhap/ are written as shown, commands run from the folder that
+    holds data/, a `bash` block starting '# (dừng với lỗi)' must fail, a `diff` block is the maintainer's
+    review (kept), a `text` block after a command lists lines of its output."""
+    monkeypatch.chdir(data_copy.parent)
+    steps = blocks(IMPORT_SECTION)
+    assert [kind for kind, _ in steps].count("bash") == 5 and [kind for kind, _ in steps].count("diff") == 2
+    last_output = None
+    for kind, body in steps:
+        first, _, rest = body.partition("\n")
+        if kind == "bash":
+            fails = first.strip() == "# (dừng với lỗi)"
+            for command in (line.strip() for line in body.splitlines()):
+                if command and not command.startswith("#"):
+                    code, last_output = run(command, data_copy, capsys)
+                    assert (code != 0) == fails, (command, last_output)
+                    assert "Traceback" not in last_output
+        elif kind == "diff":
+            path = data_copy.parent / first.removeprefix("# ").strip()
+            original = path.read_text(encoding="utf-8")
+            old = [line[1:] for line in rest.splitlines() if line.startswith("-")]
+            new = [line[1:] for line in rest.splitlines() if line.startswith("+")]
+            assert "\n".join(old) in original, f"the guide's review step no longer applies: {old}"
+            path.write_text(original.replace("\n".join(old), "\n".join(new), 1), encoding="utf-8")
+            last_output = None
+        elif first.startswith("# nhap/"):
+            path = data_copy.parent / first.removeprefix("# ").strip()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(rest, encoding="utf-8")
+        elif kind == "text" and last_output is not None:
+            assert holds(last_output, body), (body, last_output)
+            last_output = None
+    assert len(list((data_copy / "plans").glob("kh-1[56]-2026-so-noi-vu-mau.yaml"))) == 2
 
 
 @pytest.mark.parametrize("words", ["new organisation", "source:", "implements", "relations:", "Cảnh báo",

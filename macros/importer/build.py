@@ -52,11 +52,6 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     plan["id"] = plan_id or make_id(plan, linker)
     _refuse_taken_id(plan["id"], linker)
     preamble = "\n\n".join(p.text for p in shape.opening)
-    carried_out = "\n\n".join(p.text for p in shape.opening if not fold(p.text).startswith("can cu"))
-    plan["implements"] = [t for t in linker.citations(carried_out)[0] if t != plan["id"]]  # "Căn cứ" is a basis, not a parent
-    if plan["implements"]:
-        review.add("implements", shape.opening[0].line, "lấy từ các văn bản viện dẫn ở đoạn mở đầu: kiểm tra "
-                   "đúng là văn bản kế hoạch này thực hiện")
     if preamble:
         plan["preamble"] = preamble + "\n"
     skipped = _parts(plan, shape, linker, review)
@@ -68,6 +63,11 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     for n, p in paras.footnotes:
         review.add(f"footnotes[{n - 1}]", p.line, "chú thích cuối trang tách khỏi thân văn bản: kiểm tra chỗ gắn [^n]")
     unresolved, cited = _citations(paras, len(shape.header), linker, review, plan["id"])
+    carried_out = "\n\n".join(p.text for p in shape.opening if not fold(p.text).startswith("can cu"))
+    plan["implements"] = [t for t in linker.citations(carried_out)[0] if t != plan["id"]]  # "Căn cứ" is a basis, not a parent
+    if plan["implements"]:
+        review.add("implements", shape.opening[0].line, "lấy từ các văn bản viện dẫn ở đoạn mở đầu: kiểm tra "
+                   "đúng là văn bản kế hoạch này thực hiện")
     plan["review"] = review.notes
     clean = {k: plan[k] for k in Plan.model_fields if plan.get(k) not in (None, [], {})}  # the model's order
     return Draft(clean, sorted(linker.new_orgs.values(), key=lambda o: o["id"]), unresolved, skipped, cited,

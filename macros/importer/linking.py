@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..data import model
 from ..data.loader import Dataset, read_all
-from ..text.citations import CitationFinder
+from ..text.citations import CitationFinder, number_key
 from ..text.format import fold
 
 IMPORT_MARK = "# Tạo bởi 'python -m macros import'"
@@ -104,8 +104,8 @@ class Linker:
             entry["province"] = self.province
         if name != text:
             entry["aliases"] = [text]
-        entry["review"] = (f"tạo từ tên '{text}' trong văn bản nhập: kiểm tra tên đầy đủ, cấp '{level}'"
-                           + (f", cơ quan cấp trên '{parent}'" if parent else ", cơ quan cấp trên (chưa ghi)"))
+        entry["review"] = (f"tạo từ tên “{text}” trong văn bản nhập: kiểm tra tên đầy đủ, cấp {level}"
+                           + (f", cơ quan cấp trên {parent}" if parent else ", cơ quan cấp trên (chưa ghi)"))
         self.new_orgs.setdefault(org_id, entry)
         return org_id
 
@@ -154,7 +154,8 @@ class Linker:
         """(resolved record ids, unresolved numbers) in order of mention."""
         found, missing = [], []
         for mention in self.mentions(text):
-            (found if mention.target else missing).append(mention.target or mention.text)
+            target = mention.target or self.new_docs.get(number_key(mention.text), {}).get("id")
+            (found if target else missing).append(target or mention.text)
         return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
 
     def mentions(self, text: str):

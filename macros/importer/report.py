@@ -28,6 +28,9 @@ def summary(outcome: Outcome, dry_run: bool) -> str:
         lines.append(f"Trích dẫn chưa khớp văn bản nào: {len(unresolved)}: {listed}.")
     else:
         lines.append("Mọi số văn bản được viện dẫn đều khớp văn bản đã có.")
+    if outcome.draft.documents:
+        lines.append("Văn bản căn cứ chưa có, đã tạo từ câu trích dẫn (chờ soát): "
+                     + ", ".join(d["id"] for d in outcome.draft.documents) + ".")
     if outcome.draft.organisations:
         lines.append("Cơ quan mới: " + ", ".join(o["id"] for o in outcome.draft.organisations) + ".")
     kinds = Counter(entry["field"].split("[")[0].split(".")[0] for entry in review)

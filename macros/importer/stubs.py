@@ -48,7 +48,7 @@ def stub(number: str, text: str, at: int, linker: Linker, line: int, plan_id: st
         record["title"] = title.group(1).strip(" ,”\"")[:600]
     said = [f"số, loại{', ngày' if date else ''}{', cơ quan' if issuer else ''}{', trích yếu' if title else ''}"]
     if issuer_text and not issuer:
-        said.append(f"cơ quan '{issuer_text.group(1)}' chưa có trong dữ liệu: chưa ghi issuer")
+        said.append(f"cơ quan “{issuer_text.group(1)}” chưa có trong dữ liệu: chưa ghi issuer")
     record["review"] = (f"đọc từ câu trích dẫn ở dòng {line} của kế hoạch {plan_id} ({'; '.join(said)}): "
                         "đối chiếu với văn bản")
     return record
