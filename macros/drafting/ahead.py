@@ -40,6 +40,12 @@ class Sheet:
     def source(self) -> model.Plan:
         return self.own or self.parent  # type: ignore[return-value]
 
+    @property
+    def heir_of(self) -> str | None:
+        """The ended body whose plan `own` is, when the body took over its work (UBND tỉnh Bình Định for
+        UBND tỉnh Gia Lai): the draft rolls that plan forward under the body that carries the work now."""
+        return self.own.issuer if self.own and self.own.issuer != self.org.id else None
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -101,7 +107,10 @@ def work(ix: SiteIndex) -> dict[str, list[tuple[model.Plan, model.Assignment | N
 def sheets(ix: SiteIndex, as_of: dt.date) -> tuple[list[Sheet], list[Skipped]]:
     """The drafts of the year ahead, and the bodies with work that get none."""
     made, skipped = [], []
-    for org_id, items in sorted(work(ix).items()):
+    table = work(ix)
+    heirs = _heirs(ix, table, as_of)
+    for org_id in sorted(set(table) | set(heirs)):
+        items = table.get(org_id, [])
         org = ix.data.organisations[org_id]
         plans = tuple(dict.fromkeys(p.id for p, _ in items))
         if org.kind != ADMINISTRATIVE or org.level == "trung-uong":
@@ -111,8 +120,19 @@ def sheets(ix: SiteIndex, as_of: dt.date) -> tuple[list[Sheet], list[Skipped]]:
         if not exists(ix, org_id, as_of):
             skipped.append(Skipped(org, ended_why(ix, org_id, as_of), successor(ix, org_id, as_of), plans))
             continue
-        made += _sheets_of(ix, org, items + _inherited(ix, org_id, as_of), as_of)
+        made += _sheets_of(ix, org, items + _inherited(ix, org_id, as_of) + heirs.get(org_id, []), as_of)
     return made, skipped
+
+
+def _heirs(ix: SiteIndex, table, as_of: dt.date) -> dict[str, list[tuple[model.Plan, None]]]:
+    """The plans of ended bodies, by the body that carries their work at `as_of` (down a chain of successors:
+    renamed, then merged): the successor rolls its predecessor's latest plan forward as its own."""
+    out: dict[str, list[tuple[model.Plan, None]]] = {}
+    for org_id, items in sorted(table.items()):
+        heir = successor(ix, org_id, as_of) if not exists(ix, org_id, as_of) else None
+        if heir and exists(ix, heir, as_of):
+            out.setdefault(heir, []).extend((plan, None) for plan, job in items if job is None)
+    return out
 
 
 def _inherited(ix: SiteIndex, org_id: str, as_of: dt.date) -> list:

@@ -22,12 +22,13 @@ from .ahead import Sheet
 from .carry import retitle
 from .desk import Desk
 from .draftdoc import Draft, number_parts
-from .units import org_header, own_name
+from .presence import became
+from .units import kind_of, org_header, own_name
 from .words import signer_lines
 
 
 def year_draft(ix: SiteIndex, sheet: Sheet, as_of: dt.date, title_of: Callable[[str], str]) -> Draft:
-    desk = Desk(ix, sheet, as_of, title_of)
+    desk = Desk(ix, sheet, as_of, _titles(ix, sheet, title_of))
     parent_line, own = org_header(ix, sheet.org)
     summary = _summary(desk)
     body = [*ahead_parts.opening(desk, summary), *ahead_parts.aims(desk), *ahead_parts.targets(desk),
@@ -50,7 +51,7 @@ def _number(desk: Desk) -> str:
     kind, parent = desk.sheet.kind.id, desk.above
     if kind == "phong" or (kind == "van-phong" and parent and parent.level != "tinh"):
         return ""
-    own = desk.sheet.own
+    own = _same_kind(desk)
     found = re.search(r"KH-[\wĐđ]+", own.number or "") if own else None
     if found:
         return f"Số: […]/{found.group()}"
@@ -62,8 +63,34 @@ def _number(desk: Desk) -> str:
 
 def _signer(desk: Desk) -> tuple[str, ...]:
     """The unit's own signature block without the name (a deputy signing "KT." for the head), else by kind."""
-    own = desk.sheet.own
+    own = _same_kind(desk)
     if own and own.signer:
         lines = signer_lines(own.signer)
         return (*(lines[:-1] if own.signer.name else lines), "[Họ và tên]")
     return (*desk.sheet.kind.signer, "[Họ và tên]")
+
+
+def _same_kind(desk: Desk):
+    """The source plan whose number code and signature block the draft keeps: the unit's own, or an ended
+    body's it took over when that body was of the same kind (a Ban renamed a Sở signs as a Sở)."""
+    own = desk.sheet.own
+    if own and desk.sheet.heir_of:
+        old = desk.ix.data.organisations[desk.sheet.heir_of]
+        return own if kind_of(own_name(desk.ix, old)).id == desk.sheet.kind.id else None
+    return own
+
+
+def _titles(ix: SiteIndex, sheet: Sheet, title_of: Callable[[str], str]) -> Callable[[str], str]:
+    """Titles as the draft cites them: the plan of an ended body the unit took over says, beside that body's
+    name, what became of it ('Ủy ban nhân dân tỉnh Bình Định (đã hợp nhất vào tỉnh Gia Lai từ 01/07/2025)')."""
+    if not sheet.heir_of:
+        return title_of
+    old = ix.data.organisations[sheet.heir_of]
+    said = f"{old.name} ({became(ix, old.id, sheet.org.id)})"
+
+    def cited(record_id: str) -> str:
+        title = title_of(record_id)
+        if record_id != sheet.own.id:
+            return title
+        return title.replace(old.name, said, 1) if old.name in title else f"{title} của {said}"
+    return cited

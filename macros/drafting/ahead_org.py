@@ -30,9 +30,12 @@ def organisation(desk: Desk) -> list[Para]:
     own = desk.sheet.own
     if own and own.assignments:
         out = [Para("part", own.headings.organisation)]
+        kept, left = [], []
         for i, job in enumerate(own.assignments, 1):
-            out += _own_job(desk, own, job, job.number or str(i))
-        return out + _reports(desk, len(own.assignments) + 1) + _dropped(desk)
+            (left if _orphaned(desk, job) else kept).append((job, job.number or str(i)))
+        for job, number in kept:
+            out += _own_job(desk, own, job, number)
+        return out + _left_out(desk, left, len(own.assignments)) + _reports(desk, len(kept) + 1) + _dropped(desk)
     roles = _roles(desk)
     return [Para("part", "TỔ CHỨC THỰC HIỆN"), *roles, *_reports(desk, sum(p.style == "section" for p in roles) + 1)]
 
@@ -51,6 +54,24 @@ def _own_job(desk: Desk, own: model.Plan, job: model.Assignment, number: str) ->
         out = [Para("section", f"{number}. {job.unit_text}:")]
         out += [Para("duty", p, Quote(p, own.id, job.id, desk.title_of(own.id))) for d in job.duties for p in pieces(d)]
     return out + ([note] if note else []) + _gone(desk, job)
+
+
+def _orphaned(desk: Desk, job: model.Assignment) -> bool:
+    """An item of the source's "Tổ chức thực hiện" for a body that ended with no successor recorded: left out."""
+    on = dt.date(desk.year, 1, 1)
+    return job.unit in desk.ix.data.organisations and not desk.exists(job.unit) and not successor(desk.ix, job.unit, on)
+
+
+def _left_out(desk: Desk, left: list, total: int) -> list[Para]:
+    """The count of items left out and why, so nothing disappears without a word."""
+    if not left:
+        return []
+    on = dt.date(desk.year, 1, 1)
+    said = "; ".join(f"mục {number} giao {desk.ix.org_name(job.unit)} ({ended_why(desk.ix, job.unit, on)})"
+                     for job, number in left)
+    return [Para("hint", f"Không đưa vào {len(left)}/{total} mục tổ chức thực hiện của kế hoạch nguồn: giao cho cơ "
+                         f"quan đã thôi tồn tại, chưa ghi nhận cơ quan kế thừa — {said}. Giao việc đó cho cơ quan "
+                         f"đang đảm nhận nếu cần.")]
 
 
 def _gone(desk: Desk, job: model.Assignment) -> list[Para]:
@@ -121,9 +142,10 @@ def _reports(desk: Desk, number: int) -> list[Para]:
     lines: dict[tuple, list[model.Report]] = {}
     for job in desk.sheet.jobs:
         for r in job.reports:
-            to = r.to or desk.sheet.parent.issuer
-            via = r.via if r.via not in (desk.org.id, to) else None
-            if to != desk.org.id:
+            to = _now(desk, r.to or desk.sheet.parent.issuer)
+            via = _now(desk, r.via)
+            via = via if via not in (desk.org.id, to) else None
+            if to and to != desk.org.id:
                 lines.setdefault((to, via), []).append(r)
     if not lines:
         return []
@@ -144,6 +166,13 @@ def _reports(desk: Desk, number: int) -> list[Para]:
     return out
 
 
+def _now(desk: Desk, org_id: str | None) -> str | None:
+    """The body that receives a report in the draft's year: itself, or its successor then; None if neither."""
+    if not org_id or desk.exists(org_id):
+        return org_id
+    return successor(desk.ix, org_id, dt.date(desk.year, 1, 1))
+
+
 def _line(desk: Desk, to: str, via: str | None, reports: list[model.Report]) -> str:
     names = desk.ix.org_name
     dues: dict[str, list[str]] = {}
@@ -152,8 +181,10 @@ def _line(desk: Desk, to: str, via: str | None, reports: list[model.Report]) -> 
         due += [_day(d) for d in r.due if (d.yearly or d.year >= desk.year) and _day(d) not in due]
     kinds = [f"{label} (trước ngày {', '.join(due)})" if due else label for label, due in dues.items()]
     through = f" (qua {names(via)})" if via else ""
-    return (f"{desk.name} báo cáo {names(to)}{through} kết quả thực hiện: {', '.join(kinds)}, theo "
-            f"{desk.title_of(desk.sheet.parent.id)} và theo quy định.")
+    parent = desk.sheet.parent
+    basis = desk.title_of(parent.id) if parent.period.end >= desk.year and desk.exists(parent.issuer) else \
+        f"kế hoạch năm {desk.year} của {names(to)}"  # the plan above ended, or its issuer did
+    return f"{desk.name} báo cáo {names(to)}{through} kết quả thực hiện: {', '.join(kinds)}, theo {basis} và theo quy định."
 
 
 def _day(due: model.Due) -> str:
@@ -168,10 +199,27 @@ def _earlier(due: model.Due) -> str:
 
 
 def _dropped(desk: Desk) -> list[Para]:
-    gone = [r for r in desk.sheet.own.recipients if not _alive(desk, r)]
+    gone = [r for r in desk.sheet.own.recipients if not _alive(desk, r) or not _recipient_now(desk, r.rstrip(" .;"))]
     if not gone:
         return []
     return [Para("hint", f"Bỏ khỏi Nơi nhận: {'; '.join(gone)} — không còn tồn tại vào năm {desk.year}.")]
+
+
+def _recipient_now(desk: Desk, line: str) -> str | None:
+    """A recipients line naming a body that has ended by the draft's year: its successor's name instead,
+    or None (the line goes, said in `_dropped`) when none is recorded."""
+    for org in desk.ix.data.organisations.values():
+        names = [n for n in (org.name, org.short_name) if n and n in line]
+        if names and not desk.exists(org.id):
+            heir = successor(desk.ix, org.id, dt.date(desk.year, 1, 1))
+            if not heir:
+                return None
+            line = line.replace(names[0], desk.ix.data.organisations[heir].name)
+    return None if line in _self_names(desk) else line
+
+
+def _self_names(desk: Desk) -> set[str]:
+    return {desk.org.name, *([desk.org.short_name] if desk.org.short_name else [])}
 
 
 def _alive(desk: Desk, line: str) -> bool:
@@ -185,7 +233,7 @@ def _alive(desk: Desk, line: str) -> bool:
 
 def closing(desk: Desk, summary: str) -> list[Para]:
     own = desk.sheet.own
-    if own and own.closing:
+    if own and own.closing and not desk.sheet.heir_of:  # an ended body's closing names its own bodies
         p = own.period
         said = f"năm {p.start}" if p.start == p.end else f"giai đoạn {p.start}\\s*[-–]\\s*{p.end}"
         text = re.sub(said, f"năm {desk.year}", " ".join(own.closing.split()), count=1)
@@ -199,8 +247,9 @@ def recipients(desk: Desk) -> tuple[str, ...]:
     """Modelled on the unit plans in the sources: the body that compiles reports (b/c), the unit's
     leadership, its sub-units, the archive; never the unit itself nor a body that has ended."""
     own = desk.sheet.own
-    if own and own.recipients:
-        return tuple(r.rstrip(" .;") for r in own.recipients if _alive(desk, r))  # the list adds its own marks
+    if own and own.recipients:  # the list adds its own marks
+        lines = [_recipient_now(desk, r.rstrip(" .;")) for r in own.recipients if _alive(desk, r)]
+        return tuple(dict.fromkeys(x for x in lines if x))
     up = _up(desk)
     sub = desk.sheet.kind.subunits
     lines = [f"{up} (b/c)"] if up else []

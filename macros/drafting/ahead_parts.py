@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..data import model
+from ..text.format import day
 from . import ahead_pick
 from .carry import carried, clean, pieces, year_note
 from .draftdoc import Para, Quote
@@ -75,6 +76,8 @@ def _higher_name(desk: Desk) -> str:
 
 def _made_from(desk: Desk) -> str:
     s = desk.sheet
+    if s.heir_of:
+        return _inherited_from(desk)
     if s.own:
         return (f"Soạn từ {desk.title_of(s.own.id)}, kế hoạch gần nhất của {desk.org.name} trong dữ liệu: mục đích, "
                 f"chỉ tiêu, nhiệm vụ và phần tổ chức thực hiện chép nguyên văn, đúng thứ tự; chỉ năm của dự thảo "
@@ -86,6 +89,22 @@ def _made_from(desk: Desk) -> str:
             f"của cấp trên giao việc cho đơn vị: nhiệm vụ được giao chép nguyên văn; chỉ tiêu, nhiệm vụ có liên quan "
             f"chép toàn văn, đánh dấu để viết lại cho đơn vị. Mục đích, yêu cầu và phần tổ chức thực hiện soạn theo cách "
             f"các kế hoạch đơn vị trong dữ liệu viết: sửa cho sát đơn vị, ghi tên từng phòng và việc của mỗi nơi.{ended}")
+
+
+def _inherited_from(desk: Desk) -> str:
+    """Where a draft rolled forward from an ended body's plan comes from, and what to check first."""
+    s = desk.sheet
+    since = desk.ix.validity.orgs.ending(s.heir_of)
+    newer = [p for p in desk.ix.data.plans.values() if p.issuer == desk.org.id and p.id != s.own.id]
+    newer += [d for d in desk.ix.data.documents.values() if d.issuer == desk.org.id]
+    known = f" Trong dữ liệu: {'; '.join(desk.title_of(x.id) for x in sorted(newer, key=lambda x: x.id))}." \
+        if newer else " Dữ liệu chưa có văn bản nào của cơ quan này."
+    return (f"Soạn từ {desk.title_of(s.own.id)}, kế hoạch gần nhất trong dữ liệu của cơ quan mà {desk.org.name} "
+            f"kế thừa: mục đích, chỉ tiêu, nhiệm vụ và phần tổ chức thực hiện chép nguyên văn, đúng thứ tự, giữ "
+            f"nguyên năm, số, tên như nguồn; chỉ năm của dự thảo ({desk.year}), trích yếu, ngày tháng, cơ quan ở đầu "
+            f"văn bản được đặt mới. Câu chép từ nguồn nói về tỉnh, cơ quan trước sắp xếp: sửa cho {desk.name}. Trước "
+            f"khi trình ký, kiểm tra các kế hoạch, văn bản mới hơn của chính {desk.org.name}"
+            f"{' (từ ' + day(since.date) + ')' if since else ''} về công tác dân vận chính quyền.{known}")
 
 
 def _what_above(desk: Desk) -> str:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..knowledge.index import SiteIndex
+from ..text.format import date_vi
 from .validity import level_standing
+
+INTO = {"hop-nhat": "hợp nhất vào", "sap-nhap": "sáp nhập vào", "doi-ten": "đổi tên thành"}
 
 ADMINISTRATIVE = "nha-nuoc"  # Party, Front and mass organisations write their plans in their own form
 
@@ -46,3 +49,21 @@ def ended_why(ix: SiteIndex, org_id: str, on: dt.date) -> str:
         return level_standing(ix, org.level, org.province, on).why
     text = ix.validity.orgs.end_text(org_id) or f"không còn tồn tại vào {on.strftime('%d/%m/%Y')}"
     return text.rstrip(".")
+
+
+def became(ix: SiteIndex, org_id: str, heir: str) -> str:
+    """How an ended body came to be carried by `heir`, each step dated: 'đã hợp nhất vào tỉnh Gia Lai từ
+    01/07/2025'; 'đã đổi tên thành Sở B từ 01/03/2025, rồi hợp nhất vào Sở C từ 01/07/2025'."""
+    orgs, steps, current, seen = ix.data.organisations, [], org_id, {org_id}
+    while current != heir:
+        end = ix.validity.orgs.ending(current)
+        if end is None or end.successor is None or end.successor in seen:
+            break
+        nxt, old = orgs[end.successor], orgs[current]
+        where = f"tỉnh {nxt.province}" if old.level == nxt.level == "tinh" and old.province != nxt.province \
+            else nxt.name
+        verb = INTO.get(end.change, f"{end.change.replace('-', ' ')}, chuyển cho")
+        steps.append(f"{verb} {where} từ {date_vi(end.date.isoformat())}")
+        current = end.successor
+        seen.add(current)
+    return "đã " + ", rồi ".join(steps) if steps else ended_why(ix, org_id, dt.date.max)
