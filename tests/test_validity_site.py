@@ -32,7 +32,9 @@ def test_pl34_has_ceased_with_the_replacing_law_linked(site):
 
 def test_the_law_that_replaced_it_is_in_force_and_names_the_recent_plan_that_applies_it(site):
     text = main_text(site / LUAT10)
-    assert "Hiệu lực Còn hiệu lực (được áp dụng năm 2026)" in text
+    # amended on 01/07/2025 (data/validity.yaml), still applied by a 2026 plan
+    assert "Hiệu lực Đã được sửa đổi, bổ sung, còn hiệu lực (được áp dụng năm 2026)" in text
+    assert "van-ban/luat-97-2025-qh15.html" in link_targets(site, site / LUAT10)  # the amending law
     assert "01/07/2023 Có hiệu lực" in text
     assert "ke-hoach/kh-snnmt-lai-chau-2026.html" in link_targets(site, site / LUAT10)  # what it rests on
 
