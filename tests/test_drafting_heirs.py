@@ -289,3 +289,25 @@ def test_no_real_draft_sends_to_or_reports_to_an_ended_body(real):
         draft, gone = book.draft(slug), ended_names(ix, entry.sheet.year)
         for line in [*draft.recipients, *reporting_lines(draft)]:
             assert not any(name in line for name in gone), (slug, line)
+
+
+# --- the drafts index follows the province at the data's date --------------------------------------
+
+
+def test_drafts_are_grouped_under_the_province_at_the_data_date(synthetic):
+    _, _, book = synthetic
+    provinces = [name for name, _ in book.by_province()]
+    assert provinces == ["A"]  # tỉnh C merged into tỉnh A on 01/07/2025
+    a = dict(book.by_province())["A"]
+    assert "so-dttg-a" in {o.id for o, _ in a}
+    assert {"ban-dan-toc-c", "ubnd-c", "phong-th-ban-c"} <= {s.org.id for s in book.skipped_in("A")}
+    assert not book.skipped_in("C")
+
+
+def test_real_drafts_index_groups_by_the_provinces_of_today(real):
+    ix, book = real
+    merged_away = {p.province for p in ix.data.validity.provinces if p.change == "hop-nhat" and p.into != p.province}
+    provinces = {name for name, _ in book.by_province()}
+    assert not provinces & merged_away and {"Gia Lai", "Vĩnh Long"} <= provinces
+    assert "ubnd-binh-dinh" in {s.org.id for s in book.skipped_in("Gia Lai")}
+    assert "vp-ubnd-tra-vinh" in {s.org.id for s in book.skipped_in("Vĩnh Long")}

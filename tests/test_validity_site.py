@@ -224,3 +224,12 @@ def test_no_draft_names_a_body_that_ended_without_saying_so(site):
                 around = text[max(0, found.start() - 80):found.end() + 60]
                 said = re.search(r"thôi tồn tại|kế thừa|\(đã (hợp nhất|sáp nhập|đổi tên|giải thể)", around)
                 assert said, (path.name, name)
+
+
+def test_drafts_index_lists_bodies_under_the_province_of_today(site):
+    text = main_text(site / "soan-ke-hoach" / "index.html")
+    gia_lai = text[text.index("Gia Lai"):]
+    assert "Ủy ban nhân dân tỉnh Gia Lai Kế hoạch năm 2027" in gia_lai
+    assert "Ủy ban nhân dân tỉnh Bình Định: " in gia_lai  # listed under Gia Lai as getting no draft, with why
+    for old in MERGED_AWAY:
+        assert f"\n{old}\n" not in text and not re.search(rf"(^|\s){old} Cơ quan, đơn vị", text)

@@ -19,7 +19,7 @@ from .ahead import Sheet, Skipped, belongs_to as _belongs_to, members, sheets
 from .ahead_draft import year_draft
 from .draftdoc import Draft
 from .report import report_draft
-from .presence import exists
+from .presence import exists, province_now
 from .units import assigned
 from .validity import as_of
 
@@ -100,20 +100,24 @@ class DraftBook:
         return out
 
     def by_province(self) -> list[tuple[str, list[tuple[model.Organisation, list[Sheet]]]]]:
-        """Provinces by name, each with its bodies by name and their drafts by year."""
+        """Provinces at the data's date by name, each with its bodies by name and their drafts by year."""
         table: dict[str, dict[str, list[Sheet]]] = {}
         for s in self.sheets:
-            table.setdefault(s.org.province or "Trung ương", {}).setdefault(s.org.id, []).append(s)
+            table.setdefault(self._province(s.org), {}).setdefault(s.org.id, []).append(s)
         for s in self.skipped:
             if s.org.province:
-                table.setdefault(s.org.province, {})
+                table.setdefault(self._province(s.org), {})
         orgs = self.data.organisations
         return [(prov, sorted(((orgs[o], table[prov][o]) for o in table[prov]), key=lambda x: _key(x[0].name)))
                 for prov in sorted(table, key=_key)]
 
     def skipped_in(self, province: str) -> list[Skipped]:
-        return sorted((s for s in self.skipped if (s.org.province or "Trung ương") == province),
-                      key=lambda s: _key(s.org.name))
+        """The bodies of a province at the data's date that get no draft, its merged provinces' included."""
+        return sorted((s for s in self.skipped if self._province(s.org) == province), key=lambda s: _key(s.org.name))
+
+    def _province(self, org: model.Organisation) -> str:
+        """Drafts are listed by the province at the data's date: Bình Định's bodies under Gia Lai."""
+        return province_now(self.ix, org.province) or "Trung ương"
 
     def draft(self, slug: str) -> Draft:
         if slug not in self._built:

@@ -36,6 +36,11 @@ def successor(ix: SiteIndex, org_id: str, on: dt.date) -> str | None:
     return found if found and found != org_id else None
 
 
+def province_now(ix: SiteIndex, province: str | None) -> str | None:
+    """The province a body's province belongs to at as_of ('Gia Lai' for 'Bình Định' from 01/07/2025)."""
+    return ix.validity.orgs.province_now(province) if province else province
+
+
 def usable(ix: SiteIndex, record_id: str, on: dt.date) -> tuple[bool, str]:
     """Whether a document or plan can be cited as a basis on `on`, and the words to say why not."""
     status = ix.status(record_id, on=on)
