@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from ..data.kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, PAGES, org_page, page_of, source_path
 from ..data.validate import FOOTNOTE_REF
+from ..drafting.draftdoc import BLANK
 from ..knowledge import calendar
 from ..knowledge.faithful import is_frequency, period_stated, plan_source
 from ..knowledge.index import SiteIndex
@@ -62,7 +63,7 @@ class Renderer:
             self.env.bytecode_cache = cache.templates(self.env)
         self.env.filters.update(
             prose=self.prose, inline=self.inline, date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
-            html=self.stash,
+            html=self.stash, blanks=marked_blanks,
         )
         self.env.globals.update(
             link=self.link, url=self.url,
@@ -359,3 +360,14 @@ def _relative(target: str, start: str) -> str:
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def marked_blanks(text: str) -> Markup:
+    """A draft's text for the on-page preview with each place to fill ('[…]') in a <mark>, as the Word file
+    highlights it; site.css names it for screen readers and keeps it legible on paper."""
+    out, pos = [], 0
+    for match in BLANK.finditer(text):
+        out += [T.md_escape(text[pos:match.start()], strip=False),
+                f'<mark class="draft-blank" title="Chỗ cần điền">{T.md_escape(match.group(), strip=False)}</mark>']
+        pos = match.end()
+    return Markup("".join(out) + T.md_escape(text[pos:], strip=False))
