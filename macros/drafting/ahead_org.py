@@ -209,13 +209,18 @@ def _recipient_now(desk: Desk, line: str) -> str | None:
     """A recipients line naming a body that has ended by the draft's year: its successor's name instead,
     or None (the line goes, said in `_dropped`) when none is recorded."""
     for org in desk.ix.data.organisations.values():
-        names = [n for n in (org.name, org.short_name) if n and n in line]
+        names = [n for n in (org.name, org.short_name) if n and n in line and _named(n, line)]
         if names and not desk.exists(org.id):
             heir = successor(desk.ix, org.id, dt.date(desk.year, 1, 1))
             if not heir:
                 return None
-            line = line.replace(names[0], desk.ix.data.organisations[heir].name)
+            line = re.sub(re.escape(names[0]) + r"(?!\w)", desk.ix.data.organisations[heir].name, line)
     return None if line in _self_names(desk) else line
+
+
+def _named(name: str, line: str) -> bool:
+    """The line names the body itself, not one whose name runs on ('Sở Nội vụ tỉnh C' in '… tỉnh Cà Mau')."""
+    return bool(re.search(re.escape(name) + r"(?!\w)", line))
 
 
 def _self_names(desk: Desk) -> set[str]:
