@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--data", type=Path, default=DEFAULT_DATA)
     imp.add_argument("--dry-run", action="store_true", help="in YAML ra màn hình, không ghi tệp")
     imp.add_argument("--ghi-de", dest="force", action="store_true", help="ghi đè tệp đã có nếu nội dung khác")
+    rename = sub.add_parser("rename", help="đổi mã một bản ghi và mọi chỗ dẫn tới nó (cả tên tệp riêng của nó)")
+    rename.add_argument("old")
+    rename.add_argument("new")
+    rename.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -166,6 +170,23 @@ def _import_folder(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_rename(args: argparse.Namespace) -> int:
+    """Every file or none; a refusal is one Vietnamese sentence and exit 1."""
+    from .data.rename import RenameRefused, apply, plan_rename
+
+    try:
+        renamed = plan_rename(args.data, args.old, args.new)
+        apply(args.data, renamed)
+    except RenameRefused as exc:
+        print(f"Không đổi được mã: {shown(str(exc))}", file=sys.stderr)
+        return 1
+    for old, new in renamed.moved.items():
+        print(f"đổi tên {old} → {new}")
+    print(f"Đã đổi '{shown(args.old)}' thành '{shown(args.new)}': {renamed.count} chỗ trong "
+          f"{len(renamed.changed)} tệp.")
+    return 0
+
+
 def _load_or_report(root: Path):
     """The validated data set, or None after printing every data error as `file:line: field: message`."""
     from .data.loader import load
@@ -178,4 +199,4 @@ def _load_or_report(root: Path):
 
 
 COMMANDS = {"check": run_check, "schema": run_schema, "new": run_new, "provinces": run_provinces,
-            "import": run_import}
+            "import": run_import, "rename": run_rename}

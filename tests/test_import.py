@@ -416,6 +416,28 @@ def test_a_cited_document_the_data_lacks_arrives_as_a_record_to_review(data_copy
     assert passed.returncode == 0 and "05-CT/TU" not in passed.stderr, passed.stderr
 
 
+def test_a_mistyped_number_in_the_source_links_to_the_record_meant(data_copy, tmp_path):
+    """'33/TT-TTg' differs from 33/CT-TTg only in its type code: the source stays as written, the plan's
+    `corrections` sends the link to the directive, and no warning about an unknown citation stays."""
+    from macros.knowledge.index import SiteIndex
+
+    path = tmp_path / "yen-bai.txt"
+    path.write_text(NEW_PROVINCE.replace("a) Quán triệt Chỉ thị số 33/CT-TTg", "a) Quán triệt Chỉ thị số 33/TT-TTg"),
+                    encoding="utf-8")
+    outcome = import_plan(path, data_copy)
+    assert outcome.draft.plan["corrections"] == [
+        {"text": "33/TT-TTg", "target": "ct-33-2021-ttg", "note": "số hiệu chỉ khác mã loại văn bản với ct-33-2021-ttg"}]
+    assert any(r["field"] == "corrections" for r in outcome.draft.plan["review"])
+    assert outcome.draft.documents == [] and outcome.draft.unresolved == []
+    assert "33/TT-TTg" in (data_copy / "sources" / outcome.draft.plan["source"]).read_text(encoding="utf-8")
+    clear_review_marks(data_copy)
+    data = load(data_copy)
+    index = SiteIndex(data)
+    plan_id = outcome.draft.plan["id"]
+    assert any(c.plan == plan_id and c.target == "ct-33-2021-ttg" and c.text == "33/TT-TTg" for c in index.citations)
+    assert not [u for u in index.unresolved if u.record == plan_id]
+
+
 def load_documents(data: Path) -> dict:
     return unchecked(data).documents
 

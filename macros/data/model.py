@@ -232,6 +232,16 @@ class Review(Record):
     note: ShortText = Field(description="Máy đã đoán gì, cần kiểm tra gì.")
 
 
+class Correction(Record):
+    """Đính chính số hiệu: the source cites a number with a typing mistake ('33/TT-TTg' for '33/CT-TTg').
+
+    The source and the plan's text stay as written; the link goes to the record meant."""
+
+    text: ShortText = Field(description="Số hiệu đúng như bản gốc ghi (kể cả chỗ sai), ví dụ '33/TT-TTg'.")
+    target: Id = Field(description="Mã văn bản mà bản gốc muốn nói tới, ví dụ 'ct-33-2021-ttg'.")
+    note: ShortText | None = Field(None, description="Vì sao biết là gõ nhầm.")
+
+
 class Plan(Record):
     """Kế hoạch công tác dân vận chính quyền: the documents this site is about."""
 
@@ -258,6 +268,8 @@ class Plan(Record):
     footnotes: list[Footnote] = Field(default_factory=list, max_length=LIMITS["footnotes"])
     notes: Text | None = None
     problems: list[Text] = Field(default_factory=list, description="Nghi vấn/lỗi của bản nguồn, ghi lại nguyên trạng.")
+    corrections: list[Correction] = Field(default_factory=list, description="Số hiệu bản gốc gõ nhầm và văn bản "
+                                          "đúng mà nó chỉ tới: bản gốc giữ nguyên, liên kết đi đúng chỗ.")
     review: list[Review] = Field(default_factory=list, description="Những chỗ lệnh nhập (python -m macros import) "
                                  "đã đoán, kèm dòng trong tệp nguồn; soát xong mục nào thì xóa mục đó.")
 

@@ -97,6 +97,8 @@ def _plan_references(plan) -> Iterator[Ref]:
     yield plan.id, ("issuer",), plan.issuer, "organisations"
     for i, doc in enumerate(plan.implements):
         yield plan.id, ("implements", i), doc, "documents|plans"
+    for i, fix in enumerate(plan.corrections):
+        yield plan.id, ("corrections", i, "target"), fix.target, "documents|plans"
     for part in ("targets", "tasks"):
         for i, item in enumerate(getattr(plan, part)):
             for j, theme in enumerate(item.themes):

@@ -62,7 +62,7 @@ def draft(source: Source, kept_name: str, linker: Linker, plan_id: str | None = 
     plan["footnotes"] = [{"number": n, "text": p.text} for n, p in paras.footnotes]
     for n, p in paras.footnotes:
         review.add(f"footnotes[{n - 1}]", p.line, "chú thích cuối trang tách khỏi thân văn bản: kiểm tra chỗ gắn [^n]")
-    unresolved, cited = _citations(paras, len(shape.header), linker, review, plan["id"])
+    unresolved, cited, plan["corrections"] = _citations(paras, len(shape.header), linker, review, plan["id"])
     carried_out = "\n\n".join(p.text for p in shape.opening if not fold(p.text).startswith("can cu"))
     plan["implements"] = [t for t in linker.citations(carried_out)[0] if t != plan["id"]]  # "Căn cứ" is a basis, not a parent
     if plan["implements"]:
@@ -248,16 +248,22 @@ def _units(job: dict, i: int, issuer: str, linker: Linker, review: Notes) -> dic
 
 
 def _citations(paras: Paragraphs, skip: int, linker: Linker, review: Notes,
-               plan_id: str) -> tuple[list[tuple[str, int]], list[str]]:
+               plan_id: str) -> tuple[list[tuple[str, int]], list[str], list[dict]]:
     """Numbers cited in the text (after the header with the plan's own number): the records matched,
     in order of first mention, a record read from the sentence for a number the data lacks, and the
     numbers left unknown (no type word before them, or several records share them)."""
     missing: list[tuple[str, int]] = []
     cited: list[str] = []
+    fixes: dict[str, dict] = {}
     for para in [*paras.body[skip:], *(p for _, p in paras.footnotes)]:
         for mention in linker.mentions(para.text):
             key = number_key(mention.text)
-            record = mention.target or linker.new_docs.get(key) or (
+            meant = None if mention.target or mention.candidates else linker.mistyped(mention.text)
+            if meant and key not in fixes:
+                fixes[key] = {"text": mention.text, "target": meant, "note": f"số hiệu chỉ khác mã loại văn bản với {meant}"}
+                review.add("corrections", para.line, f"'{mention.text}' không có trong dữ liệu, có lẽ bản gốc gõ nhầm số "
+                           f"của '{meant}': đã ghi vào corrections (bản gốc giữ nguyên), kiểm tra")
+            record = mention.target or (fixes[key]["target"] if key in fixes else None) or linker.new_docs.get(key) or (
                 None if mention.candidates else stub(mention.text, joined(para.text), mention.start, linker, para.line,
                                                      plan_id))
             if isinstance(record, dict) and key not in linker.new_docs:
@@ -271,4 +277,4 @@ def _citations(paras: Paragraphs, skip: int, linker: Linker, review: Notes,
                 why = ("khớp nhiều văn bản: " + ", ".join(mention.candidates)) if mention.candidates else \
                     "không khớp văn bản nào, và câu không nêu loại văn bản trước số"
                 review.add("citations", para.line, f"trích dẫn '{mention.text}' {why}")
-    return missing, list(dict.fromkeys(cited))
+    return missing, list(dict.fromkeys(cited)), list(fixes.values())

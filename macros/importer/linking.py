@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..data import model
 from ..data.loader import Dataset, read_all
-from ..text.citations import CitationFinder, number_key
+from ..text.citations import CitationFinder, number_key, pick
 from ..text.format import fold
 
 IMPORT_MARK = "# Tạo bởi 'python -m macros import'"
@@ -161,6 +161,19 @@ class Linker:
     def mentions(self, text: str):
         """Citations in `text` ('35/KH- UBND' cut at a line end read whole), positions in `joined(text)`."""
         return self.finder.find(joined(text), self.province)
+
+    def mistyped(self, text: str) -> str | None:
+        """The one record whose number differs from `text` only in its type code ('33/TT-TTg' for '33/CT-TTg')."""
+        tokens = re.split(r"[-/]", number_key(text))
+        type_at = next((i for i, t in enumerate(tokens) if t.isalpha()), None)  # the type code: CT in 33/CT-TTg
+        hits = set()
+        for key, candidates in self.finder.numbers.items():
+            other = re.split(r"[-/]", key)
+            differ = [i for i, (a, b) in enumerate(zip(tokens, other)) if a != b]
+            if len(other) == len(tokens) and differ == [type_at] and other[type_at].isalpha():
+                hits.add(pick(candidates, self.province))
+        hits.discard(None)
+        return hits.pop() if len(hits) == 1 else None
 
     def campaigns(self, text: str) -> list[str]:
         plain = fold(text).replace("“", '"').replace("”", '"')

@@ -15,7 +15,7 @@ from ..data.kinds import KINDS
 from ..data.lint import value_doubts
 from ..data.loader import Dataset
 from ..data.prose import PlanText, plan_texts
-from ..text.citations import CitationFinder, Mention
+from ..text.citations import CitationFinder, Mention, fixes_of
 from ..text.format import LABELS
 from .calendar import Deadline, deadlines, undated
 from .provenance import Provenances
@@ -64,7 +64,7 @@ class SiteIndex:
         for plan in self.data.plans.values():
             province = self.province_of(plan.id)
             for piece in plan_texts(plan):
-                for mention in self.finder.find(piece.text, province):
+                for mention in self.finder.find(piece.text, province, fixes_of(plan)):
                     self._record(plan.id, piece, mention)
 
     def _record(self, plan_id: str, piece: PlanText, mention: Mention) -> None:

@@ -38,6 +38,7 @@ from ..knowledge.statusword import FILTER_LABELS
 from ..knowledge.statusword import KINDS as STATUS_KINDS
 from ..knowledge.timeline import CHANGE_WORDS
 from ..text import format as T
+from ..text.citations import fixes_of
 from . import reading
 from .direct import ID_ATTRIBUTE, Abbreviations, Finished, finish
 
@@ -217,7 +218,7 @@ class Renderer:
             return self._either(partial(self.inline, text, province, self_id, False),
                                 partial(self.inline, text, province, self_id, True))
         out, pos = [], 0
-        for mention in self.index.finder.find(text, province):
+        for mention in self.index.finder.find(text, province, fixes_of(self.data.plans.get(self_id or ""))):
             out.append(self._plain(text[pos:mention.start], self_id, html))
             shown = self._escape(mention.text, html)
             if mention.target and mention.target != self_id:

@@ -67,16 +67,22 @@ class CitationFinder:
                 aliases[alias_key(alias)].append(scope)
         return cls(dict(numbers), dict(aliases))
 
-    def find(self, text: str, province: str | None) -> list[Mention]:
-        """Non-overlapping mentions in order; a number wins over an alias that overlaps it."""
+    def find(self, text: str, province: str | None, fixes: dict[str, str] | None = None) -> list[Mention]:
+        """Non-overlapping mentions in order; a number wins over an alias that overlaps it. `fixes`: number
+        key → record, a plan's corrections of numbers its source mistyped."""
         text = unicodedata.normalize("NFC", text)
-        found = [self._number(m, province) for m in NUMBER_RE.finditer(text)]
+        found = [self._fixed(m, fixes) or self._number(m, province) for m in NUMBER_RE.finditer(text)]
         taken = [(m.start, m.end) for m in found]
         if self.alias_re:
             for match in self.alias_re.finditer(text):
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     found.append(self._resolve(match, self.aliases.get(alias_key(match.group()), []), province))
         return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _fixed(match: re.Match, fixes: dict[str, str] | None) -> Mention | None:
+        target = fixes.get(number_key(match.group())) if fixes else None
+        return Mention(match.start(), match.end(), match.group(), target, (target,)) if target else None
 
     def _number(self, match: re.Match, province: str | None) -> Mention:
         return self._resolve(match, self.numbers.get(number_key(match.group()), []), province)
@@ -86,6 +92,11 @@ class CitationFinder:
         ids = tuple(c.record_id for c in candidates)
         target = pick(candidates, province) or pick(candidates, _named_province(match, candidates))
         return Mention(match.start(), match.end(), match.group(), target, ids)
+
+
+def fixes_of(record) -> dict[str, str]:
+    """A plan's corrections as `find` takes them (other records have none)."""
+    return {number_key(c.text): c.target for c in getattr(record, "corrections", [])}
 
 
 def pick(candidates: list[Candidate], province: str | None) -> str | None:
