@@ -56,3 +56,13 @@ def test_a_blank_is_announced_and_stays_highlighted_and_framed_when_printed(site
         assert style[2] == "solid" and style[3] == "exact"
         box = mark.bounding_box()
         assert box and box["width"] > 4  # the generated words are hidden from sight, the blank is not
+
+
+def test_the_page_of_a_successor_draft_says_what_it_is_made_from(site):
+    from tests.htmlcheck import main_text
+
+    text = main_text(site / PAGE)
+    made = text[text.index("Soạn từ:"):text.index("Chữ ký theo loại")]
+    assert "Ủy ban nhân dân tỉnh Bình Định (thôi tồn tại từ 01/07/2025" in made and "cơ quan mà đơn vị kế thừa" in made
+    assert "tên cơ quan ở đầu văn bản, số ký hiệu và chữ ký (của đơn vị)" in made
+    assert "Kiểm tra các văn bản mới hơn của chính đơn vị" in made
