@@ -7,12 +7,13 @@ from collections.abc import Callable
 from ..data.kinds import KINDS
 from .direct import Finished
 from .state import SiteState
+from .views.campaign import campaign_view
 from .views.draft import draft_page_view
 from .views.source import source_view
 from .views.theme import theme_view
 
 # Record pages written as HTML (macros/site/direct.py): template and the view model it receives.
-HTML_PAGES = {"themes": ("theme.html.j2", theme_view)}
+HTML_PAGES = {"themes": ("theme.html.j2", theme_view), "campaigns": ("campaign.html.j2", campaign_view)}
 
 LISTS = {
     "document_list": "document_list.md.j2",
