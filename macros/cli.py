@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--data", type=Path, default=DEFAULT_DATA)
     imp.add_argument("--dry-run", action="store_true", help="in YAML ra màn hình, không ghi tệp")
     imp.add_argument("--ghi-de", dest="force", action="store_true", help="ghi đè tệp đã có nếu nội dung khác")
+    imp.add_argument("--update", action="store_true", help="làm mới kế hoạch đã có từ bản tốt hơn, giữ các chỗ đã sửa tay")
     rename = sub.add_parser("rename", help="đổi mã một bản ghi và mọi chỗ dẫn tới nó (cả tên tệp riêng của nó)")
     rename.add_argument("old")
     rename.add_argument("new")
@@ -143,13 +144,13 @@ def run_import(args: argparse.Namespace) -> int:
         return _import_folder(args)
     try:
         with time_limit(args.file.name):  # reading and drafting; writing is never cut short
-            outcome = import_plan(args.file, args.data, dry_run=True, force=args.force)
+            outcome = import_plan(args.file, args.data, dry_run=True, force=args.force, update=args.update)
         if outcome.duplicate and not args.force and not args.dry_run:
             print(f"Đã có trong dữ liệu, không ghi lại: {shown(outcome.duplicate)} ({outcome.plan_path}). Muốn thay "
                   "bằng bản này thì thêm --ghi-de (mất các chỗ đã sửa tay).", file=sys.stderr)
             return 0
         if not args.dry_run:
-            outcome.written = write_all(outcome.files, args.force)
+            outcome.written = write_all(outcome.files, args.force or args.update)
     except ImportRefused as exc:
         print(f"Không nhập được: {shown(str(exc))}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -262,6 +263,37 @@ def test_an_import_never_overwrites_a_different_plan(word_plan, data_copy, tmp_p
         assert "kh-45-2026-so-xay-dung-lao-cai" in result.stderr
         assert first.plan_path.read_text(encoding="utf-8") == edited
     assert sorted(p.name for p in (data_copy / "plans").glob("kh-45-*")) == [first.plan_path.name]
+
+
+def test_update_refreshes_a_record_from_a_better_copy_keeping_the_maintainers_edits(word_plan, data_copy, tmp_path):
+    """First a copy without the signature block, reviewed and edited by hand; then the Word file: the
+    signer arrives, the hand edits (a task's themes, a note, review notes cleared) stay."""
+    from macros.importer.reading import read_source
+
+    lines = read_source(word_plan).text.splitlines()
+    poor = tmp_path / "ban-thieu-chu-ky.txt"
+    poor.write_text("\n".join(line for line in lines if line not in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"))
+                    + "\n", encoding="utf-8")
+    first = import_plan(poor, data_copy)
+    plan_id = first.draft.plan["id"]
+    assert "signer" not in first.draft.plan
+    edited = yaml.safe_load(first.plan_path.read_text(encoding="utf-8"))
+    other_theme = next(t for t in sorted(unchecked(data_copy).themes) if t not in edited["tasks"][0]["themes"])
+    edited["tasks"][0]["themes"] = [other_theme]
+    edited["notes"] = "Đã soát chủ đề nhiệm vụ 1 với Văn phòng Sở."
+    cleared = [n for n in edited["review"] if n["field"] == "tasks[0].themes"]
+    edited["review"] = [n for n in edited["review"] if n not in cleared]
+    first.plan_path.write_text(yaml.safe_dump(edited, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    result = run_cli("import", str(word_plan), "--data", str(data_copy), "--update")
+    assert result.returncode == 0, result.stderr
+    plan = unchecked(data_copy).plans[plan_id]
+    assert plan.signer.name == "Nguyễn Văn An"  # from the better copy
+    assert plan.tasks[0].themes == [other_theme] and plan.notes == edited["notes"]  # the maintainer's
+    assert cleared and not [r for r in plan.review if r.field == "tasks[0].themes"]
+    assert not [r for r in plan.review if "không có khối chữ ký" in r.note]
+    assert "Nguyễn Văn An" in (data_copy / "sources" / plan.source).read_text(encoding="utf-8")
+    assert sorted(p.name for p in (data_copy / "plans").glob("kh-45-*")) == [f"{plan_id}.yaml"]
 
 
 def _as_text(word_plan: Path, folder: Path) -> Path:

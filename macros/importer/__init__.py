@@ -18,6 +18,7 @@ from .build import Draft, draft
 from .linking import Linker
 from .reading import ImportRefused, read_source
 from ..data.verbatim import source_norm
+from .update import merge_update
 from .writer import check_verbatim, dump, validate, write_all
 
 __all__ = ["ImportRefused", "Outcome", "import_plan"]
@@ -32,8 +33,10 @@ class Outcome:
     duplicate: str | None = None  # why this plan is already in the data: then nothing is written
 
 
-def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool = False) -> Outcome:
-    """Read `path`, build the record, check it, and (unless `dry_run`) write every file or none."""
+def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool = False,
+                update: bool = False) -> Outcome:
+    """Read `path`, build the record, check it, and (unless `dry_run`) write every file or none.
+    `update`: the plan is already in the data; refresh it from this copy, keeping the maintainer's edits."""
     source = read_source(path)
     sources = data_root / "sources"
     linker = Linker.load(data_root)
@@ -42,6 +45,12 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
     plan_id = result.plan["id"]
     if not kept:
         result.plan["source"] = f"{plan_id}{source.suffix}"
+    duplicate = _duplicate(plan_id, kept, linker, data_root)
+    if update:
+        if plan_id not in linker.data.plans:
+            raise ImportRefused(f"chưa có kế hoạch '{plan_id}' trong dữ liệu để làm mới; nhập không kèm --update")
+        result.plan, result.organisations = merge_update(plan_id, result.plan, result.organisations, data_root, linker)
+        duplicate, force = None, True
     check_verbatim(result.plan, source.text)
     validate(result.plan, result.organisations)
     _validate_documents(result.documents)
@@ -53,8 +62,7 @@ def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool 
         files[data_root / "documents" / f"{record['id']}.yaml"] = dump(record, "document", path.name)
     if not kept:
         files[sources / result.plan["source"]] = source.text
-    outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files,
-                      duplicate=_duplicate(plan_id, kept, linker, data_root))
+    outcome = Outcome(result, data_root / "plans" / f"{plan_id}.yaml", files, duplicate=duplicate)
     if not dry_run and (force or not outcome.duplicate):
         outcome.written = write_all(files, force)
     return outcome
