@@ -168,12 +168,13 @@ def chromium(pw, profile_dir: Path, **options):
         context.close()
 
 
-# In the page: clear the box, wait for the empty list, set the query, wait for results; the
-# href of the first result (or None).
+# In the page: clear the box and the list's answer mark, set the query, wait until the list says it
+# answers that very query (search-fold.js sets `data-answered` once the answer is on screen); the
+# href of the first result, or None when the answer is that no page fits.
 _SEARCH_JS = """
 async ([query, timeout]) => {
   const box = document.querySelector("input.md-search__input");
-  const list = () => document.querySelectorAll("li.md-search-result__item");
+  const list = document.querySelector(".md-search-result__list");
   const until = async test => {
     const end = performance.now() + timeout;
     while (!test()) {
@@ -184,11 +185,13 @@ async ([query, timeout]) => {
   };
   box.value = "";
   box.dispatchEvent(new KeyboardEvent("keyup"));
-  await until(() => list().length === 0);
+  await until(() => !list.querySelector("li.md-search-result__item"));
+  list.removeAttribute("data-answered");
   box.value = query;
   box.dispatchEvent(new KeyboardEvent("keyup"));
-  if (!await until(() => list().length > 0)) return null;
-  return list()[0].querySelector("a.md-search-result__link").getAttribute("href");
+  if (!await until(() => list.dataset.answered === query.normalize("NFC"))) throw new Error("no answer to " + query);
+  const link = list.querySelector("li.md-search-result__item a.md-search-result__link");
+  return link ? link.getAttribute("href") : null;
 }
 """
 
@@ -206,42 +209,33 @@ def open_search(page, timeout_ms: int = 30000, full: bool = True) -> None:
         page.wait_for_function("() => document.documentElement.dataset.searchIndex === 'full'", timeout=timeout_ms)
 
 
-def first_result(page, query: str, timeout_ms: int = 3000) -> str | None:
-    """Put `query` in the box as Material reads it (value + keyup) and return the first result's page."""
+def first_result(page, query: str, timeout_ms: int = 5000) -> str | None:
+    """Put `query` in the box as Material reads it (value + keyup) and return the first result's page,
+    once the answer to that query is on screen."""
     href = page.evaluate(_SEARCH_JS, [query, timeout_ms])
     return result_page(page, href) if href else None
 
 
-QUIET_MS = 1500
+def results(page) -> list[str]:
+    """The pages of the results on screen, in order, each once."""
+    hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    return list(dict.fromkeys(result_page(page, h) for h in hrefs))
 
 
-def type_query(page, query: str, timeout_ms: int = 5000) -> str | None:
-    """Type `query` key by key (real keyboard events); the first result once the list stops changing."""
+def type_query(page, query: str, timeout_ms: int = 30000) -> str | None:
+    """Type `query` key by key (real keyboard events); the first result once the answer to the whole
+    query is on screen (each keystroke sends a query; earlier answers are not it)."""
     box = page.locator("input.md-search__input")
     box.fill("")
     box.dispatch_event("keyup")
     page.wait_for_function("() => !document.querySelector('li.md-search-result__item')", timeout=timeout_ms)
+    page.evaluate("() => document.querySelector('.md-search-result__list').removeAttribute('data-answered')")
     box.press_sequentially(query)
-    href = page.evaluate(_SETTLED_JS, [timeout_ms, QUIET_MS])
-    return result_page(page, href) if href else None
-
-
-# In the page: wait until the result list has not changed for `quiet` ms (each keystroke sends
-# a query, and results arrive one after another); the first result's href (or None).
-_SETTLED_JS = """
-async ([timeout, quiet]) => {
-  const list = document.querySelector(".md-search-result__list");
-  let last = performance.now();
-  const watcher = new MutationObserver(() => { last = performance.now(); });
-  watcher.observe(list, { childList: true, subtree: true, characterData: true });
-  const end = performance.now() + timeout;
-  while (performance.now() - last < quiet && performance.now() < end)
-    await new Promise(r => setTimeout(r, 25));
-  watcher.disconnect();
-  const link = list.querySelector("li.md-search-result__item a.md-search-result__link");
-  return link ? link.getAttribute("href") : null;
-}
-"""
+    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.answered === q",
+                           arg=unicodedata.normalize("NFC", query), timeout=timeout_ms)
+    link = page.query_selector("li.md-search-result__item a.md-search-result__link")
+    return result_page(page, link.get_attribute("href")) if link else None
 
 
 def result_page(page, href: str) -> str:

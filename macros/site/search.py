@@ -57,6 +57,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _NUMBER_PARTS = re.compile(r"(\d+)\W+(\D.*)")
 
 
+MAINTAINERS = "maintainers"  # front matter `audience: maintainers`: a page for those who edit the data
 FULL_TEXT_PLANS = 100  # default of the plugin option search_full_text_plans
 SUMMARY_CHARS = 160
 DRAFT_TEXT = "Dự thảo"  # a draft page's text in the index: its title names the draft and the unit
@@ -92,13 +93,17 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
             entries.append(search_entry(f"{url}#{anchor.group(1)}", _text(m.group(3)), []))
     entries[-1]["text"].append(html[pos:])
     if isinstance(meta.get("tags"), list):
-        # Material's results show tags as HTML, as they show titles and text.
-        entries[0]["tags"] = [escape(str(t), quote=False) for t in meta["tags"]
-                              if t and isinstance(t, (str, int, float, bool))]
+        # Found by its tags, but a result shows text, not a row of tag chips: the words go in a field
+        # Material indexes (mkdocs.yml) and never shows.
+        words = [escape(str(t), quote=False) for t in meta["tags"] if t and isinstance(t, (str, int, float, bool))]
+        if words:
+            entries[0]["tagwords"] = " · ".join(words)
     for entry in entries:
         entry["text"] = _limit(_text("".join(entry["text"])), text_limit)
         if "boost" in (meta.get("search") or {}):
             entry["boost"] = meta["search"]["boost"]
+        if meta.get("audience") == MAINTAINERS:  # search-fold.js lists these after every officials' page
+            entry["audience"] = MAINTAINERS
     return entries
 
 

@@ -37,7 +37,8 @@ HUB_WORDS = {
     "huong-dan/mau.html": "mẫu kế hoạch mẫu báo cáo biểu mẫu tải mẫu phiếu đăng ký mô hình đề cương báo cáo",
     "huong-dan/xay-dung-ke-hoach.html": "hướng dẫn soạn kế hoạch cách viết kế hoạch bố cục kế hoạch thể thức",
     "huong-dan/index.html": "hướng dẫn soạn thảo",
-    "ke-hoach/lich-bao-cao.html": "lịch báo cáo hạn báo cáo thời hạn báo cáo kỳ báo cáo nhắc hạn",
+    "ke-hoach/lich-bao-cao.html": "lịch báo cáo hạn báo cáo thời hạn báo cáo kỳ báo cáo nhắc hạn báo cáo 6 tháng "
+                                  "báo cáo năm báo cáo định kỳ",
     "ke-hoach/so-sanh.html": "so sánh kế hoạch đối chiếu chỉ tiêu các tỉnh",
     "van-ban/index.html": "danh sách văn bản văn bản còn hiệu lực căn cứ pháp lý",
     "van-ban/he-thong.html": "hệ thống căn cứ sơ đồ văn bản văn bản cấp trên",
@@ -64,7 +65,7 @@ class ReadingWords:
         if "fold" not in entry:  # every word of the entry once, folded and marked: "_so _noi _vu"
             # A glossary row's text explains with examples ("ví dụ 33/CT-TTg"): only its name counts.
             fields = ("title", "keys") if "#" in entry["location"] and entry.get("boost", 0) >= GLOSSARY_BOOST \
-                else ("title", "text", "alt", "keys", "also")
+                else ("title", "text", "alt", "keys", "also", "tagwords")
             words = " ".join(entry.get(f, "") for f in fields)
             distinct = dict.fromkeys(tokens(fold(unescape(words)), splitter))  # each word tested once
             entry["fold"] = " ".join("_" + t for t in distinct if not t.startswith("_") and _WORD.search(t))

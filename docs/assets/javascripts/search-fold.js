@@ -28,6 +28,18 @@
  * 8. Typed without diacritics, the words are marked in the results as Material marks the words
  *    it matched ("dan van kheo" marks "Dân vận khéo"): Material marks only words found in the
  *    title and text, and the folded words are found in a field of their own.
+ * 9. One wrong letter: when no page has every word of a query typed without diacritics, it is sent
+ *    once more with each word of five letters or more allowed one edit ("+_kheos~1" finds "khéo"),
+ *    before the any-word answer; kept only if a word was really corrected.
+ * 10. A document number ("45/2018/NĐ-CP") that no result holds is said not to be on the site, with
+ *    where to look it up, instead of a list of pages that share its parts.
+ * 11. Order: the pages named exactly as typed first (their `keys` hold the joined query: "ubnd tinh
+ *    gia lai" → the body's own page); then a query that opens with a kind of document ("luật", "kế
+ *    hoạch") lists first the pages titled with that kind that hold every other word in their names
+ *    ("luat dan chu co so" → the law before the theme); pages for maintainers (index field
+ *    `audience`) always come last.
+ * 12. When the answer to a query is on screen, the result list carries `data-answered` = that
+ *    query, so a reader's script (and the browser tests) can tell which query it answers.
  *
  * This file is listed in `extra.polyfills` (mkdocs.yml), after the iframe-worker shim, so it runs
  * before Material's bundle creates the search worker and subscribes to its messages.
@@ -127,17 +139,143 @@
   }
   window.__searchRequired = required;
 
+  var TYPO_LETTERS = 5;
+  // Every word required as in required(), but each word of five letters or more may be one edit
+  // away ("+_kheos~1"); "" when the query has no such word.
+  function fuzzy(query) {
+    var q = parse(query);
+    // Typed with diacritics, a word was typed with care: "Quảng Ninh" is not "Quản … Ninh".
+    if (LUNR_SYNTAX.test(q.text) || !q.plain) return "";
+    var longWords = q.words.filter(function (w) { return fold(w).replace(/[^\p{L}]/gu, "").length >= TYPO_LETTERS; });
+    if (!longWords.length) return "";
+    // Looked up folded, as typed plain: a wrong tone is not what this step is for (the answer is
+    // kept only if a word was really corrected, see corrected()).
+    var must = q.words.map(function (w, i, all) {
+      var long = longWords.indexOf(w) >= 0;
+      return "+_" + fold(w) + (long ? "~1" : (i === all.length - 1 ? "*" : ""));
+    });
+    return rewrite(query) + " " + must.join(" ");
+  }
+  window.__searchFuzzy = fuzzy;
+
+  // A document number in the query: a word that starts with digits and holds "/" ("33/CT-TTg",
+  // "10/2022/QH15", "114-KL/TW", "59/2023").
+  var NUMBER = /(?:^|\s)(0*\d+[\-\/][\p{L}\p{N}\-\/.]*)/u;
+  function numberIn(text) {
+    var m = NUMBER.exec(text);
+    return m && m[1].indexOf("/") >= 0 ? m[1].replace(/[.\/-]+$/, "") : null;
+  }
+  function numberWords(text) {  // folded words, leading zeros dropped: "02/2020/NĐ-CP" → " 2 2020 nd cp "
+    return " " + fold(text.normalize("NFC")).split(INDEX_SEPARATOR).filter(Boolean)
+      .map(function (w) { return w.replace(/^0+(?=\d)/, ""); }).join(" ") + " ";
+  }
+  function holdsNumber(group, number) {
+    var needle = numberWords(number);
+    return group.some(function (item) {
+      return [item.title, item.text, item.keys, item.also].map(flat).some(function (field) {
+        return numberWords(field).indexOf(needle) >= 0;
+      });
+    });
+  }
+  var NOT_HERE = "Trang này chưa có văn bản số “%s”. Có thể tra văn bản tại Cơ sở dữ liệu quốc gia về văn bản " +
+    "pháp luật (vbpl.vn) hoặc Công báo (congbao.chinhphu.vn).";
+
+  // Kinds of document as officials type them, folded.
+  var KINDS = ["luat", "bo luat", "nghi dinh", "chi thi", "quyet dinh", "ke hoach", "thong tu", "phap lenh",
+    "nghi quyet", "ket luan", "quy dinh", "quy che", "de an", "chuong trinh", "cong van", "huong dan", "thong bao"];
+  function pageItem(group) {
+    return group.filter(function (item) { return item.location.indexOf("#") < 0; })[0] || null;
+  }
+  function kindFirst(groups, q) {
+    var typed = fold(q.text).split(INDEX_SEPARATOR).filter(Boolean);
+    var kind = KINDS.filter(function (k) { return typed.slice(0, k.split(" ").length).join(" ") === k; })
+      .sort(function (a, b) { return b.length - a.length; })[0];
+    if (!kind) return groups;
+    var rest = typed.slice(kind.split(" ").length);
+    if (!rest.length) return groups;
+    var named = groups.filter(function (g) {
+      var page = pageItem(g);
+      if (!page) return false;
+      var title = numberWords(flat(page.title)).trim();
+      if (title.indexOf(kind + " ") !== 0 && title !== kind) return false;
+      var names = numberWords([page.title, page.keys, page.also].map(flat).join(" "));
+      return rest.every(function (w) { return names.indexOf(" " + w.replace(/^0+(?=\d)/, "") + " ") >= 0 ||
+        names.indexOf(" _" + w) >= 0; });
+    });
+    return named.length ? named.concat(groups.filter(function (g) { return named.indexOf(g) < 0; })) : groups;
+  }
+  // The pages whose own name is the query (their `keys` hold its joined form, 4.), first: lunr's
+  // sum over words can put a page that repeats the words ahead of the page named so.
+  function namedExactly(groups, q) {
+    if (q.words.length < 2) return groups;
+    var name = " " + joined(q.text) + " ";
+    var exact = groups.filter(function (g) {
+      var page = pageItem(g);
+      return page && (" " + flat(page.keys).replace(/\s+/g, " ") + " ").indexOf(name) >= 0;
+    });
+    return exact.length ? exact.concat(groups.filter(function (g) { return exact.indexOf(g) < 0; })) : groups;
+  }
+  // One edit apart (a letter changed, added or dropped)?
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length > b.length) i++; else if (a.length < b.length) j++; else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  }
+  // The query as the pages write it, for an answer that allowed one wrong letter: each long word
+  // replaced by the word one edit away that most results hold ("dan van kheos" → "dan van kheo").
+  function corrected(q, groups) {
+    var counts = {};
+    groups.forEach(function (g) {
+      var seen = {};
+      g.forEach(function (item) {
+        flat(item.fold).split(/\s+/).forEach(function (t) { if (t) seen[t.replace(/^_/, "")] = true; });
+      });
+      Object.keys(seen).forEach(function (t) { counts[t] = (counts[t] || 0) + 1; });
+    });
+    var text = q.words.map(function (w) {
+      var f = fold(w);
+      if (f.length < TYPO_LETTERS || counts[f]) return f;
+      var best = Object.keys(counts).filter(function (t) { return oneEdit(f, t); })
+        .sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); })[0];
+      return best || f;
+    }).join(" ");
+    return parse(text);
+  }
+  function forMaintainers(group) {
+    return group.some(function (item) { return item.audience === "maintainers"; });
+  }
+  function maintainersLast(groups) {
+    var theirs = groups.filter(forMaintainers);
+    return theirs.length ? groups.filter(function (g) { return !forMaintainers(g); }).concat(theirs) : groups;
+  }
+
   // --- answers ---------------------------------------------------------------------------------
 
   // One entry per query sent, in order (the worker answers in order).
   var pending = [];
   var explain = { text: "" }; // the message shown under Material's count for the newest answer
   var shown = null; // parse() of the query whose answer is on screen
+  var answered = null; // the query as typed whose answer is on screen (12.)
 
+  // Text of a result's field (Material marks matches with <mark>): parsed once per distinct string,
+  // as every answer reads the same titles and keys many times over.
+  var flatText = new Map();
+  var parser = document.createElement("template");
   function flat(html) {
-    var div = document.createElement("div");
-    div.innerHTML = html || "";
-    return div.textContent;
+    if (!html) return "";
+    if (html.indexOf("<") < 0 && html.indexOf("&") < 0) return html;
+    var known = flatText.get(html);
+    if (known !== undefined) return known;
+    if (flatText.size > 20000) flatText.clear();
+    parser.innerHTML = html;
+    var text = parser.content.textContent;
+    flatText.set(html, text);
+    return text;
   }
 
   function squeeze(text, folded) {
@@ -198,15 +336,36 @@
       explain.text = WAITING;
       return Object.assign({}, data, { items: [] });
     }
+    var number = numberIn(q.text);
+    if (number) {
+      var holding = groups.filter(function (g) { return holdsNumber(g, number); });
+      if (!holding.length && groups.length && !quickOnly()) {
+        explain.text = NOT_HERE.replace("%s", number);
+        return Object.assign({}, data, { items: [] });
+      }
+      if (!holding.length && quickOnly()) {  // the number may be in a page's text: wait for the full index
+        explain.text = WAITING;
+        return Object.assign({}, data, { items: [] });
+      }
+      groups = holding;
+    }
+    var asWritten = entry.kind === "typo" && groups.length ? corrected(q, groups) : q;
+    if (entry.kind === "typo" && asWritten.words.join(" ") === fold(q.words.join(" "))) groups = [];  // no letter fixed
+    if (!groups.length && entry.kind === "strict" && !pending.length && !number && fuzzy(entry.query)) {
+      pending.push({ kind: "typo", q: q, loose: entry.loose, query: entry.query });
+      post.call(worker, { type: QUERY, data: fuzzy(entry.query) });
+      return null; // swallowed: the answer allowing one wrong letter follows
+    }
     if (!groups.length && entry.loose && !pending.length) {
       pending.push({ kind: "loose", q: q, query: entry.query });
       post.call(worker, { type: QUERY, data: entry.loose });
       return null; // swallowed: the loose answer follows
     }
-    explain.text = "";
+    explain.text = entry.kind === "typo" && groups.length ?
+      "Không trang nào có đúng các chữ đã gõ; dưới đây là các trang có chữ gần giống (sai một chữ cái)." : "";
     if (!groups.length && q.phrases.length) {
       explain.text = "Không trang nào có cụm từ " + quote(q.phrases) + ".";
-    } else if (groups.length > 1 && !q.phrases.length && q.words.length > 1 && !/\d/.test(q.text)) {
+    } else if (groups.length > 1 && !q.phrases.length && q.words.length > 1 && !/\d/.test(q.text) && entry.kind !== "typo") {
       // Typed plain, the folded words carry no positions: pages that hold them side by side
       // first (stable: lunr's order otherwise). Numbers are left to lunr ("CT-TTg 27").
       var phrase = q.words.join(" ");
@@ -221,6 +380,12 @@
           " trang dưới đây có đủ các chữ nhưng ở những chỗ khác nhau.";
       }
     }
+    if (asWritten !== q && groups.length > 1) {  // pages holding the corrected words side by side first
+      var fixed = asWritten.words.join(" ");
+      var side2 = groups.filter(function (g) { return holds(g, fixed); });
+      groups = side2.concat(groups.filter(function (g) { return side2.indexOf(g) < 0; }));
+    }
+    groups = maintainersLast(namedExactly(kindFirst(groups, asWritten), asWritten));
     return groups === data.items ? data : Object.assign({}, data, { items: groups });
   }
 
@@ -230,6 +395,14 @@
     if (box && box.value.normalize("NFC").trim() !== entry.query.trim()) return null; // the reader moved on
     twins(data, q);
     var groups = data.items || [];
+    var number = numberIn(q.text);
+    if (number) {
+      groups = groups.filter(function (g) { return holdsNumber(g, number); });
+      if (!groups.length) {
+        explain.text = NOT_HERE.replace("%s", number);
+        return Object.assign({}, data, { items: [] });
+      }
+    }
     var anywhere = {};
     groups.forEach(function (g) { found(g, q).forEach(function (w) { anywhere[w] = true; }); });
     var some = q.words.filter(function (w) { return anywhere[w]; });
@@ -243,7 +416,7 @@
       (some.length ? " Có trang chứa " + quote(some) + (none.length ? "; không trang nào có " + quote(none) : "") + "."
         : "") +
       (near.length ? " Dưới đây là các trang chỉ thiếu một chữ." : "");
-    return Object.assign({}, data, { items: near });
+    return Object.assign({}, data, { items: maintainersLast(near) });
   }
 
   function answer(ev, post, worker) {
@@ -254,6 +427,7 @@
     var out = entry.kind === "loose" ? looseAnswer(entry, data.data) : strictAnswer(entry, data.data, post, worker);
     if (out === null) return null;
     shown = entry.q;
+    answered = entry.query;
     return out === data.data ? data : { type: RESULT, data: out };
   }
 
@@ -282,7 +456,9 @@
         var inner = function (ev) {
           var data = answer(ev, post, worker);
           if (data === null) return undefined;
-          return listener.call(this, data === ev.data ? ev : { type: "message", data: data, target: ev.target });
+          var out = listener.call(this, data === ev.data ? ev : { type: "message", data: data, target: ev.target });
+          if (data && data.type === RESULT) stamp();  // Material renders the first results synchronously
+          return out;
         };
         wrapped.set(listener, inner);
         return add.call(this, type, inner, options);
@@ -295,6 +471,15 @@
   // Native worker over http(s); the iframe-worker shim stands in for it under file://.
   if (window.Worker) wrap(window.Worker.prototype);
   if (window.IFrameWorker) wrap(window.IFrameWorker.prototype);
+
+  function stamp() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || answered === null || quickOnly()) return;  // names only: the full index answers again
+    tidy(list);
+    markPlain(list);
+    say();
+    list.setAttribute("data-answered", answered);
+  }
 
   function isSearchBox(el) {
     return el instanceof HTMLInputElement && el.classList.contains("md-search__input");
