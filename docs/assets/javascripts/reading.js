@@ -160,7 +160,16 @@
     });
   }
 
+  // Print buttons (plan and draft pages): shown only where the script runs, as they need it.
+  function printButtons() {
+    document.querySelectorAll("button.print-button").forEach(function (b) {
+      b.classList.add("is-ready");
+      b.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function start() {
+    printButtons();
     markFolded();
     document.querySelectorAll("form.list-filter[data-list], form.list-filter[data-lists]").forEach(filter);
     fit();
