@@ -202,6 +202,20 @@
       return rest.every(function (w) { return names.indexOf(" " + w.replace(/^0+(?=\d)/, "") + " ") >= 0 ||
         names.indexOf(" _" + w) >= 0; });
     });
+    // Of those, the page with the shortest whole name holding the words in order first: the law
+    // itself before the law that amends it ("_luatthuchiendanchuocoso" before "_luatsuadoi…cuaLuat…").
+    var shortest = function (g) {
+      var best = Infinity;
+      flat(pageItem(g).keys).split(/\s+/).forEach(function (k) {
+        if (k.indexOf("_" + kind.replace(/ /g, "")) !== 0) return;
+        var at = 0;
+        var inOrder = rest.every(function (w) { var i = k.indexOf(w, at); at = i + w.length; return i >= 0; });
+        if (inOrder && k.length < best) best = k.length;
+      });
+      return best;
+    };
+    named = named.map(function (g, i) { return [shortest(g), i, g]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });
     return named.length ? named.concat(groups.filter(function (g) { return named.indexOf(g) < 0; })) : groups;
   }
   // The pages whose own name is the query (their `keys` hold its joined form, 4.), first: lunr's
