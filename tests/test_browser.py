@@ -934,3 +934,25 @@ def test_print_buttons_and_a_printed_draft_is_the_draft_only(context, base_url, 
     page.emulate_media(media="screen")
     page.close()
     assert shown == ["draft-paper"], shown
+
+
+@browser
+def test_long_pages_fold_by_group_on_a_phone(context, base_url):
+    """The comparison and the organisations list on a phone: each group folded under its heading
+    (the page fits in a few screens), a tap opens it, a link to a group opens it; wide screens unfolded."""
+    page = context.new_page()
+    for path in ("ke-hoach/so-sanh.html", "co-quan.html"):
+        page.set_viewport_size({"width": 375, "height": 740})
+        page.goto(base_url + path)
+        heads = page.locator("article .fold-head")
+        assert heads.count() >= 3, path
+        assert page.evaluate("() => document.querySelector('article').scrollHeight") < 4 * 740, path
+        heads.first.click()
+        assert page.locator("article .fold-body").first.is_visible()
+        target = page.evaluate("() => document.querySelectorAll('article .fold-head')[1].id")
+        page.goto(base_url + f"{path}#{target}")
+        assert page.locator("article .fold-body").nth(1).is_visible(), path
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(base_url + path)
+        assert page.locator("article .fold-head").count() == 0
+    page.close()

@@ -168,8 +168,60 @@
     });
   }
 
+  // Long pages on a phone (the comparison of plans, the indexes): each h2 group folds under its
+  // heading, a tap opens it; a link to a place inside a group opens that group. Only where the page
+  // is more than FOLD_SCREENS screens tall at phone width; printing shows every group.
+  var FOLD_SCREENS = 6;
+  function foldGroups() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article || window.innerWidth > 600 || article.querySelector(".doc-head, .draft-paper")) return;
+    if (article.scrollHeight < FOLD_SCREENS * window.innerHeight) return;
+    // The groups: the h2 sections, or where there are fewer than three, the h3 ones.
+    var level = ["H2", "H3"].filter(function (t) {
+      return article.querySelectorAll(":scope > " + t + "[id]").length >= 3;
+    })[0];
+    if (!level) return;
+    var stops = level === "H2" ? ["H2"] : ["H2", "H3"];
+    var heads = [].slice.call(article.querySelectorAll(":scope > " + level + "[id]"));
+    heads.forEach(function (h2) {
+      var body = document.createElement("div");
+      body.className = "fold-body";
+      body.hidden = true;
+      while (h2.nextSibling && stops.indexOf(h2.nextSibling.tagName) < 0) body.appendChild(h2.nextSibling);
+      h2.parentNode.insertBefore(body, h2.nextSibling);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fold-toggle";
+      button.setAttribute("aria-expanded", "false");
+      button.textContent = "Mở";
+      h2.appendChild(button);
+      h2.classList.add("fold-head");
+      var toggle = function (open) {
+        body.hidden = !open;
+        button.setAttribute("aria-expanded", String(open));
+        button.textContent = open ? "Thu gọn" : "Mở";
+      };
+      h2.addEventListener("click", function (ev) {
+        if (ev.target.closest("a.headerlink")) return;
+        toggle(body.hidden);
+      });
+      body.__open = function () { toggle(true); };
+    });
+    document.documentElement.setAttribute("data-folded", "");
+    var reveal = function () {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var body = target && (target.closest(".fold-body") || (target.classList.contains("fold-head") && target.nextSibling));
+      if (body && body.__open) body.__open();
+      if (target) target.scrollIntoView();
+    };
+    window.addEventListener("hashchange", reveal);
+    if (location.hash) reveal();
+  }
+
   function start() {
     printButtons();
+    foldGroups();
     markFolded();
     document.querySelectorAll("form.list-filter[data-list], form.list-filter[data-lists]").forEach(filter);
     fit();
