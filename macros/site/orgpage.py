@@ -13,7 +13,7 @@ import jinja2
 from ..data.kinds import org_page
 from ..drafting.files import page_path
 from ..text.format import md_escape
-from .orgview import org_view
+from .orgview import Directory, directory, org_view
 from .render import TEMPLATES, html_path
 
 
@@ -33,11 +33,15 @@ class OrgPages:
         return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                   trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
+    @cached_property
+    def rows(self) -> Directory:
+        return directory(self.state.index, self.state.drafting.book)
+
     def render(self, org_id: str) -> str:
         state, renderer = self.state, self.state.renderer
         renderer.current = org_page(org_id)
         view = org_view(state.index, state.drafting.book, org_id,
                         href=lambda i, anchor: str(renderer.record_url(i, anchor, html=True)),
-                        draft_href=lambda slug: str(renderer.url(html_path(page_path(slug)))))
+                        draft_href=lambda slug: str(renderer.url(html_path(page_path(slug)))), rows=self.rows)
         html = self.env.get_template("organisation.html.j2").render(v=view)
         return f"# {md_escape(view.name)}\n\n{renderer.stash(html)}"
