@@ -186,6 +186,26 @@
   function pageItem(group) {
     return group.filter(function (item) { return item.location.indexOf("#") < 0; })[0] || null;
   }
+  // Where `w` ends in `text` from `at` on, -1 if absent; a number only as a whole number, leading
+  // zeros aside: "chỉ thị 1" is Chỉ thị 01/CT-UBND, not the 16-CT/TU whose joined name starts "_16".
+  function numberAt(text, w, at) {
+    var digits = /\d$/.test(w);
+    var from = at;
+    for (;;) {
+      var i = text.indexOf(w, from);
+      if (i < 0) return -1;
+      var end = i + w.length;
+      if (!digits || !/\d/.test(text.charAt(end))) return end;
+      from = i + 1;
+    }
+  }
+  function wholeNumberIn(key, w, at) {
+    if (!/^\d+$/.test(w)) return numberAt(key, w, at);
+    var re = new RegExp("\\D0*" + w.replace(/^0+(?=\d)/, "") + "(?!\\d)", "g");
+    re.lastIndex = Math.max(at - 1, 0);
+    var m = re.exec(key);
+    return m ? m.index + m[0].length : -1;
+  }
   function kindFirst(groups, q) {
     var typed = fold(q.text).split(INDEX_SEPARATOR).filter(Boolean);
     var kind = KINDS.filter(function (k) { return typed.slice(0, k.split(" ").length).join(" ") === k; })
@@ -200,7 +220,7 @@
       if (title.indexOf(kind + " ") !== 0 && title !== kind) return false;
       var names = numberWords([page.title, page.keys, page.also].map(flat).join(" "));
       return rest.every(function (w) { return names.indexOf(" " + w.replace(/^0+(?=\d)/, "") + " ") >= 0 ||
-        names.indexOf(" _" + w) >= 0; });
+        numberAt(names, " _" + w, 0) >= 0; });
     });
     // Of those, the page with the shortest whole name holding the words in order first: the law
     // itself before the law that amends it ("_luatthuchiendanchuocoso" before "_luatsuadoi…cuaLuat…").
@@ -209,7 +229,7 @@
       flat(pageItem(g).keys).split(/\s+/).forEach(function (k) {
         if (k.indexOf("_" + kind.replace(/ /g, "")) !== 0) return;
         var at = 0;
-        var inOrder = rest.every(function (w) { var i = k.indexOf(w, at); at = i + w.length; return i >= 0; });
+        var inOrder = rest.every(function (w) { at = wholeNumberIn(k, w, at); return at >= 0; });
         if (inOrder && k.length < best) best = k.length;
       });
       return best;
