@@ -941,7 +941,7 @@ def test_long_pages_fold_by_group_on_a_phone(context, base_url):
     """The comparison and the organisations list on a phone: each group folded under its heading
     (the page fits in a few screens), a tap opens it, a link to a group opens it; wide screens unfolded."""
     page = context.new_page()
-    for path in ("ke-hoach/so-sanh.html", "co-quan.html"):
+    for path in ("ke-hoach/so-sanh.html", "co-quan.html", "van-ban/index.html"):
         page.set_viewport_size({"width": 375, "height": 740})
         page.goto(base_url + path)
         heads = page.locator("article .fold-head")
@@ -955,4 +955,23 @@ def test_long_pages_fold_by_group_on_a_phone(context, base_url):
         page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(base_url + path)
         assert page.locator("article .fold-head").count() == 0
+    page.close()
+
+
+@browser
+def test_a_filter_on_a_phone_opens_the_groups_that_keep_a_match(context, base_url):
+    """The documents index folded by year on a phone: choosing a kind shows every match at once,
+    in opened groups, and hides the years left without one."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base_url + "van-ban/index.html")
+    assert page.locator("article .fold-head").count() >= 3
+    kind = page.eval_on_selector("select[name=loai] option:nth-child(2)", "o => o.value")
+    page.select_option("select[name=loai]", kind)
+    page.wait_for_function("() => /trong/.test(document.querySelector('.list-filter__count').textContent)")
+    kept = page.locator("ul.doc-list > li:not([hidden])")
+    assert kept.count() >= 1
+    assert all(kept.nth(i).is_visible() for i in range(kept.count()))
+    shown_heads = page.locator("article .fold-head:visible")
+    assert 1 <= shown_heads.count() < page.locator("article .fold-head").count()
     page.close()

@@ -87,12 +87,19 @@
         li.hidden = !keep;
         if (keep) shown += 1;
       });
+      var filtering = selects.some(function (s) { return s.value; });
       lists.forEach(function (list) { // a list left empty hides, and so does its heading when the list
         var empty = !Array.prototype.some.call(list.children, function (li) { return !li.hidden; });
         list.hidden = empty; //           is all that stands under it
-        var head = list.previousElementSibling, next = list.nextElementSibling;
-        var alone = head && /^H[2-6]$/.test(head.tagName) && (!next || /^H[2-6]$/.test(next.tagName));
+        // On a phone the list may stand folded in its group (foldGroups): the group's heading is then
+        // the one to hide, and a group that keeps a match opens, so a filter never hides its answer.
+        var body = list.parentNode.classList.contains("fold-body") ? list.parentNode : null;
+        var at = body || list;
+        var head = at.previousElementSibling, next = at.nextElementSibling;
+        var alone = head && /^H[2-6]$/.test(head.tagName) &&
+          (body ? body.children.length === 1 : !next || /^H[2-6]$/.test(next.tagName));
         if (lists.length > 1 && alone) head.hidden = empty;
+        if (body && filtering && !empty && body.__open) body.__open();
       });
       if (count) {
         count.textContent = shown === items.length
