@@ -160,7 +160,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import_folder(args: argparse.Namespace) -> int:
-    """Every plan file of the folder; one table at the end (stdout), progress on stderr."""
+    """Every plan file of the folder; one table at the end (stdout), progress on stderr; exit 1 if any was refused."""
     from .importer.batch import import_folder, table
 
     if args.dry_run:
@@ -168,7 +168,8 @@ def _import_folder(args: argparse.Namespace) -> int:
         return 2
     rows = import_folder(args.file, args.data, args.force, progress=lambda line: print(shown(line), file=sys.stderr))
     print("\n".join(shown(line) for line in table(rows).split("\n")))
-    return 0
+    # The other files are written all the same; a non-zero exit lets a script notice the refusals.
+    return 1 if any(row.refused for row in rows) else 0
 
 
 def run_rename(args: argparse.Namespace) -> int:

@@ -228,7 +228,7 @@ def test_a_batch_imports_every_file_once_and_reports_each(data_copy, tmp_path, c
     copy = (DATA / "sources" / "002_1409461a94ad2694.txt").read_text(encoding="utf-8")
     (folder / "ban-sao-cong-thong-tin.txt").write_text(hard_wrap(copy, 90), encoding="utf-8")
 
-    assert main(["import", str(folder), "--data", str(data_copy)]) == 0
+    assert main(["import", str(folder), "--data", str(data_copy)]) == 1  # one refusal: a script can tell
     out = capsys.readouterr()
     rows = [line for line in out.out.splitlines() if line.startswith("| ke-hoach-") or line.startswith("| ban-sao")
             or line.startswith("| cong-van")]
@@ -246,7 +246,7 @@ def test_a_batch_imports_every_file_once_and_reports_each(data_copy, tmp_path, c
     assert len(list((data_copy / "plans").glob("*.yaml"))) == 5 + 50
 
     before = {p: p.read_bytes() for p in data_copy.rglob("*.yaml")}
-    assert main(["import", str(folder), "--data", str(data_copy)]) == 0
+    assert main(["import", str(folder), "--data", str(data_copy)]) == 1
     again = capsys.readouterr().out
     assert "52 tệp: 0 kế hoạch ghi, 51 trùng (không ghi), 1 từ chối" in again
     assert {p: p.read_bytes() for p in data_copy.rglob("*.yaml")} == before
