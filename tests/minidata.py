@@ -88,6 +88,39 @@ def write_minidata(root: Path) -> Path:
     return root
 
 
+def extend(root: Path, orgs: str, plans: dict[str, str], validity: str) -> Path:
+    """The small data set plus more organisations (YAML list items), plans (id -> YAML) and a validity.yaml."""
+    write_minidata(root)
+    org = root / "organisations" / "org.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + orgs, encoding="utf-8")
+    for plan_id, text in plans.items():
+        (root / "plans" / f"{plan_id}.yaml").write_text(text, encoding="utf-8")
+        transcribe(root, text)
+    (root / "validity.yaml").write_text(validity, encoding="utf-8")
+    return root
+
+
+def one_task_plan(plan_id: str, issuer: str, number: str, date: str, assignments: str, place: str = "") -> str:
+    """A provincial plan of one task (propaganda by every body) whose assignments are the YAML list given."""
+    return f"""\
+id: {plan_id}
+source: c.txt
+issuer: {issuer}
+number: {number}
+{f"place: {place}{chr(10)}" if place else ""}date: {date}
+title: Thực hiện công tác dân vận chính quyền năm 2025
+period: {{start: 2025, end: 2025}}
+tasks:
+  - id: nv-1
+    number: "1"
+    title: Tuyên truyền
+    text: |
+      Các cơ quan, đơn vị tuyên truyền công tác dân vận.
+    themes: [tuyen-truyen]
+assignments:
+{assignments}"""
+
+
 def transcribe(root: Path, plan_yaml: str) -> None:
     """Add a plan's own words to its source text (a test plan must stand in its source, as `check` requires)."""
     import yaml

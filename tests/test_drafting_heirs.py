@@ -22,7 +22,7 @@ from macros.site.render import Renderer
 from tests.conftest import DATA
 from tests.docxread import cell_lines, open_docx, paragraphs
 from tests.draftcheck import carried_paras, stands_in
-from tests.minidata import transcribe, write_minidata
+from tests.minidata import extend, one_task_plan
 
 ENDS = "source: {document: Nghị quyết số 5/NQ-HĐND tỉnh C, article: Điều 1, quote: tỉnh C., where: 'https://example.vn/5'}"
 ORGS = f"""\
@@ -93,31 +93,15 @@ recipients:
 signer: {{deputy_for: TRƯỞNG BAN, title: PHÓ TRƯỞNG BAN, name: Lê Văn C}}
 """
 ABOVE = "kh-1-2025-ubnd-c"
-ABOVE_YAML = f"""\
-id: {ABOVE}
-source: c.txt
-issuer: ubnd-c
-number: 1/KH-UBND
-place: C
-date: 2025-01-02
-title: Thực hiện công tác dân vận chính quyền năm 2025
-period: {{start: 2025, end: 2025}}
-tasks:
-  - id: nv-1
-    number: "1"
-    title: Tuyên truyền
-    text: |
-      Các cơ quan, đơn vị tuyên truyền công tác dân vận.
-    themes: [tuyen-truyen]
-assignments:
+ABOVE_YAML = one_task_plan(ABOVE, "ubnd-c", "1/KH-UBND", "2025-01-02", """\
   - id: th-1
     number: "1"
     unit: ban-dan-toc-c
     unit_text: Ban Dân tộc tỉnh
     duties: ["Ban Dân tộc tỉnh vận động đồng bào dân tộc thiểu số thực hiện tốt chính sách."]
     reports:
-      - {{text: báo cáo năm, period: nam, due: ["11-25"], to: ubnd-c, via: so-noi-vu-c}}
-"""
+      - {text: báo cáo năm, period: nam, due: ["11-25"], to: ubnd-c, via: so-noi-vu-c}
+""", place="C")
 VALIDITY = """\
 as_of: '2026-12-05'
 note: Ngày đối chiếu của dữ liệu thử.
@@ -131,14 +115,7 @@ provinces:
 
 
 def chain(root):
-    write_minidata(root)
-    org = root / "organisations" / "org.yaml"
-    org.write_text(org.read_text(encoding="utf-8") + ORGS, encoding="utf-8")
-    for plan_id, text in ((OLD, OLD_YAML), (ABOVE, ABOVE_YAML)):
-        (root / "plans" / f"{plan_id}.yaml").write_text(text, encoding="utf-8")
-        transcribe(root, text)
-    (root / "validity.yaml").write_text(VALIDITY, encoding="utf-8")
-    return root
+    return extend(root, ORGS, {OLD: OLD_YAML, ABOVE: ABOVE_YAML}, VALIDITY)
 
 
 def book_of(root):

@@ -24,7 +24,7 @@ from tests.conftest import DATA, build_site
 from tests.docxread import cell_lines, open_docx, paragraphs
 from tests.draftcheck import blanks, carried_paras, stands_in, unit_recipients_ok
 from tests.htmlcheck import link_targets, main_text
-from tests.minidata import transcribe, write_minidata
+from tests.minidata import extend, one_task_plan
 
 PLAN, OWN = "kh-5-2026-ubnd-a", "kh-3-2026-vp-a"
 
@@ -50,27 +50,12 @@ ORGS = """\
   - {id: so-noi-vu-c, name: Sở Nội vụ tỉnh C, kind: nha-nuoc, level: so-nganh, parent: ubnd-c, province: C}
 """
 MERGED = "kh-9-2025-ubnd-c"
-MERGED_YAML = f"""\
-id: {MERGED}
-source: c.txt
-issuer: ubnd-c
-number: 9/KH-UBND
-date: 2025-01-09
-title: Thực hiện công tác dân vận chính quyền năm 2025
-period: {{start: 2025, end: 2025}}
-tasks:
-  - id: nv-1
-    number: "1"
-    title: Tuyên truyền
-    text: |
-      Các cơ quan, đơn vị tuyên truyền công tác dân vận.
-    themes: [tuyen-truyen]
-assignments:
+MERGED_YAML = one_task_plan(MERGED, "ubnd-c", "9/KH-UBND", "2025-01-09", """\
   - id: th-1
     unit: so-noi-vu-c
     unit_text: Sở Nội vụ
     duties: [Theo dõi, đôn đốc việc thực hiện Kế hoạch này.]
-"""
+""")
 
 DUTIES = {
     "so-noi-vu-a": ["Tham mưu giúp UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này."],
@@ -230,14 +215,7 @@ EXPECTED = {
 
 
 def five_kinds(root):
-    write_minidata(root)
-    org = root / "organisations" / "org.yaml"
-    org.write_text(org.read_text(encoding="utf-8") + ORGS, encoding="utf-8")
-    for plan_id, text in ((PLAN, PLAN_YAML), (OWN, OWN_YAML), (MERGED, MERGED_YAML)):
-        (root / "plans" / f"{plan_id}.yaml").write_text(text, encoding="utf-8")
-        transcribe(root, text)
-    (root / "validity.yaml").write_text(VALIDITY, encoding="utf-8")
-    return root
+    return extend(root, ORGS, {PLAN: PLAN_YAML, OWN: OWN_YAML, MERGED: MERGED_YAML}, VALIDITY)
 
 
 @pytest.fixture(scope="module")
