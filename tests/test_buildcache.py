@@ -67,7 +67,7 @@ def test_a_change_to_the_word_code_is_a_new_entry(package, tmp_path, change):
 
 @pytest.mark.parametrize("change", [
     "site/render.py",
-    "site/templates/plan.md.j2",
+    "site/templates/plan.html.j2",
     "site/theme/partials/footer.html",
     "importer/build.py",
     "a new module.py",
@@ -167,7 +167,7 @@ def test_versions_name_the_dependencies_that_shape_output():
 # --- whole builds, in a copy of the project whose code the test edits ------------------------------------
 
 EDITS = ["drafting/word.py", "drafting/word_xml.py", "drafting/draftdoc.py", "site/render.py", "knowledge/index.py",
-         "site/templates/plan.md.j2", "drafting/word.py", "data/model.py", "site/templates/document.md.j2",
+         "site/templates/plan.html.j2", "drafting/word.py", "data/model.py", "site/templates/document.md.j2",
          "drafting/word_xml.py"]
 
 

@@ -245,3 +245,17 @@ def test_glossary_terms_show_their_meaning_on_every_page(site, dataset):
     html = page(site, "plans", "kh-13-2022-ubnd-lao-cai").read_text(encoding="utf-8")
     ubnd = next(t for t in dataset.terms.values() if t.term == "UBND")
     assert f'<abbr title="{ubnd.meaning}">UBND</abbr>' in html
+
+
+TOC_LINK = re.compile(r'<a href="#([^"]+)" class="md-nav__link">')
+HEADING_ID = re.compile(r'<h[1-6] id="([^"]+)"')
+
+
+@pytest.mark.parametrize("plan_id", PLANS)
+def test_a_plan_page_table_of_contents_leads_to_each_task_and_assignment(site, dataset, plan_id):
+    """The side 'Mục lục' lists every task and assignment of the plan, and each entry lands on a heading."""
+    html = page(site, "plans", plan_id).read_text(encoding="utf-8")
+    plan = dataset.plans[plan_id]
+    toc = TOC_LINK.findall(html)
+    assert {t.id for t in plan.tasks} | {a.id for a in plan.assignments} | {"chuoi-can-cu"} <= set(toc)
+    assert set(toc) <= set(HEADING_ID.findall(html))

@@ -21,7 +21,7 @@ from ..text.format import LABELS
 from . import model
 from .dataset import Dataset, field_name
 
-# Element ids the plan page makes itself (macros/site/templates/plan.md.j2, _provenance, _plan_drafts).
+# Element ids the plan page makes itself (macros/site/templates/plan.html.j2, _record.html.j2).
 PLAN_PAGE_IDS = frozenset({"preamble", "purposes", "requirements", "muc-dich-yeu-cau", "chi-tieu", "nhiem-vu",
                            "to-chuc-thuc-hien", "chu-thich", "chuoi-can-cu", "nguon-du-lieu", "soan-ke-hoach"})
 PLAN_PAGE_PATTERN = re.compile(r"fn-\d+")  # a footnote's paragraph

@@ -5,15 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..data.kinds import KINDS
+from . import reading
 from .direct import Finished
 from .state import SiteState
 from .views.campaign import campaign_view
 from .views.draft import draft_page_view
+from .views.plan import plan_view
 from .views.source import source_view
 from .views.theme import theme_view
 
-# Record pages written as HTML (macros/site/direct.py): template and the view model it receives.
-HTML_PAGES = {"themes": ("theme.html.j2", theme_view), "campaigns": ("campaign.html.j2", campaign_view)}
+
+def _plan(state: SiteState, plan_id: str):
+    """A plan's view: the draft book for its drafts, the doubts readers see (reading.doubts needs the state)."""
+    return plan_view(state.index, state.drafting.book, plan_id,
+                     reading.doubts(state, plan_id, state.data.plans[plan_id].problems))
+
+
+# Record pages written as HTML (macros/site/direct.py): template, and the view model it receives from the state.
+HTML_PAGES = {
+    "themes": ("theme.html.j2", lambda state, record_id: theme_view(state.index, record_id)),
+    "campaigns": ("campaign.html.j2", lambda state, record_id: campaign_view(state.index, record_id)),
+    "plans": ("plan.html.j2", _plan),
+}
 
 LISTS = {
     "document_list": "document_list.md.j2",
@@ -58,7 +71,7 @@ def record_html(state: SiteState, kind: str, record_id: str) -> Finished | None:
     if kind not in HTML_PAGES:
         return None
     template, view = HTML_PAGES[kind]
-    return state.renderer.render_html(template, state.current, v=view(state.index, record_id))
+    return state.renderer.render_html(template, state.current, v=view(state, record_id))
 
 
 def draft_html(state: SiteState, slug: str) -> Finished:

@@ -95,8 +95,9 @@ class Renderer:
             body = self._resolve(text, html=True)
         finally:
             self.direct, self.pending = False, []
-        # One line break between blocks, two after an HTML block, as Python-Markdown's output had them.
-        body = PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip()).rstrip()
+        # One line break between blocks, two after an HTML block at the top level (one inside an element),
+        # as Python-Markdown's output had them.
+        body = TOP_PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip()).rstrip()
         return finish(body, self._abbreviations)
 
     @cached_property
@@ -331,6 +332,7 @@ class Renderer:
 
 
 PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
+TOP_PLACEHOLDER = re.compile(r"<!--dvcq-html \d+-->(?!\n</)")  # not the last thing inside an element
 EITHER = re.compile("\x02(\\d+)\x03")
 # An id-shaped word (model.ID_PATTERN, two hyphens or more) standing alone: not inside a path or address.
 RECORD_ID = re.compile(r"(?<![\w/.#-])[a-z0-9]+(?:-[a-z0-9]+){2,}(?![\w/#-])")
