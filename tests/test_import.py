@@ -466,8 +466,8 @@ def test_a_mistyped_number_in_the_source_links_to_the_record_meant(data_copy, tm
     data = load(data_copy)
     index = SiteIndex(data)
     plan_id = outcome.draft.plan["id"]
-    assert any(c.plan == plan_id and c.target == "ct-33-2021-ttg" and c.text == "33/TT-TTg" for c in index.citations)
-    assert not [u for u in index.unresolved if u.record == plan_id]
+    assert any(c.plan == plan_id and c.target == "ct-33-2021-ttg" and c.text == "33/TT-TTg" for c in index.citations.all)
+    assert not [u for u in index.citations.unresolved if u.record == plan_id]
 
 
 def load_documents(data: Path) -> dict:

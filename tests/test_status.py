@@ -265,7 +265,7 @@ def test_organisations_over_time(mini):
     assert ix.org_successor("so-a") == "so-c"  # followed through the renaming
     assert ix.org_successor("so-b") == "so-c"
     assert ix.org_successor("so-c") is None
-    assert ix.validity.org_end_text("so-a") == (
+    assert ix.orgs.end_text("so-a") == (
         "Hợp nhất từ 01/03/2025, kế thừa: Sở B (theo Nghị quyết số 1/2025/NQ-HĐND, Điều 1)")
 
 
@@ -278,9 +278,9 @@ def test_a_body_renamed_then_merged_leads_to_whoever_carries_its_work_on_each_da
     assert [ix.successor("so-a", on) for on in (D(2025, 2, 28), D(2025, 3, 1), D(2025, 7, 1))] == ["so-a", "so-b", "so-c"]
     assert not ix.exists("so-c", D(2025, 6, 30)) and ix.exists("so-c", D(2025, 7, 1))
     assert ix.successor("so-c", D(2025, 1, 1)) is None  # not yet formed, and nothing led to it
-    chain = ix.validity.orgs.chains()
+    chain = ix.orgs.chains()
     assert [[(s.org, s.next) for s in c] for c in chain] == [[("so-a", "so-b"), ("so-b", "so-c")]]
-    assert ix.validity.orgs.start_text("so-c") == "Hình thành do hợp nhất từ 01/07/2025 (theo Quyết định số 2/2025/QĐ-UBND, Điều 1)"
+    assert ix.orgs.start_text("so-c") == "Hình thành do hợp nhất từ 01/07/2025 (theo Quyết định số 2/2025/QĐ-UBND, Điều 1)"
 
 
 PROVINCES = """as_of: '2026-12-05'
@@ -299,9 +299,9 @@ def test_bodies_of_a_province_merged_under_another_name_end_that_day(mini):
     ix = index(mini)
     assert ix.exists("ubnd-a", D(2025, 6, 30)) and not ix.exists("ubnd-a")
     assert ix.successor("ubnd-a") is None  # the province's merger names no successor body
-    assert ix.validity.org_end_text("ubnd-a") == (
+    assert ix.orgs.end_text("ubnd-a") == (
         "Tỉnh A sắp xếp vào tỉnh B từ 01/07/2025 (theo Nghị quyết số 202/2025/QH15, Điều 1); chưa ghi nhận cơ quan kế thừa")
-    orgs = ix.validity.orgs
+    orgs = ix.orgs
     assert (orgs.province_now("A"), orgs.province_now("A", D(2025, 6, 30)), orgs.province_predecessors("B")) == ("B", "A", ["A"])
 
 

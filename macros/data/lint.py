@@ -26,7 +26,7 @@ def lint(data: Dataset, index) -> list[DataError]:
     return sorted(w for check in checks for w in check(data, index))
 
 
-def value_doubts(data: Dataset, index) -> list[DataError]:
+def value_doubts(data: Dataset, index=None) -> list[DataError]:
     """Doubts about a value itself (a date that cannot be right), shown wherever the value is listed."""
     return list(_date_before_number_year(data, index))
 
@@ -57,10 +57,10 @@ def _shared_numbers(data: Dataset, index) -> Iterator[DataError]:
 
 
 def _orphan_documents(data: Dataset, index) -> Iterator[DataError]:
-    related = {link.source for link in index.links} | {link.target for link in index.links}
+    related = {link.source for link in index.links.all} | {link.target for link in index.links.all}
     based = {d for c in data.campaigns.values() for d in c.bases}
     for doc in data.documents.values():
-        if doc.id not in index.cited_by and doc.id not in related and doc.id not in based:
+        if doc.id not in index.citations.cited_by and doc.id not in related and doc.id not in based:
             yield _warn(data, doc.id, ("id",), "văn bản không được kế hoạch nào trích dẫn và không có quan hệ nào",
                         "orphan-document")
 
@@ -68,13 +68,13 @@ def _orphan_documents(data: Dataset, index) -> Iterator[DataError]:
 def _tasks_citing_nothing(data: Dataset, index) -> Iterator[DataError]:
     for plan in data.plans.values():
         for i, task in enumerate(plan.tasks):
-            if not index.cites(plan.id, task.id):
+            if not index.citations.cites(plan.id, task.id):
                 yield _warn(data, plan.id, ("tasks", i), f"nhiệm vụ {task.number} không viện dẫn văn bản nào",
                             "task-without-citation")
 
 
 def _unresolved_citations(data: Dataset, index) -> Iterator[DataError]:
-    for item in index.unresolved:
+    for item in index.citations.unresolved:
         why = ("trùng với nhiều văn bản: " + ", ".join(item.candidates)) if item.candidates else "không khớp văn bản nào"
         yield _warn(data, item.record, item.loc, f"trích dẫn '{item.text}' {why}", "unresolved-citation")
 
@@ -84,7 +84,7 @@ def _unresolved_in_records(data: Dataset, index) -> Iterator[DataError]:
     texts = [(d.id, (f,), getattr(d, f)) for d in data.documents.values() for f in ("title", "notes")]
     texts += [(c.id, ("description",), c.description) for c in data.campaigns.values()]
     for record_id, loc, text in texts:
-        for mention in index.finder.find(text or "", index.province_of(record_id)):
+        for mention in index.citations.finder.find(text or "", index.records.province_of(record_id)):
             if mention.target is None:
                 why = "trùng với nhiều văn bản" if mention.candidates else "không khớp văn bản nào"
                 yield _warn(data, record_id, loc, f"trích dẫn '{mention.text}' {why}", "unresolved-citation")

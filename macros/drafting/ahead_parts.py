@@ -94,7 +94,7 @@ def _made_from(desk: Desk) -> str:
 def _inherited_from(desk: Desk) -> str:
     """Where a draft rolled forward from an ended body's plan comes from, and what to check first."""
     s = desk.sheet
-    since = desk.ix.validity.orgs.ending(s.heir_of)
+    since = desk.ix.orgs.ending(s.heir_of)
     newer = [p for p in desk.ix.data.plans.values() if p.issuer == desk.org.id and p.id != s.own.id]
     newer += [d for d in desk.ix.data.documents.values() if d.issuer == desk.org.id]
     known = f" Trong dữ liệu: {'; '.join(desk.title_of(x.id) for x in sorted(newer, key=lambda x: x.id))}." \

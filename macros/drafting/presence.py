@@ -38,7 +38,7 @@ def successor(ix: SiteIndex, org_id: str, on: dt.date) -> str | None:
 
 def province_now(ix: SiteIndex, province: str | None) -> str | None:
     """The province a body's province belongs to at as_of ('Gia Lai' for 'Bình Định' from 01/07/2025)."""
-    return ix.validity.orgs.province_now(province) if province else province
+    return ix.orgs.province_now(province) if province else province
 
 
 def usable(ix: SiteIndex, record_id: str, on: dt.date) -> tuple[bool, str]:
@@ -52,7 +52,7 @@ def ended_why(ix: SiteIndex, org_id: str, on: dt.date) -> str:
     org = ix.data.organisations[org_id]
     if ix.exists(org_id, on) and org.level in ("huyen", "xa"):
         return level_standing(ix, org.level, org.province, on).why
-    text = ix.validity.orgs.end_text(org_id) or f"không còn tồn tại vào {on.strftime('%d/%m/%Y')}"
+    text = ix.orgs.end_text(org_id) or f"không còn tồn tại vào {on.strftime('%d/%m/%Y')}"
     return text.rstrip(".")
 
 
@@ -61,7 +61,7 @@ def became(ix: SiteIndex, org_id: str, heir: str) -> str:
     01/07/2025'; 'đã đổi tên thành Sở B từ 01/03/2025, rồi hợp nhất vào Sở C từ 01/07/2025'."""
     orgs, steps, current, seen = ix.data.organisations, [], org_id, {org_id}
     while current != heir:
-        end = ix.validity.orgs.ending(current)
+        end = ix.orgs.ending(current)
         if end is None or end.successor is None or end.successor in seen:
             break
         nxt, old = orgs[end.successor], orgs[current]

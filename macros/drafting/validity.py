@@ -47,7 +47,7 @@ def _organisation(ix: SiteIndex, org_id: str, on: dt.date) -> Standing:
     if ix.org_active(org_id, on):
         return Standing(True, "in-force")
     successor = ix.org_successor(org_id)
-    end = ix.validity.org_end_text(org_id) or f"không còn tồn tại vào {day(on)}"
+    end = ix.orgs.end_text(org_id) or f"không còn tồn tại vào {day(on)}"
     return Standing(False, "ceased", successor, why=end[:1].lower() + end[1:])
 
 

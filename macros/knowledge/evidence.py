@@ -83,24 +83,24 @@ def changes_of(data, record_id: str) -> list[model.Change]:
     return [c for c in (data.validity.changes if data.validity else []) if c.record == record_id]
 
 
-def applied(index, record_id: str, on: _dt.date, name) -> list[Evidence]:
+def applied(validity, record_id: str, on: _dt.date, name) -> list[Evidence]:
     """Texts of the twelve months up to `on` that confirm or apply `record_id`, newest first.
 
     A `confirmed` change of data/validity.yaml; a plan of the data issued in the window that cites
     it; a document of the data issued in the window that states a relation resting on it."""
     start = window_start(on)
     found: list[Evidence] = []
-    for change in changes_of(index.data, record_id):
+    for change in changes_of(validity.data, record_id):
         when = full_date(change.date)
         if change.change == "confirmed" and when and start <= when <= on:
             found.append(read(change.source, when))
-    for plan_id in index.plans_citing.get(record_id, []):
-        plan = index.data.plans.get(plan_id)
+    for plan_id in validity.citations.plans_citing.get(record_id, []):
+        plan = validity.data.plans.get(plan_id)
         when = first_day(plan.date) if plan else None
         if when and start <= when <= on and plan_id != record_id:
             found.append(Evidence(name(plan_id), when, plan_id, written=plan.date))
-    for link in index.links_in.get(record_id, []):
-        doc = index.data.documents.get(link.source)
+    for link in validity.links.incoming.get(record_id, []):
+        doc = validity.data.documents.get(link.source)
         when = full_date(doc.date) if doc else None
         if link.type in APPLYING and when and start <= when <= on and (link.stated_in or link.added):
             found.append(Evidence(name(link.source), when, link.source, written=doc.date))

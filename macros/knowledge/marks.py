@@ -64,7 +64,7 @@ def org_flag(renderer, org_id: str | None) -> Markup:
     """After a unit's name in a plan: '(không còn từ 01/07/2025: sáp nhập …)' once the unit has ended."""
     if not org_id or org_id not in renderer.data.organisations or renderer.index.org_active(org_id):
         return Markup("")
-    text = renderer.index.validity.org_end_text(org_id)
+    text = renderer.index.orgs.end_text(org_id)
     return Markup(f' <span class="status-flag">(không còn tồn tại tại ngày đối chiếu: {escape(text)})</span>')
 
 
@@ -83,7 +83,7 @@ def where_link(where: str) -> Markup:
 def org_end_mark(renderer, org_id: str, html: bool) -> str:
     """After a body's name wherever it is named: '(thôi tồn tại từ 01/07/2025; kế thừa: Ủy ban nhân dân tỉnh
     Gia Lai)' once it has ended by the data's as_of day, its successor linked; '' while it exists."""
-    orgs = renderer.index.validity.orgs
+    orgs = renderer.index.orgs
     end = orgs.ending(org_id)
     if end is None or orgs.exists(org_id):
         return ""

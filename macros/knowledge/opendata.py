@@ -14,7 +14,7 @@ def extras(index, record_id: str) -> dict:
                          "usable_as_basis": status.usable_as_basis, "note": status.note,
                          "missing": list(status.missing)}
     if record_id in index.data.organisations:
-        orgs = index.validity.orgs
+        orgs = index.orgs
         exists = index.exists(record_id)
         out["organisation"] = {"exists": exists, "ended": None if exists else orgs.end_text(record_id, index.org_name),
                                "successor": None if exists else (orgs.successor(record_id) or orgs.last_successor(record_id)),

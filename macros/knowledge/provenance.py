@@ -18,6 +18,8 @@ from functools import cached_property
 
 from ..data import model
 from ..text.format import LABELS, RELATION_LABELS
+from .citing import Citations
+from .links import Links
 from .records import Records
 from .sourcetext import NEEDLE, SourceText, date_forms, norm, org_names
 
@@ -70,11 +72,13 @@ def ours(note: str) -> Provenance:
 
 
 class Provenances:
-    """Provenance of every field of every record of one build (owned by `SiteIndex`)."""
+    """Provenance of every field of every record of one build (a service of `SiteIndex`)."""
 
-    def __init__(self, index: Records) -> None:
-        self.index = index
-        self.data = index.data
+    def __init__(self, records: Records, links: Links, citations: Citations) -> None:
+        self.records = records
+        self.links = links
+        self.citations = citations
+        self.data = records.data
 
     @cached_property
     def texts(self) -> dict[str, SourceText]:
@@ -83,7 +87,7 @@ class Provenances:
     def of(self, record_id: str) -> dict[str, Provenance | None]:
         """field (or 'relations[0]', 'tasks[2]') → its provenance; None where no source is known."""
         if record_id not in self._cache:
-            kind = self.index.kind_of(record_id)
+            kind = self.records.kind_of(record_id)
             make = {"documents": self._document, "plans": self._plan, "organisations": self._organisation}.get(kind)
             self._cache[record_id] = make(record_id) if make else {}
         return self._cache[record_id]
@@ -108,7 +112,7 @@ class Provenances:
 
     def editorial_source(self, record_id: str, field: str) -> model.EditorialSource | None:
         """The data's `EditorialSource` behind an added fact (for its quote)."""
-        record = self.index.record(record_id)
+        record = self.records.record(record_id)
         match = re.fullmatch(r"relations\[(\d+)\]", field)
         if match and record_id in self.data.documents:
             return record.relations[int(match.group(1))].source
@@ -155,9 +159,9 @@ class Provenances:
     # --- documents -----------------------------------------------------------------------
 
     def _citing(self, doc_id: str) -> list[str]:
-        cited = self.index.plans_citing.get(doc_id, [])
+        cited = self.citations.plans_citing.get(doc_id, [])
         stated = [r.stated_in for r in self.data.documents[doc_id].relations if r.stated_in]
-        stated += [link.stated_in for link in self.index.links_in.get(doc_id, []) if link.stated_in]
+        stated += [link.stated_in for link in self.links.incoming.get(doc_id, []) if link.stated_in]
         return [p for p in dict.fromkeys([*cited[:CITING_PLANS], *stated]) if p in self.data.plans]
 
     def _document(self, doc_id: str) -> dict[str, Provenance | None]:
@@ -256,10 +260,10 @@ class Provenances:
     def _relation(self, doc: model.Document, rel: model.Relation) -> Provenance | None:
         if rel.source is not None:
             verb = RELATION_LABELS.get(rel.type, (rel.type,))[0].lower()
-            return editorial(rel.source, f"{_called(doc)} {verb} {_called(self.index.record(rel.target))}")
+            return editorial(rel.source, f"{_called(doc)} {verb} {_called(self.records.record(rel.target))}")
         if rel.stated_in is None:
             return None
-        target = self.index.record(rel.target)
+        target = self.records.record(rel.target)
         mention = getattr(target, "number", None) or next(iter(getattr(target, "aliases", [])), None)
         plans = [rel.stated_in]
         return (self._search(plans, mention) if mention else None) or self._search(plans, doc.number)
@@ -281,7 +285,7 @@ class Provenances:
         out["period"] = Provenance("suy-ra", "Thời kỳ lấy từ tên kế hoạch" + (f"; {title.note}" if title else ""),
                                    file=title.file if title else None, line=title.line if title else None)
         for i, target in enumerate(plan.implements):
-            record = self.index.record(target)
+            record = self.records.record(target)
             out[f"implements[{i}]"] = find(getattr(record, "number", None) or record.title)
         for name in ("preamble", "closing", "notes"):
             if getattr(plan, name):
@@ -347,7 +351,7 @@ class Provenances:
     def _plans_by_province(self) -> dict[str | None, list[str]]:
         table: dict[str | None, list[str]] = {None: sorted(self.data.plans)}
         for plan_id in table[None]:
-            table.setdefault(self.index.province_of(plan_id), []).append(plan_id)
+            table.setdefault(self.records.province_of(plan_id), []).append(plan_id)
         return table
 
 

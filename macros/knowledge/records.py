@@ -1,16 +1,24 @@
-"""What status and provenance ask of the index: records and the relation edges between them.
+"""Records of one build by id: what a record is, its kind, issuer and province, and where it sits among bases.
 
-`SiteIndex` (macros/knowledge/index.py) owns `Validity` and `Provenances` and hands itself to them;
-they see it through `Records`, so neither imports the index that imports them.
+The lowest service of the index (macros/knowledge/index.py): every other one reads records through it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from functools import cached_property
 
 from ..data import model
+from ..data.kinds import KINDS
+from ..data.lint import value_doubts
 from ..data.loader import Dataset
+from .orgtime import OrgTimeline
+
+TIERS = (
+    "Đảng – Trung ương", "Quốc hội", "Chính phủ, Thủ tướng Chính phủ, bộ, ngành trung ương", "Tỉnh ủy",
+    "HĐND, UBND tỉnh", "Sở, ngành, cơ quan chuyên môn", "Mặt trận, đoàn thể", "Chưa rõ cơ quan ban hành",
+)
+CENTRAL = set(TIERS[:3])
 
 
 @dataclass(frozen=True)
@@ -26,26 +34,66 @@ class Link:
     since: model.PartialDate | None = None  # a change of data/validity.yaml: the day it took effect
 
 
-class Records(Protocol):
-    """The index as status and provenance read it."""
+class Records:
+    """Lookups by record id over one build's data (the province now needs the organisations over time)."""
 
-    data: Dataset
+    def __init__(self, data: Dataset, orgs: OrgTimeline) -> None:
+        self.data = data
+        self.orgs = orgs
 
-    def record(self, record_id: str): ...
+    def record(self, record_id: str):
+        for table in (self.data.documents, self.data.plans, self.data.campaigns, self.data.themes,
+                      self.data.organisations, self.data.terms):
+            if record_id in table:
+                return table[record_id]
+        raise KeyError(record_id)
 
-    def kind_of(self, record_id: str) -> str: ...
+    def kind_of(self, record_id: str) -> str:
+        for kind in (*KINDS, "organisations", "terms"):
+            if record_id in getattr(self.data, kind):
+                return kind
+        raise KeyError(record_id)
 
-    def province_of(self, record_id: str) -> str | None: ...
+    def issuer_of(self, record_id: str) -> model.Organisation | None:
+        """The organisation that issued a document or plan (None for other records or an unknown issuer)."""
+        issuer = getattr(self.record(record_id), "issuer", None)
+        return self.data.organisations.get(issuer) if issuer else None
 
-    def org_name(self, org_id: str | None) -> str | None: ...
+    def province_of(self, record_id: str) -> str | None:
+        org = self.issuer_of(record_id)
+        return org.province if org else None
 
-    def status(self, record_id: str, on=None): ...
+    def province_now_of(self, record_id: str) -> str | None:
+        """The province a record's issuer belongs to at as_of, after the 2025 mergers ('Gia Lai' for Bình Định's)."""
+        return self.orgs.province_now(self.province_of(record_id))
 
-    @property
-    def plans_citing(self) -> dict[str, list[str]]: ...
+    def org_name(self, org_id: str | None) -> str | None:
+        org = self.data.organisations.get(org_id) if org_id else None
+        return org.name if org else None
 
-    @property
-    def links_out(self) -> dict[str, list[Link]]: ...
+    def tier_of(self, record_id: str) -> str:
+        """Place in the hierarchy of bases: system and level of the issuer."""
+        org = self.issuer_of(record_id)
+        if org is None:
+            return TIERS[-1]
+        if org.kind == "dang":
+            return TIERS[0] if org.level == "trung-uong" else TIERS[3]
+        if org.kind == "mat-tran-doan-the":
+            return TIERS[6]
+        if org.level == "trung-uong":
+            return TIERS[1] if "quoc-hoi" in (org.id, org.parent) else TIERS[2]
+        return TIERS[4] if org.level == "tinh" else TIERS[5]
 
-    @property
-    def links_in(self) -> dict[str, list[Link]]: ...
+    @cached_property
+    def sorted_plans(self) -> list[model.Plan]:
+        return sorted(self.data.plans.values(), key=lambda p: (self.province_of(p.id) or "", p.date or "", p.id))
+
+    @cached_property
+    def sorted_documents(self) -> list[model.Document]:
+        return sorted(self.data.documents.values(), key=lambda d: (d.date or "9999", d.id))
+
+    @cached_property
+    def value_doubts(self) -> dict[tuple[str, str], str]:
+        """(document id, field) → why the value is doubtful, for every list that shows it."""
+        records = {o.source.path: rid for rid, o in self.data.origins.items() if not o.base}
+        return {(records[w.file], w.field): w.message for w in value_doubts(self.data) if w.file in records}

@@ -16,6 +16,8 @@ from ..text.format import LABELS as TYPE_LABELS
 from ..text.format import date_vi, day
 from .evidence import PERIOD_TYPES, applied, changes_of, full_date, last_day, read, runs_for_a_period, title_period
 from .orgtime import OrgTimeline
+from .citing import Citations
+from .links import Links
 from .records import Records
 from .statusword import LABELS, Evidence, Status
 
@@ -25,14 +27,16 @@ ORDER = ("in-force", "amended", "not-replaced", "unknown", "period-ended", "ceas
 
 
 class Validity:
-    """Statuses of one build's records and organisations over time (owned by `SiteIndex`)."""
+    """Statuses of one build's records at as_of or another day, each computed once (a service of `SiteIndex`)."""
 
-    def __init__(self, index: Records) -> None:
-        self.index = index
-        self.data = index.data
-        validity = self.data.validity
-        self.as_of = validity.as_of.full if validity else None
-        self.orgs = OrgTimeline(self.data, self.as_of)
+    def __init__(self, records: Records, links: Links, citations: Citations, orgs: OrgTimeline) -> None:
+        self.records = records
+        self.links = links
+        self.citations = citations
+        self.orgs = orgs
+        self.data = records.data
+        self.as_of = orgs.as_of
+        self._statuses: dict[tuple, Status] = {}
 
     # --- records -----------------------------------------------------------------------
 
@@ -40,21 +44,29 @@ class Validity:
         """Records grouped by their state at as_of: citable ones first, those no longer in force last."""
         table: dict[str, list] = {state: [] for state in ORDER}
         for record in records:
-            table[self.index.status(record.id).state].append(record)
+            table[self.status(record.id).state].append(record)
         return [(state, items) for state, items in table.items() if items]
 
     def name(self, record_id: str) -> str:
         """Plain name for sentences: 'Luật 10/2022/QH15', 'Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai'."""
-        record = self.index.record(record_id)
+        record = self.records.record(record_id)
         if record_id in self.data.documents:
             head = TYPE_LABELS[record.type]
             return f"{head} {record.number}" if record.number else (record.title or head)
         if record_id in self.data.plans:
-            issuer = self.index.org_name(record.issuer) or ""
+            issuer = self.records.org_name(record.issuer) or ""
             return f"Kế hoạch {record.number or '(chưa số)'} – {issuer}".strip(" –")
         return getattr(record, "name", record_id)
 
     def status(self, record_id: str, on: _dt.date | None = None) -> Status:
+        """Hiệu lực of a document or plan on `on` (default: the data's as_of day): `state`, `label`, `basis`,
+        `rests_on`, and for drafts `usable_as_basis`, `note` and `successor` (macros/knowledge/statusword.py)."""
+        key = (record_id, on)
+        if key not in self._statuses:
+            self._statuses[key] = self._status(record_id, on)
+        return self._statuses[key]
+
+    def _status(self, record_id: str, on: _dt.date | None) -> Status:
         on = on or self.as_of
         if on is None:
             return Status("unknown", None, (), "Dữ liệu chưa nêu ngày đối chiếu (data/validity.yaml: as_of).",
@@ -81,7 +93,7 @@ class Validity:
         own = title_period(doc.title)
         if own:
             return own, "trích yếu"
-        for link in self.index.links_out.get(record_id, []):
+        for link in self.links.outgoing.get(record_id, []):
             upper = self.period(link.target) if link.type == "implements" and link.target != record_id else None
             if upper:
                 return upper[0], f"kỳ của {self.name(link.target)} mà văn bản triển khai"
@@ -102,7 +114,7 @@ class Validity:
         if effective and effective > on:
             return Status("unknown", None, (), f"Có hiệu lực từ {day(effective)}, sau ngày đối chiếu.", (),
                           "unknown", effect_source)
-        confirmed = applied(self.index, doc_id, on, self.name)
+        confirmed = applied(self, doc_id, on, self.name)
         amended = self._amended(doc_id, on)
         if confirmed:
             return self._confirmed(confirmed, amended, on, effective)
@@ -146,7 +158,7 @@ class Validity:
 
     def _replaced(self, doc_id: str, on: _dt.date) -> Status | None:
         """Ceased: a record in the data replaces it and has taken effect (or was issued) by `on`."""
-        found = [(self._link_start(link), link) for link in self.index.links_in.get(doc_id, [])
+        found = [(self._link_start(link), link) for link in self.links.incoming.get(doc_id, [])
                  if link.type == "replaces" and self._link_started(link, on)]
         if not found:
             return None
@@ -173,7 +185,7 @@ class Validity:
         return None
 
     def _amended(self, doc_id: str, on: _dt.date) -> Status | None:
-        found = [(self._link_start(link), link) for link in self.index.links_in.get(doc_id, [])
+        found = [(self._link_start(link), link) for link in self.links.incoming.get(doc_id, [])
                  if link.type == "amends" and self._link_started(link, on)]
         if not found:
             return None
@@ -195,7 +207,7 @@ class Validity:
 
     def _start(self, record_id: str) -> _dt.date | None:
         """When a record took effect: its effective date, else (plans) its date of issue."""
-        record = self.index.record(record_id)
+        record = self.records.record(record_id)
         return full_date(getattr(record, "effective", None)) or (
             full_date(record.date) if record_id in self.data.plans else None)
 
@@ -209,7 +221,7 @@ class Validity:
         start = self._link_start(link)
         if start:
             return start <= on
-        last = last_day(self.index.record(link.source).date)
+        last = last_day(self.records.record(link.source).date)
         return last is not None and last <= on
 
     def _period_status(self, record_id: str, on: _dt.date) -> Status | None:
@@ -239,19 +251,7 @@ class Validity:
                           f"thay thế tính đến {day(on)}.", found.missing, found.kind, found.rests_on)
         return found
 
-    # --- organisations (macros/knowledge/orgtime.py) ---------------------------------------
-
-    def org_active(self, org_id: str, on: _dt.date | None = None) -> bool:
-        """Whether the unit existed on `on` (as_of by default)."""
-        return self.orgs.exists(org_id, on)
-
-    def org_successor(self, org_id: str) -> str | None:
-        """The unit that took over, followed through later changes (None while it exists or if none is known)."""
-        return self.orgs.last_successor(org_id)
-
-    def org_end_text(self, org_id: str) -> str | None:
-        """'Sáp nhập từ 01/07/2025, kế thừa: …' for pages, or None while the unit exists."""
-        return self.orgs.end_text(org_id, self.index.org_name)
+    # --- levels of local government ----------------------------------------------------------
 
     def level_end(self, level: str, on: _dt.date | None = None):
         """The stated end of a level of local government (data/validity.yaml `levels_ended`) if it

@@ -30,14 +30,14 @@ CHANGE_WORDS = {"replaced": "Bị thay thế bởi", "amended": "Được sửa 
 
 def timeline(validity, doc_id: str) -> list[Event]:
     """What happened to a document, in order of date (undated events last), from stated facts only."""
-    index, doc = validity.index, validity.data.documents[doc_id]
+    links, doc = validity.links, validity.data.documents[doc_id]
     effective, _ = validity._effective(doc_id)
     events = [Event(doc.date, "issued"), Event(effective.isoformat() if effective else doc.effective, "effective")]
-    for link in index.links_out.get(doc_id, []):
+    for link in links.outgoing.get(doc_id, []):
         if link.type in {"amends", "replaces"}:
             start = validity._link_start(link)
             events.append(Event(start.isoformat() if start else doc.effective or doc.date, link.type, link.target))
-    for link in index.links_in.get(doc_id, []):
+    for link in links.incoming.get(doc_id, []):
         start = validity._link_start(link)
         when = start.isoformat() if start else None
         if link.type == "amends":

@@ -134,14 +134,14 @@ def org_view(ix, book, org_id: str, href: Href, draft_href: Callable[[str], str]
 
     successor = ix.org_successor(org_id)
     duties = _duties(rows.duties.get(org_id, []), href, record_link)
-    life = tuple(t for t in (ix.validity.orgs.start_text(org_id), ix.validity.org_end_text(org_id)) if t)
+    life = tuple(t for t in (ix.orgs.start_text(org_id), ix.orgs.end_text(org_id)) if t)
     plans = rows.plans.get(org_id, [])
     docs = rows.documents.get(org_id, [])
     return OrgView(
         name=org.name, short_name=org.short_name, kind=T.label(org.kind), level=T.label(org.level),
         province=org.province, exists=ix.exists(org_id), life=life,
         successor=org_link(successor) if successor and successor != org_id else None,
-        predecessors=tuple(org_link(i) for i in ix.validity.orgs.predecessors.get(org_id, [])),
+        predecessors=tuple(org_link(i) for i in ix.orgs.predecessors.get(org_id, [])),
         parent=org_link(org.parent) if org.parent in orgs else None,
         children=tuple(org_link(o.id) for o in rows.children.get(org_id, [])),
         plans=tuple(record_link(p.id) for p in plans),
