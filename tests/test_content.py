@@ -64,15 +64,15 @@ def test_every_document_is_cited_or_related(dataset):
     index = SiteIndex(dataset)
     based = {d for c in dataset.campaigns.values() for d in c.bases}
     for doc_id in dataset.documents:
-        assert doc_id in index.cited_by or doc_id in index.links_in or doc_id in index.links_out or doc_id in based
+        assert doc_id in index.citations.cited_by or doc_id in index.links.incoming or doc_id in index.links.outgoing or doc_id in based
 
 
 def test_a_task_cites_what_its_source_names_and_one_that_names_nothing_is_flagged(dataset):
     """Kế hoạch 13/KH-UBND (Lào Cai): task 1 quotes "Chỉ thị số 33/CT-TTg"; task 5 (đồng bào dân tộc
     thiểu số) names no document, so the quality page flags it at its line."""
     index = SiteIndex(dataset)
-    assert "ct-33-2021-ttg" in index.cites("kh-13-2022-ubnd-lao-cai", "nv-1")
-    assert not index.cites("kh-13-2022-ubnd-lao-cai", "nv-5")
+    assert "ct-33-2021-ttg" in index.citations.cites("kh-13-2022-ubnd-lao-cai", "nv-1")
+    assert not index.citations.cites("kh-13-2022-ubnd-lao-cai", "nv-5")
     lines = (DATA / "plans" / "kh-13-2022-ubnd-lao-cai.yaml").read_text(encoding="utf-8").splitlines()
     line = lines.index("  - id: nv-5") + 1
     flagged = [str(w) for w in lint(dataset, index) if w.code == "task-without-citation"]

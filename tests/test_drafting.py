@@ -19,7 +19,8 @@ from macros.drafting import guide as D
 from macros.drafting import templates as DT
 from macros.drafting import word as W
 from macros.knowledge.calendar import STAMP
-from macros.knowledge.index import CENTRAL, SiteIndex
+from macros.knowledge.index import SiteIndex
+from macros.knowledge.records import CENTRAL
 from macros.site.render import Renderer
 from macros.text.format import LABELS
 from tests.conftest import DATA
@@ -119,8 +120,8 @@ def test_plan_has_the_four_parts_named_as_most_sources_name_them(files, kit):
 
 def test_plan_bases_are_the_documents_most_plans_cite(files, kit):
     ix, n = kit.ix, len(kit.plans)
-    expected = {d for d, plans in ix.plans_citing.items() if d in ix.data.documents and len(plans) * 2 >= n
-                and ix.tier_of(d) in CENTRAL and ix.status(d).state not in {"ceased", "period-ended"}}
+    expected = {d for d, plans in ix.citations.plans_citing.items() if d in ix.data.documents and len(plans) * 2 >= n
+                and ix.records.tier_of(d) in CENTRAL and ix.validity.status(d).state not in {"ceased", "period-ended"}}
     assert set(kit.common_bases) == expected
     assert "ct-33-2021-ttg" in expected  # every source plan implements Chỉ thị 33/CT-TTg
     items = docx_outline(files["ke-hoach-mau"][0])["items"]

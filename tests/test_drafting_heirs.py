@@ -148,7 +148,7 @@ def outline(blob: bytes) -> dict:
 def ended_names(ix, year: int) -> set[str]:
     """Names of the bodies that no longer exist on the first day of a draft's year."""
     on = dt.date(year, 1, 1)
-    return {n for o in ix.data.organisations.values() if not ix.exists(o.id, on) for n in (o.name, o.short_name) if n}
+    return {n for o in ix.data.organisations.values() if not ix.orgs.exists(o.id, on) for n in (o.name, o.short_name) if n}
 
 
 def names_any(names: set[str], line: str) -> bool:
@@ -234,8 +234,8 @@ def test_real_successors_of_bodies_with_a_plan_get_a_draft_headed_by_them(real):
     as_of = ix.data.validity.as_of
     heirs = {}
     for plan in ix.data.plans.values():
-        heir = ix.successor(plan.issuer, dt.date.fromisoformat(as_of))
-        if not ix.exists(plan.issuer, dt.date.fromisoformat(as_of)) and heir \
+        heir = ix.orgs.successor(plan.issuer, dt.date.fromisoformat(as_of))
+        if not ix.orgs.exists(plan.issuer, dt.date.fromisoformat(as_of)) and heir \
                 and ix.data.organisations[heir].kind == "nha-nuoc":
             heirs.setdefault(heir, []).append(plan)
     assert "ubnd-gia-lai" in heirs  # took over UBND tỉnh Bình Định on 01/07/2025

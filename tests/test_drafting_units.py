@@ -435,7 +435,7 @@ def test_real_drafts_are_for_the_year_ahead_by_bodies_that_exist_then(real):
     for plan in ix.data.plans.values():  # every body a plan names (and exists) has a draft
         for job in plan.assignments:
             org = ix.data.organisations.get(job.unit or "")
-            if org and org.kind == "nha-nuoc" and ix.exists(org.id):  # a province merged away ends its bodies
+            if org and org.kind == "nha-nuoc" and ix.orgs.exists(org.id):  # a province merged away ends its bodies
                 assert any(e.sheet.org.id == org.id for e in drafts.values()), job.unit
 
 

@@ -73,10 +73,10 @@ def test_synthetic_data_is_valid_and_every_citation_resolves(synth_index: SiteIn
     provincial = [d for d in data.documents.values() if data.organisations[d.issuer].province]
     assert len(provincial) == PLANS // 4
     index = synth_index
-    assert index.unresolved == []
+    assert index.citations.unresolved == []
     codes = {w.code for w in lint(data, index)}
     assert not codes & {"unresolved-citation", "shared-number", "task-without-citation"}
-    assert {"ct-33-2021-ttg", "kl-114-2015-tw", "nq-25-2013-tw", "luat-10-2022-qh15"} <= set(index.cited_by)
+    assert {"ct-33-2021-ttg", "kl-114-2015-tw", "nq-25-2013-tw", "luat-10-2022-qh15"} <= set(index.citations.cited_by)
 
 
 def test_every_plan_has_a_page(synth_data: Path, synth_site: Path) -> None:
@@ -101,11 +101,11 @@ def test_citations_in_text_link_to_the_document_of_the_right_province(synth_data
     """A provincial plan's page links its province's documents, never another province's same-named one."""
     index = synth_index
     for plan_id in plan_ids(synth_data)[:: max(1, PLANS // 50)]:
-        province = index.province_of(plan_id)
+        province = index.records.province_of(plan_id)
         links = local_links(synth_site / "ke-hoach" / f"{plan_id}.html")
         for link in links:
             if link.parent.name == "van-ban" and link.stem in index.data.documents:
-                assert index.province_of(link.stem) in (None, province), (plan_id, link.stem)
+                assert index.records.province_of(link.stem) in (None, province), (plan_id, link.stem)
 
 
 def test_plans_index_lists_every_plan(synth_data: Path, synth_site: Path) -> None:
@@ -116,7 +116,7 @@ def test_plans_index_lists_every_plan(synth_data: Path, synth_site: Path) -> Non
 
 def test_cited_central_document_lists_citing_plans(synth_site: Path, synth_index: SiteIndex) -> None:
     index = synth_index
-    citing = index.plans_citing["ct-33-2021-ttg"]
+    citing = index.citations.plans_citing["ct-33-2021-ttg"]
     assert len(citing) >= PLANS // 10
     links = local_links(synth_site / "van-ban" / "ct-33-2021-ttg.html")
     assert {(synth_site / "ke-hoach" / f"{p}.html").resolve() for p in citing} <= links
@@ -147,7 +147,7 @@ def test_each_province_cut_keeps_its_plans_and_what_they_cite(synth_index: SiteI
     data = index.data
     for province in provinces(data)[:: max(1, len(provinces(data)) // 4)]:
         scoped = for_province(data, province)  # raises if a kept record refers to a dropped one
-        mine = {p for p in data.plans if index.province_of(p) == province}
+        mine = {p for p in data.plans if index.records.province_of(p) == province}
         assert set(scoped.plans) == mine, province
         cited = {d for p in mine for t in data.plans[p].tasks for d in t.cites}
         assert cited <= set(scoped.documents) | set(scoped.plans), province

@@ -108,13 +108,13 @@ def test_plan_page_shows_every_target_task_and_assignment(site, dataset, plan_id
 def test_every_document_lists_who_cites_or_relates_to_it(site, dataset, index):
     for doc_id in dataset.documents:
         text = main_text(page(site, "documents", doc_id))
-        cited = index.plans_citing.get(doc_id, [])
+        cited = index.citations.plans_citing.get(doc_id, [])
         if cited:
             assert "Được trích dẫn trong" in text
             links = link_targets(site, page(site, "documents", doc_id))
             assert {f"ke-hoach/{p}.html" for p in cited} <= links
         else:
-            assert index.links_in.get(doc_id) or index.links_out.get(doc_id), doc_id
+            assert index.links.incoming.get(doc_id) or index.links.outgoing.get(doc_id), doc_id
 
 
 SOURCE_PLANS = ("kh-13-2022-ubnd-lao-cai", "kh-26-2023-vp-ubnd-tra-vinh", "kh-snnmt-lai-chau-2026",
@@ -132,8 +132,8 @@ def test_chi_thi_33_lists_every_source_plan_that_cites_it(site):
 def test_each_relation_appears_on_both_pages(site, index):
     for link in index.links.all:
         for here, there in ((link.source, link.target), (link.target, link.source)):
-            kind = index.kind_of(here)
-            other = page(site, index.kind_of(there), there).relative_to(site).as_posix()
+            kind = index.records.kind_of(here)
+            other = page(site, index.records.kind_of(there), there).relative_to(site).as_posix()
             assert other in link_targets(site, page(site, kind, here)), (here, there)
 
 
@@ -147,8 +147,8 @@ def test_ambiguous_number_resolves_by_province(site):
 
 @pytest.mark.parametrize("plan_id", PLANS)
 def test_chain_of_bases_reaches_a_central_document(site, dataset, index, plan_id):
-    central = [rid for _, _, rid in index.chain(plan_id) if index.tier_of(rid) in INDEX_CENTRAL]
-    assert index.chain(plan_id)[0][2] in dataset.plans[plan_id].implements
+    central = [rid for _, _, rid in index.citations.chain(plan_id) if index.records.tier_of(rid) in INDEX_CENTRAL]
+    assert index.citations.chain(plan_id)[0][2] in dataset.plans[plan_id].implements
     assert central
     assert f"van-ban/{central[0]}.html" in link_targets(site, page(site, "plans", plan_id))
 
@@ -186,7 +186,7 @@ def test_binh_dinh_quarterly_deadlines_are_dated_for_the_plan_year(site):
 def test_comparison_matrix_matches_the_data(site, dataset, index):
     text = main_text(site / "ke-hoach" / "so-sanh.html")
     for theme in dataset.themes.values():
-        numbers = [[t.number for t in p.tasks if theme.id in t.themes] for p in index.sorted_plans]
+        numbers = [[t.number for t in p.tasks if theme.id in t.themes] for p in index.records.sorted_plans]
         row = " ".join(f"{len(n)} nhiệm vụ: {', '.join(n)}" if n else "—" for n in numbers)
         assert f"{theme.name} {row}" in text
 

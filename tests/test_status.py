@@ -38,27 +38,27 @@ def test_a_replaced_text_has_ceased_from_the_day_its_replacement_took_effect(min
         "relations:\n  - type: replaces\n    target: pl-1-2007\n"
         "    source: {document: Luật số 2/2022/QH15, article: Điều 91}\n")
     ix = index(mini)
-    status = ix.status("pl-1-2007")
+    status = ix.validity.status("pl-1-2007")
     assert (status.state, status.since, status.by) == ("ceased", D(2023, 7, 1), ("luat-2-2022",))
     assert status.label == "Hết hiệu lực từ 01/07/2023"
     assert "Luật 2/2022/QH15" in status.basis
-    assert ix.status("pl-1-2007", D(2023, 6, 30)).state == "unknown"  # the day before: not yet replaced
+    assert ix.validity.status("pl-1-2007", D(2023, 6, 30)).state == "unknown"  # the day before: not yet replaced
     assert not status.usable_as_basis and status.successor == "luat-2-2022"
     assert status.note == "đã được thay thế bởi Luật 2/2022/QH15 từ 01/07/2023"
-    law = ix.status("luat-2-2022")  # in effect, nothing more known: never "Còn hiệu lực" alone
+    law = ix.validity.status("luat-2-2022")  # in effect, nothing more known: never "Còn hiệu lực" alone
     assert (law.state, law.label) == ("not-replaced", "Chưa ghi nhận văn bản thay thế tính đến 05/12/2026")
     assert law.usable_as_basis and not law.sourced
-    assert ix.status("luat-2-2022", D(2023, 6, 30)).state == "unknown"  # passed, not yet in effect
+    assert ix.validity.status("luat-2-2022", D(2023, 6, 30)).state == "unknown"  # passed, not yet in effect
 
 
 def test_replacement_without_a_day_of_effect_says_so(mini):
     doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024-03-01'\n"
         "relations:\n  - {type: replaces, target: ct-33-2021-ttg, stated_in: kh-1-2025-ubnd-a}\n")
     ix = index(mini)
-    status = ix.status("ct-33-2021-ttg")
+    status = ix.validity.status("ct-33-2021-ttg")
     assert (status.state, status.since, status.by) == ("ceased", None, ("ct-2-2024-ttg",))
     assert status.missing == ("ngày có hiệu lực của văn bản thay thế",)
-    assert ix.status("ct-33-2021-ttg", D(2024, 2, 29)).state == "unknown"  # replacement not yet issued
+    assert ix.validity.status("ct-33-2021-ttg", D(2024, 2, 29)).state == "unknown"  # replacement not yet issued
 
 
 def test_an_amended_text_stays_in_force_and_names_the_amendment(mini):
@@ -66,19 +66,19 @@ def test_an_amended_text_stays_in_force_and_names_the_amendment(mini):
     doc(mini, "nd-7-2021", "number: 7/2021/NĐ-CP\ntype: nghi-dinh\ndate: '2021-12-06'\neffective: '2022-02-01'\n"
         "relations:\n  - {type: amends, target: nd-1-2018, stated_in: kh-1-2025-ubnd-a}\n")
     ix = index(mini)
-    status = ix.status("nd-1-2018")
+    status = ix.validity.status("nd-1-2018")
     assert (status.state, status.since, status.by, status.missing) == ("amended", D(2022, 2, 1), ("nd-7-2021",), ())
     assert status.usable_as_basis and status.sourced
     assert status.label == "Đã được sửa đổi, bổ sung; chưa ghi nhận văn bản thay thế tính đến 05/12/2026"
-    assert ix.status("nd-1-2018", D(2022, 1, 31)).state == "not-replaced"
+    assert ix.validity.status("nd-1-2018", D(2022, 1, 31)).state == "not-replaced"
 
 
 def test_a_plan_whose_period_ended_is_period_ended_and_current_during_it(mini):
     ix = index(mini)  # the plan's period is 2025, as_of 2026-12-05
-    status = ix.status("kh-1-2025-ubnd-a")
+    status = ix.validity.status("kh-1-2025-ubnd-a")
     assert (status.state, status.since) == ("period-ended", D(2026, 1, 1))
     assert status.label == "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)"
-    assert ix.status("kh-1-2025-ubnd-a", D(2025, 6, 1)).state == "not-replaced"
+    assert ix.validity.status("kh-1-2025-ubnd-a", D(2025, 6, 1)).state == "not-replaced"
 
 
 def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_implement(mini):
@@ -87,12 +87,12 @@ def test_programmes_take_their_period_from_the_title_and_plans_from_what_they_im
         "relations:\n  - {type: implements, target: ctr-1, stated_in: kh-1-2025-ubnd-a}\n")
     doc(mini, "da-2", "type: de-an\ntitle: Đề án Y đến năm 2025\n")
     ix = index(mini)
-    assert (ix.status("ctr-1").state, ix.status("ctr-1").since) == ("period-ended", D(2026, 1, 1))
-    inherited = ix.status("kh-9-2022")
+    assert (ix.validity.status("ctr-1").state, ix.validity.status("ctr-1").since) == ("period-ended", D(2026, 1, 1))
+    inherited = ix.validity.status("kh-9-2022")
     assert inherited.state == "period-ended" and "Chương trình" in inherited.basis
-    assert ix.status("kh-9-2022", D(2024, 5, 1)).state == "not-replaced"
-    assert ix.status("da-2").state == "period-ended"
-    assert ix.status("da-2", D(2024, 1, 1)).missing == ("năm bắt đầu thực hiện",)
+    assert ix.validity.status("kh-9-2022", D(2024, 5, 1)).state == "not-replaced"
+    assert ix.validity.status("da-2").state == "period-ended"
+    assert ix.validity.status("da-2", D(2024, 1, 1)).missing == ("năm bắt đầu thực hiện",)
 
 
 def test_a_decision_issuing_a_plan_or_a_years_targets_runs_for_the_period_its_title_states(mini):
@@ -102,17 +102,17 @@ def test_a_decision_issuing_a_plan_or_a_years_targets_runs_for_the_period_its_ti
         "title: Về giao chỉ tiêu phát triển kinh tế - xã hội năm 2025\n")
     doc(mini, "qd-3", "number: 3/QĐ-UBND\ntype: quyet-dinh\ndate: '2022-01-01'\ntitle: Ban hành Quy chế tiếp công dân năm 2022\n")
     ix = index(mini)
-    assert ix.status("qd-1").label == "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)"
-    assert ix.status("qd-2").state == "period-ended" and ix.status("qd-2", D(2025, 6, 1)).state == "not-replaced"
-    assert ix.status("qd-3").state == "unknown"  # a standing rule, not a plan: its title's year is no period
+    assert ix.validity.status("qd-1").label == "Đã hết thời hạn thực hiện (kỳ kết thúc 31/12/2025)"
+    assert ix.validity.status("qd-2").state == "period-ended" and ix.validity.status("qd-2", D(2025, 6, 1)).state == "not-replaced"
+    assert ix.validity.status("qd-3").state == "unknown"  # a standing rule, not a plan: its title's year is no period
 
 
 def test_a_replacement_known_only_by_its_year_counts_from_the_end_of_that_year(mini):
     doc(mini, "ct-2-2024-ttg", "number: 2/CT-TTg\ntype: chi-thi\ndate: '2024'\n"
         "relations:\n  - {type: replaces, target: ct-33-2021-ttg, stated_in: kh-1-2025-ubnd-a}\n")
     ix = index(mini)
-    assert ix.status("ct-33-2021-ttg", D(2024, 6, 1)).state == "unknown"  # maybe not yet issued
-    assert ix.status("ct-33-2021-ttg", D(2025, 1, 1)).state == "ceased"
+    assert ix.validity.status("ct-33-2021-ttg", D(2024, 6, 1)).state == "unknown"  # maybe not yet issued
+    assert ix.validity.status("ct-33-2021-ttg", D(2025, 1, 1)).state == "ceased"
     assert last_day(PartialDate("2024-02")) == D(2024, 2, 29) and last_day(PartialDate("2023-12")) == D(2023, 12, 31)
 
 
@@ -126,27 +126,27 @@ def test_title_periods():
 
 def test_without_a_day_of_effect_the_status_is_unknown_and_says_what_is_missing(mini):
     ix = index(mini)
-    status = ix.status("ct-33-2021-ttg")  # its only citing plan is older than twelve months
+    status = ix.validity.status("ct-33-2021-ttg")  # its only citing plan is older than twelve months
     assert (status.state, status.since, status.label) == ("unknown", None, "Chưa xác định")
     assert "ngày có hiệu lực" in status.missing and not status.usable_as_basis
     assert status.note.startswith("chưa xác định được hiệu lực (chưa rõ ngày có hiệu lực")
     doc(mini, "luat-3", "number: 3/2020/QH14\ntype: luat\ndate: '2020-06-01'\neffective: '2021-01-01'\n")
-    status = index(mini).status("luat-3")
+    status = index(mini).validity.status("luat-3")
     assert (status.state, status.since, status.missing) == ("not-replaced", D(2021, 1, 1), ())
     assert status.note == "chưa ghi nhận văn bản thay thế tính đến 05/12/2026"
 
 
 def test_a_text_a_plan_of_the_last_twelve_months_cites_is_applied_and_names_that_plan(mini):
     ix = index(mini)  # Kế hoạch 1/KH-UBND of 05/01/2025 cites Chỉ thị 33/CT-TTg
-    status = ix.status("ct-33-2021-ttg", D(2025, 12, 31))
+    status = ix.validity.status("ct-33-2021-ttg", D(2025, 12, 31))
     assert (status.state, status.kind) == ("in-force", "applied")
     assert status.label == "Còn hiệu lực (được áp dụng ngày 05/01/2025)"
     assert status.usable_as_basis and status.sourced
     assert status.rests_on[0].record == "kh-1-2025-ubnd-a"
     assert status.note == ("còn hiệu lực; được áp dụng tại Kế hoạch 1/KH-UBND – Ủy ban nhân dân tỉnh A "
                            "(ngày 05/01/2025)")
-    assert ix.status("ct-33-2021-ttg", D(2026, 1, 5)).state == "in-force"  # twelve months to the day
-    assert ix.status("ct-33-2021-ttg", D(2026, 1, 6)).state == "unknown"  # one day more: no longer confirmed
+    assert ix.validity.status("ct-33-2021-ttg", D(2026, 1, 5)).state == "in-force"  # twelve months to the day
+    assert ix.validity.status("ct-33-2021-ttg", D(2026, 1, 6)).state == "unknown"  # one day more: no longer confirmed
 
 
 CHANGES = """as_of: '2026-12-05'
@@ -179,21 +179,21 @@ def test_changes_read_in_public_texts_give_statuses_that_name_their_source(mini)
     doc(mini, "ctr-4", "type: chuong-trinh\ntitle: Chương trình D\n")
     doc(mini, "qd-8", "number: 8-QĐ/TW\ntype: quyet-dinh\ndate: '2021-01-01'\n")
     ix = index(mini)
-    replaced = ix.status("ct-33-2021-ttg")
+    replaced = ix.validity.status("ct-33-2021-ttg")
     assert (replaced.state, replaced.kind, replaced.since, replaced.successor) == (
         "ceased", "replaced", D(2025, 7, 1), "ct-9-2025-ttg")
     assert replaced.rests_on[0].where == "https://example.gov.vn/ct-9"
     assert replaced.note == "đã được thay thế bởi Chỉ thị 9/CT-TTg từ 01/07/2025"
-    assert ix.status("ct-33-2021-ttg", D(2025, 6, 30)).state != "ceased"  # the day before the change
-    repealed = ix.status("nd-2-2019")
+    assert ix.validity.status("ct-33-2021-ttg", D(2025, 6, 30)).state != "ceased"  # the day before the change
+    repealed = ix.validity.status("nd-2-2019")
     assert (repealed.state, repealed.kind, repealed.label) == ("ceased", "repealed", "Hết hiệu lực từ 01/03/2025 (bị bãi bỏ)")
-    assert ix.status("ctr-4").label == "Hết hiệu lực từ 01/01/2026" and not ix.status("ctr-4").usable_as_basis
-    confirmed = ix.status("qd-8")
+    assert ix.validity.status("ctr-4").label == "Hết hiệu lực từ 01/01/2026" and not ix.validity.status("ctr-4").usable_as_basis
+    confirmed = ix.validity.status("qd-8")
     assert (confirmed.state, confirmed.kind, confirmed.label) == ("in-force", "confirmed",
                                                                   "Còn hiệu lực (xác nhận ngày 02/03/2026)")
     assert confirmed.rests_on[0].what == "Kết luận số 10-KL/TW"  # a news text: no article to name
-    assert ix.status("qd-8", D(2027, 3, 3)).state == "unknown"  # a confirmation is good for twelve months
-    assert all(ix.status(d).sourced for d in ("ct-33-2021-ttg", "nd-2-2019", "ctr-4", "qd-8"))
+    assert ix.validity.status("qd-8", D(2027, 3, 3)).state == "unknown"  # a confirmation is good for twelve months
+    assert all(ix.validity.status(d).sourced for d in ("ct-33-2021-ttg", "nd-2-2019", "ctr-4", "qd-8"))
 
 
 def test_a_replacement_or_amendment_must_name_the_text_that_makes_it(mini):
@@ -211,9 +211,9 @@ def test_a_replacement_or_amendment_must_name_the_text_that_makes_it(mini):
 def test_the_day_comes_from_the_data_never_the_clock(mini):
     ix = index(mini)
     assert ix.as_of == D(2026, 12, 5)
-    assert ix.status("kh-1-2025-ubnd-a") == ix.status("kh-1-2025-ubnd-a", D(2026, 12, 5))
+    assert ix.validity.status("kh-1-2025-ubnd-a") == ix.validity.status("kh-1-2025-ubnd-a", D(2026, 12, 5))
     (mini / "validity.yaml").unlink()
-    status = index(mini).status("kh-1-2025-ubnd-a")
+    status = index(mini).validity.status("kh-1-2025-ubnd-a")
     assert (status.state, status.missing) == ("unknown", ("ngày đối chiếu",))
 
 
@@ -259,12 +259,12 @@ MERGED = """\
 def test_organisations_over_time(mini):
     _orgs(mini, MERGED)
     ix = index(mini)
-    assert ix.org_active("so-a", D(2025, 2, 28)) and not ix.org_active("so-a", D(2025, 3, 1))
-    assert not ix.org_active("so-a")  # at as_of
-    assert ix.org_active("so-c") and ix.org_active("ubnd-a")
-    assert ix.org_successor("so-a") == "so-c"  # followed through the renaming
-    assert ix.org_successor("so-b") == "so-c"
-    assert ix.org_successor("so-c") is None
+    assert ix.orgs.exists("so-a", D(2025, 2, 28)) and not ix.orgs.exists("so-a", D(2025, 3, 1))
+    assert not ix.orgs.exists("so-a")  # at as_of
+    assert ix.orgs.exists("so-c") and ix.orgs.exists("ubnd-a")
+    assert ix.orgs.last_successor("so-a") == "so-c"  # followed through the renaming
+    assert ix.orgs.last_successor("so-b") == "so-c"
+    assert ix.orgs.last_successor("so-c") is None
     assert ix.orgs.end_text("so-a") == (
         "Hợp nhất từ 01/03/2025, kế thừa: Sở B (theo Nghị quyết số 1/2025/NQ-HĐND, Điều 1)")
 
@@ -275,9 +275,9 @@ def test_a_body_renamed_then_merged_leads_to_whoever_carries_its_work_on_each_da
                                "    created:\n      date: '2025-07-01'\n      change: hop-nhat\n"
                                "      source: {document: Quyết định số 2/2025/QĐ-UBND, article: Điều 1}\n"))
     ix = index(mini)
-    assert [ix.successor("so-a", on) for on in (D(2025, 2, 28), D(2025, 3, 1), D(2025, 7, 1))] == ["so-a", "so-b", "so-c"]
-    assert not ix.exists("so-c", D(2025, 6, 30)) and ix.exists("so-c", D(2025, 7, 1))
-    assert ix.successor("so-c", D(2025, 1, 1)) is None  # not yet formed, and nothing led to it
+    assert [ix.orgs.successor("so-a", on) for on in (D(2025, 2, 28), D(2025, 3, 1), D(2025, 7, 1))] == ["so-a", "so-b", "so-c"]
+    assert not ix.orgs.exists("so-c", D(2025, 6, 30)) and ix.orgs.exists("so-c", D(2025, 7, 1))
+    assert ix.orgs.successor("so-c", D(2025, 1, 1)) is None  # not yet formed, and nothing led to it
     chain = ix.orgs.chains()
     assert [[(s.org, s.next) for s in c] for c in chain] == [[("so-a", "so-b"), ("so-b", "so-c")]]
     assert ix.orgs.start_text("so-c") == "Hình thành do hợp nhất từ 01/07/2025 (theo Quyết định số 2/2025/QĐ-UBND, Điều 1)"
@@ -297,8 +297,8 @@ def test_bodies_of_a_province_merged_under_another_name_end_that_day(mini):
     (mini / "validity.yaml").write_text(PROVINCES, encoding="utf-8")
     _orgs(mini, "  - id: ubnd-b\n    name: Ủy ban nhân dân tỉnh B\n    kind: nha-nuoc\n    level: tinh\n    province: B\n")
     ix = index(mini)
-    assert ix.exists("ubnd-a", D(2025, 6, 30)) and not ix.exists("ubnd-a")
-    assert ix.successor("ubnd-a") is None  # the province's merger names no successor body
+    assert ix.orgs.exists("ubnd-a", D(2025, 6, 30)) and not ix.orgs.exists("ubnd-a")
+    assert ix.orgs.successor("ubnd-a") is None  # the province's merger names no successor body
     assert ix.orgs.end_text("ubnd-a") == (
         "Tỉnh A sắp xếp vào tỉnh B từ 01/07/2025 (theo Nghị quyết số 202/2025/QH15, Điều 1); chưa ghi nhận cơ quan kế thừa")
     orgs = ix.orgs

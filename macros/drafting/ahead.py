@@ -95,7 +95,7 @@ def belongs_to(ix: SiteIndex, org: model.Organisation, group: GroupKind, plan: m
 def work(ix: SiteIndex) -> dict[str, list[tuple[model.Plan, model.Assignment | None]]]:
     """Every body with work in the data: {org id: [(plan, assignment or None for an issuer)]}."""
     out: dict[str, list[tuple[model.Plan, model.Assignment | None]]] = {}
-    for plan in ix.sorted_plans:
+    for plan in ix.records.sorted_plans:
         out.setdefault(plan.issuer, []).append((plan, None))
         for job in plan.assignments:
             named = [job.unit] if job.unit in ix.data.organisations else []
@@ -139,7 +139,7 @@ def _inherited(ix: SiteIndex, org_id: str, as_of: dt.date) -> list:
     """The assignments given by name to the bodies this one took over (Ban Dân tộc → Sở Dân tộc và Tôn giáo):
     the work goes on under its new name."""
     out = []
-    for plan in ix.sorted_plans:
+    for plan in ix.records.sorted_plans:
         for job in plan.assignments:
             if job.unit in ix.data.organisations and job.unit != org_id and not exists(ix, job.unit, as_of) \
                     and successor(ix, job.unit, as_of) == org_id:

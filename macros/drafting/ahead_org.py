@@ -67,7 +67,7 @@ def _left_out(desk: Desk, left: list, total: int) -> list[Para]:
     if not left:
         return []
     on = dt.date(desk.year, 1, 1)
-    said = "; ".join(f"mục {number} giao {desk.ix.org_name(job.unit)} ({ended_why(desk.ix, job.unit, on)})"
+    said = "; ".join(f"mục {number} giao {desk.ix.records.org_name(job.unit)} ({ended_why(desk.ix, job.unit, on)})"
                      for job, number in left)
     return [Para("hint", f"Không đưa vào {len(left)}/{total} mục tổ chức thực hiện của kế hoạch nguồn: giao cho cơ "
                          f"quan đã thôi tồn tại, chưa ghi nhận cơ quan kế thừa — {said}. Giao việc đó cho cơ quan "
@@ -80,7 +80,7 @@ def _gone(desk: Desk, job: model.Assignment) -> list[Para]:
     if job.unit in desk.ix.data.organisations and not desk.exists(job.unit):
         heir = desk.ix.data.organisations.get(successor(desk.ix, job.unit, on) or "")
         instead = f"giao cho {heir.name}" if heir else "giao cho cơ quan kế thừa"
-        return [Para("hint", f"{desk.ix.org_name(job.unit)} thôi tồn tại trước năm {desk.year} "
+        return [Para("hint", f"{desk.ix.records.org_name(job.unit)} thôi tồn tại trước năm {desk.year} "
                              f"({ended_why(desk.ix, job.unit, on)}): {instead} hoặc bỏ mục này.")]
     for group in GROUPS:
         end = desk.ix.validity.level_end(group.level, on) if group.level else None
@@ -174,7 +174,7 @@ def _now(desk: Desk, org_id: str | None) -> str | None:
 
 
 def _line(desk: Desk, to: str, via: str | None, reports: list[model.Report]) -> str:
-    names = desk.ix.org_name
+    names = desk.ix.records.org_name
     dues: dict[str, list[str]] = {}
     for r in sorted(reports, key=lambda r: list(LABELS).index(r.period) if r.period in LABELS else 99):
         due = dues.setdefault(LABELS.get(r.period, r.period).lower(), [])
@@ -263,7 +263,7 @@ def recipients(desk: Desk) -> tuple[str, ...]:
 
 def _up(desk: Desk) -> str | None:
     """Where reports go: the body the plan above sends them through (Sở Nội vụ), else the body above."""
-    names = desk.ix.org_name
+    names = desk.ix.records.org_name
     via = [r.via for j in desk.sheet.jobs for r in j.reports if r.via and r.via != desk.org.id and desk.exists(r.via)]
     if via:
         return re.sub(r" tỉnh .*$", "", names(via[0]))

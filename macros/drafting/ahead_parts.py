@@ -201,7 +201,7 @@ def _model_target(desk: Desk, kept) -> list[Para]:
     """Every unit plan in the sources sets a number of "Dân vận khéo" models: one is quoted when none is kept."""
     if any("dan-van-kheo" in t.campaigns for t in kept):
         return []
-    found = [(p, t) for p, t in desk.ix.campaign_targets("dan-van-kheo") if p.issuer != p.id]
+    found = [(p, t) for p, t in desk.ix.groups.campaign_targets("dan-van-kheo") if p.issuer != p.id]
     units = [(p, t) for p, t in found if desk.ix.data.organisations[p.issuer].level != "tinh"]
     if not units:
         return []
@@ -275,7 +275,7 @@ def ahead_duties(desk: Desk) -> tuple[list[Para], str]:
                 if job.id not in inherited:
                     inherited.append(job.id)
                     out.insert(len(out) - 1, Para("hint", f"Nhiệm vụ kế hoạch cấp trên giao "
-                                                          f"{desk.ix.org_name(job.unit)} (mục {job.number or job.id}), "
+                                                          f"{desk.ix.records.org_name(job.unit)} (mục {job.number or job.id}), "
                                                           f"nay {desk.name} kế thừa:"))
             elif job.unit != desk.org.id and mine in text:  # a duty for a group that names the unit itself
                 out.append(Para("hint", f"ý giao chung cho “{job.unit_text}” có nhắc chính {mine}: viết lại trước khi "

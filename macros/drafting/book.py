@@ -64,7 +64,7 @@ class DraftBook:
     @cached_property
     def entries(self) -> dict[str, Entry]:
         out = {s.slug: Entry(s.slug, s.source.id, YEAR, s) for s in self.sheets}
-        for plan in self.ix.sorted_plans:
+        for plan in self.ix.records.sorted_plans:
             if plan.period.end >= self.as_of.year and exists(self.ix, plan.issuer, self.as_of):
                 out[f"{plan.id}/{REPORT}"] = Entry(f"{plan.id}/{REPORT}", plan.id, REPORT)
         return out

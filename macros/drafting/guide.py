@@ -15,7 +15,8 @@ from functools import cached_property
 from typing import get_args
 
 from ..data import model
-from ..knowledge.index import CENTRAL, TIERS, SiteIndex
+from ..knowledge.index import SiteIndex
+from ..knowledge.records import CENTRAL, TIERS
 from ..text.format import roman
 from .book import DraftBook
 from .draftdoc import NATIONAL, RULES, Draft, Quote, hint_text, place_date
@@ -70,15 +71,15 @@ class Drafting:
     def plans(self) -> list[model.Plan]:
         """The plans the guide learns from: all of them, or the newest SAMPLE when there are more
         (a guide quoting 20 000 plans would be neither readable nor quick to build)."""
-        if len(self.ix.sorted_plans) <= SAMPLE:
-            return self.ix.sorted_plans
-        newest = sorted(self.ix.sorted_plans, key=lambda p: (p.period.end, p.date or "", p.id), reverse=True)
+        if len(self.ix.records.sorted_plans) <= SAMPLE:
+            return self.ix.records.sorted_plans
+        newest = sorted(self.ix.records.sorted_plans, key=lambda p: (p.period.end, p.date or "", p.id), reverse=True)
         chosen = {p.id for p in newest[:SAMPLE]}
-        return [p for p in self.ix.sorted_plans if p.id in chosen]
+        return [p for p in self.ix.records.sorted_plans if p.id in chosen]
 
     @cached_property
     def total(self) -> int:
-        return len(self.ix.sorted_plans)
+        return len(self.ix.records.sorted_plans)
 
     @cached_property
     def newest(self) -> list[model.Plan]:
@@ -157,16 +158,16 @@ class Drafting:
         return standing(self.ix, doc_id, as_of(self.ix)).state not in ("ceased", "period-ended")
 
     def is_central(self, doc_id: str) -> bool:
-        return self.ix.tier_of(doc_id) in CENTRAL
+        return self.ix.records.tier_of(doc_id) in CENTRAL
 
     @cached_property
     def cited_documents(self) -> list[tuple[str, int]]:
         """Documents the plans cite, with how many plans cite each; most cited first."""
-        counts = {d: len(plans) for d, plans in self.ix.plans_citing.items() if d in self.data.documents}
+        counts = {d: len(plans) for d, plans in self.ix.citations.plans_citing.items() if d in self.data.documents}
         return sorted(counts.items(), key=lambda item: (-item[1], self._rank(item[0])))
 
     def _rank(self, doc_id: str) -> tuple:
-        return (TIERS.index(self.ix.tier_of(doc_id)), self.data.documents[doc_id].date or "9999", doc_id)
+        return (TIERS.index(self.ix.records.tier_of(doc_id)), self.data.documents[doc_id].date or "9999", doc_id)
 
     def central_bases(self) -> list[tuple[str, int]]:
         return [(d, n) for d, n in self.cited_documents if self.is_central(d) and n >= 2]
@@ -180,7 +181,7 @@ class Drafting:
     def provincial_bases(self) -> list[tuple[str, list[tuple[str, int]]]]:
         groups: dict[str, list[tuple[str, int]]] = {}
         for doc_id, n in self.cited_documents:
-            province = self.ix.province_of(doc_id)
+            province = self.ix.records.province_of(doc_id)
             if not self.is_central(doc_id) and province:
                 groups.setdefault(province, []).append((doc_id, n))
         return sorted(groups.items())
@@ -212,7 +213,7 @@ class Drafting:
         return [p for p in self.plans if any(theme_id in x.themes for x in getattr(p, part))]
 
     def task_themes(self) -> list[tuple[model.Theme, list[tuple[model.Plan, model.Task]]]]:
-        return [(t, list(self.ix.tasks_with_theme(t.id, self.plans))) for t in self.themes]
+        return [(t, list(self.ix.groups.tasks_with_theme(t.id, self.plans))) for t in self.themes]
 
     def common_task_themes(self) -> list[model.Theme]:
         return [t for t in self.themes if len(self.plans_with(t.id, "tasks")) >= self.quorum]

@@ -1,7 +1,7 @@
 """Adapter: what the year-ahead drafts ask of organisations and documents over time.
 
 The knowledge layer owns "who exists on a day" and "is this usable as a basis"
-(macros/knowledge/orgtime.py through `SiteIndex.exists` and `successor`, and
+(macros/knowledge/orgtime.py through `SiteIndex.orgs`: `exists` and `successor`, and
 `Status.usable_as_basis` with its `note`). Drafts ask only through these functions, so the day
 that API changes, this file is the one to follow it.
 """
@@ -23,7 +23,7 @@ def exists(ix: SiteIndex, org_id: str, on: dt.date) -> bool:
     """The body exists on `on`: begun, not ended (itself or by its province's merger), and its level
     of government not ended (data/validity.yaml `levels_ended`)."""
     org = ix.data.organisations.get(org_id)
-    if org is None or not ix.exists(org_id, on):
+    if org is None or not ix.orgs.exists(org_id, on):
         return False
     if org.level in ("huyen", "xa"):
         return level_standing(ix, org.level, org.province, on).ok
@@ -32,7 +32,7 @@ def exists(ix: SiteIndex, org_id: str, on: dt.date) -> bool:
 
 def successor(ix: SiteIndex, org_id: str, on: dt.date) -> str | None:
     """The body that carries an ended body's work on `on`, if the data names one."""
-    found = ix.successor(org_id, on)
+    found = ix.orgs.successor(org_id, on)
     return found if found and found != org_id else None
 
 
@@ -43,14 +43,14 @@ def province_now(ix: SiteIndex, province: str | None) -> str | None:
 
 def usable(ix: SiteIndex, record_id: str, on: dt.date) -> tuple[bool, str]:
     """Whether a document or plan can be cited as a basis on `on`, and the words to say why not."""
-    status = ix.status(record_id, on=on)
+    status = ix.validity.status(record_id, on=on)
     return status.usable_as_basis, status.note
 
 
 def ended_why(ix: SiteIndex, org_id: str, on: dt.date) -> str:
     """Why a body gets no draft on `on`, in one phrase ('Hợp nhất từ 01/07/2025 …')."""
     org = ix.data.organisations[org_id]
-    if ix.exists(org_id, on) and org.level in ("huyen", "xa"):
+    if ix.orgs.exists(org_id, on) and org.level in ("huyen", "xa"):
         return level_standing(ix, org.level, org.province, on).why
     text = ix.orgs.end_text(org_id) or f"không còn tồn tại vào {on.strftime('%d/%m/%Y')}"
     return text.rstrip(".")

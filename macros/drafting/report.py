@@ -23,7 +23,7 @@ def _code(plan: model.Plan) -> str:
 
 
 def _place(b: Shelf, plan: model.Plan) -> str:
-    return plan.place or b.ix.province_of(plan.id) or "[Địa danh]"
+    return plan.place or b.ix.records.province_of(plan.id) or "[Địa danh]"
 
 
 def _signer(b: Shelf, plan: model.Plan) -> tuple[str, ...]:
@@ -64,8 +64,8 @@ def _deadlines(b: Shelf, plan: model.Plan) -> list[Para]:
     for job in plan.assignments:
         for r in job.reports:
             due = "; ".join(due_vi(d) for d in r.due) or "theo quy định"
-            to = b.ix.org_name(r.to) or "cấp trên"
-            via = f" (qua {b.ix.org_name(r.via)})" if r.via else ""
+            to = b.ix.records.org_name(r.to) or "cấp trên"
+            via = f" (qua {b.ix.records.org_name(r.via)})" if r.via else ""
             out.append(Para("hint", f"Hạn báo cáo {LABELS.get(r.period, r.period).lower()} kế hoạch giao "
                                     f"“{job.unit_text}”: {due}, gửi {to}{via}."))
     return out
@@ -94,7 +94,7 @@ def _report_recipients(b: Shelf, plan: model.Plan) -> tuple[str, ...]:
     bodies the plan's reports go to or through."""
     above = [r for r in plan.recipients if not re.match(r"(Các|UBND các|Ủy ban nhân dân các|Trưởng các|Lưu)", r)]
     keys = {recipient_key(r) for r in above}
-    named = [b.ix.org_name(x) for a in plan.assignments for r in a.reports for x in (r.to, r.via)
+    named = [b.ix.records.org_name(x) for a in plan.assignments for r in a.reports for x in (r.to, r.via)
              if x and x != plan.issuer]
     extra = [f"{n} (b/c)" for n in dict.fromkeys(named) if n and not any(n.startswith(k) for k in keys)]
     return (*above, *extra, "Lưu: VT")

@@ -160,7 +160,7 @@ def form_draft(k: Guide) -> Draft:
     statuses = "    ".join(f"{CHECKBOX} {FORM_STATUS[s]}" for s in get_args(model.ModelStatus))
     body = [Para("body", f"Thực hiện [kế hoạch, hướng dẫn về phong trào thi đua “{name}”], [tên cơ quan, đơn vị] "
                          f"đăng ký xây dựng mô hình “{name}” như sau:")]
-    for target_plan, target in (k.ix.campaign_targets(FORM_CAMPAIGN, k.plans) if campaign else [])[:2]:
+    for target_plan, target in (k.ix.groups.campaign_targets(FORM_CAMPAIGN, k.plans) if campaign else [])[:2]:
         body.append(Para("hint", quote=k.quote(target.text, target_plan, target.id)))
     for i, (field, (title, placeholder)) in enumerate(FORM_FIELDS.items(), 1):
         body.append(Para("section", f"{i}. {title}:"))

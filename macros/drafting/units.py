@@ -137,7 +137,7 @@ def _members(ix: SiteIndex, plan: model.Plan, job: model.Assignment, on: dt.date
     out = []
     for i, group in enumerate(found, 1):
         slug = unit_slug(plan, job) + (f"--{i}" if len(found) > 1 else "")
-        province = ix.province_of(plan.id)
+        province = ix.records.province_of(plan.id)
         state = level_standing(ix, group.level, province, on) if group.level else Standing(True, "in-force")
         reason = "" if state.ok else f"{group.label[:1].upper()}{group.label[1:]} {state.why}"
         out.append(Assigned(plan, job, slug, group.label, KIND_BY_ID[group.kind], None, group, state, reason))

@@ -1,7 +1,7 @@
 """The one place drafts ask "is this basis in force?" and "does this unit still exist?" on a date.
 
 Every draft (a unit's plan, next year's plan, a report) asks through `standing`, so the answer
-comes from one source: the validity index (`SiteIndex.status`, `org_active`, `org_successor`,
+comes from one source: the index's services (`validity.status`, `orgs.exists`, `orgs.last_successor`,
 macros/knowledge/status.py), computed from dates and relations the data states. Nothing is assumed: what
 the data does not say stays "unknown", and drafts show it as such.
 """
@@ -34,7 +34,7 @@ def standing(ix: SiteIndex, record_id: str, on: dt.date) -> Standing:
     """Whether a document, plan or organisation can be used on `on`, and why (macros/knowledge/status.py)."""
     if record_id in ix.data.organisations:
         return _organisation(ix, record_id, on)
-    status = ix.status(record_id, on=on)
+    status = ix.validity.status(record_id, on=on)
     return Standing(status.usable_as_basis, status.state, status.successor, status.since, _why(status))
 
 
@@ -44,9 +44,9 @@ def _why(status) -> str:
 
 
 def _organisation(ix: SiteIndex, org_id: str, on: dt.date) -> Standing:
-    if ix.org_active(org_id, on):
+    if ix.orgs.exists(org_id, on):
         return Standing(True, "in-force")
-    successor = ix.org_successor(org_id)
+    successor = ix.orgs.last_successor(org_id)
     end = ix.orgs.end_text(org_id) or f"không còn tồn tại vào {day(on)}"
     return Standing(False, "ceased", successor, why=end[:1].lower() + end[1:])
 

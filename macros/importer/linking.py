@@ -144,8 +144,8 @@ class Linker:
 
     @property
     def finder(self) -> CitationFinder:
-        """The table `SiteIndex.finder` builds (numbers and aliases → records, scoped by province),
-        without SiteIndex's pass over every plan's citations, which an import does not need."""
+        """The table `Citations.finder` builds (numbers and aliases → records, scoped by province),
+        without its pass over every plan's citations, which an import does not need."""
         if not hasattr(self, "_finder"):
             self._finder = CitationFinder.of(self.data)
         return self._finder

@@ -95,7 +95,7 @@ class PlanNames:
 
 def to_ics(items: list[Deadline], names, plans: dict[str, PlanNames], calendar_name: str) -> bytes:
     """The calendar of `items`; `names(org_id, day)` names a recipient as of the deadline's day (its successor
-    once it has ended: SiteIndex.name_on), so no reminder is sent to a body that no longer exists."""
+    once it has ended: OrgTimeline.name_on), so no reminder is sent to a body that no longer exists."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -16,15 +16,13 @@ import datetime as dt
 from functools import cached_property
 
 from ..data.loader import Dataset
-from .citing import Citation, Citations, Unresolved
+from .citing import Citations
 from .groupings import Groupings
 from .links import Links
 from .orgtime import OrgTimeline
 from .provenance import Provenances
-from .records import CENTRAL, TIERS, Link, Records
+from .records import Records
 from .status import Validity
-
-__all__ = ["CENTRAL", "TIERS", "Citation", "Link", "SiteIndex", "Unresolved"]
 
 
 class SiteIndex:
@@ -66,7 +64,7 @@ class SiteIndex:
     def groups(self) -> Groupings:
         return Groupings(self.data, self.records, self.citations)
 
-    # --- compatibility while callers move to the services (removed when none is left) ----------
+    # --- compatibility for the page templates not yet given a view model (removed when none is left) ---
 
     def __getattr__(self, name: str):
         if name.startswith("_") or name not in _MOVED:

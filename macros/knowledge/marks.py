@@ -33,7 +33,7 @@ def status_flag(renderer, record_id: str, html: bool = True) -> Markup:
     """The mark after a citation: '(đã hết hiệu lực từ 01/07/2023, thay bằng Luật 10/2022/QH15)'."""
     if record_id not in renderer.data.documents and record_id not in renderer.data.plans:
         return Markup("")
-    status = renderer.index.status(record_id)
+    status = renderer.index.validity.status(record_id)
     text = flag_text(status)
     if text is None:
         return Markup("")
@@ -62,7 +62,7 @@ def source_mark(renderer, record_id: str, field: str) -> Markup:
 
 def org_flag(renderer, org_id: str | None) -> Markup:
     """After a unit's name in a plan: '(không còn từ 01/07/2025: sáp nhập …)' once the unit has ended."""
-    if not org_id or org_id not in renderer.data.organisations or renderer.index.org_active(org_id):
+    if not org_id or org_id not in renderer.data.organisations or renderer.index.orgs.exists(org_id):
         return Markup("")
     text = renderer.index.orgs.end_text(org_id)
     return Markup(f' <span class="status-flag">(không còn tồn tại tại ngày đối chiếu: {escape(text)})</span>')
@@ -99,12 +99,12 @@ def full_title(renderer, record_id: str) -> str:
     """How lists name a record: 'Kế hoạch 235/KH-UBND – Ủy ban nhân dân tỉnh Lai Châu, 15/01/2025', never the
     bare number (13/KH-UBND is a plan of Lào Cai and one of Trà Vinh)."""
     title = renderer.title_of(record_id)
-    record = renderer.index.record(record_id)
+    record = renderer.index.records.record(record_id)
     if record_id not in renderer.data.documents:
         return title
-    issuer = renderer.index.org_name(record.issuer)
+    issuer = renderer.index.records.org_name(record.issuer)
     when = date_vi(record.date) if record.date else None
-    doubt = renderer.index.value_doubts.get((record_id, "date"))
+    doubt = renderer.index.records.value_doubts.get((record_id, "date"))
     if when and doubt:
         when += " (ngày đáng ngờ: " + re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: date_vi(m.group()), doubt) + ")"
     tail = ", ".join(x for x in (issuer, when) if x)
@@ -113,7 +113,7 @@ def full_title(renderer, record_id: str) -> str:
 
 def doubt_mark(renderer, record_id: str, field: str) -> Markup:
     """After a doubtful value in a list: '(đáng ngờ: …)'."""
-    doubt = renderer.index.value_doubts.get((record_id, field))
+    doubt = renderer.index.records.value_doubts.get((record_id, field))
     if not doubt:
         return Markup("")
     text = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: date_vi(m.group()), doubt)

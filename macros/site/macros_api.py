@@ -55,7 +55,7 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
 
     def record_page(kind: str, record_id: str) -> str:
         """The whole page of one record (document, plan, campaign or theme)."""
-        return render(KINDS[kind].template, r=state.index.record(record_id), kind=kind)
+        return render(KINDS[kind].template, r=state.index.records.record(record_id), kind=kind)
 
     def org_page(org_id: str) -> str:
         """The page of one organisation (co-quan/<id>.md): HTML from its view model."""

@@ -86,7 +86,7 @@ def directory(ix, book) -> Directory:
     """The rows every organisation page reads, in the order the pages list them."""
     orgs = ix.data.organisations
     duties: dict[str, list] = {}
-    for plan in ix.sorted_plans:
+    for plan in ix.records.sorted_plans:
         for job in plan.assignments:
             if job.unit:
                 duties.setdefault(job.unit, []).append((plan, job, "giao trực tiếp"))
@@ -110,8 +110,8 @@ def directory(ix, book) -> Directory:
     for o in sorted(orgs.values(), key=lambda o: o.name):
         children.setdefault(o.parent, []).append(o)
     deadlines: dict[tuple[str, str], list] = {}
-    for p in ix.plan_deadlines:
-        for d in ix.plan_deadlines[p]:
+    for p in ix.groups.plan_deadlines:
+        for d in ix.groups.plan_deadlines[p]:
             deadlines.setdefault((d.plan, d.assignment), []).append(d)
     sheets: dict[str, list] = {}
     for s in book.sheets:
@@ -132,14 +132,14 @@ def org_view(ix, book, org_id: str, href: Href, draft_href: Callable[[str], str]
     def record_link(i: str) -> Link:
         return Link(book.title_of(i), href(i, None))
 
-    successor = ix.org_successor(org_id)
+    successor = ix.orgs.last_successor(org_id)
     duties = _duties(rows.duties.get(org_id, []), href, record_link)
     life = tuple(t for t in (ix.orgs.start_text(org_id), ix.orgs.end_text(org_id)) if t)
     plans = rows.plans.get(org_id, [])
     docs = rows.documents.get(org_id, [])
     return OrgView(
         name=org.name, short_name=org.short_name, kind=T.label(org.kind), level=T.label(org.level),
-        province=org.province, exists=ix.exists(org_id), life=life,
+        province=org.province, exists=ix.orgs.exists(org_id), life=life,
         successor=org_link(successor) if successor and successor != org_id else None,
         predecessors=tuple(org_link(i) for i in ix.orgs.predecessors.get(org_id, [])),
         parent=org_link(org.parent) if org.parent in orgs else None,
@@ -170,7 +170,7 @@ def _deadlines(ix, found: list, as_of: dt.date | None, record_link) -> list[Dead
     """The dated reporting duties of the body's assignments, the coming ones first."""
     items = sorted(found)
     rows = [Deadline(T.date_vi(d.date.isoformat()), as_of is None or d.date >= as_of, T.label(d.period),
-                     ix.org_name(d.to) or "chưa rõ", record_link(d.plan)) for d in items]
+                     ix.records.org_name(d.to) or "chưa rõ", record_link(d.plan)) for d in items]
     return [r for r in rows if r.coming] + [r for r in rows if not r.coming]
 
 

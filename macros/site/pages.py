@@ -94,33 +94,33 @@ def record_title(state: SiteState, record_id: str) -> str:
 def _tags(state: SiteState, kind: str, record_id: str) -> list[str]:
     """Tags for Material's tags index (the search facets): type, issuer level, year, province at as_of,
     status at as_of, themes."""
-    record = state.index.record(record_id)
+    record = state.index.records.record(record_id)
     if kind not in {"documents", "plans"}:
         return []
-    issuer = state.index.issuer_of(record_id)
+    issuer = state.index.records.issuer_of(record_id)
     tags = [label(record.type) if kind == "documents" else "Kế hoạch dân vận chính quyền"]
     if issuer:
         tags.append(f"Cấp {label(issuer.level).lower()}")
     if record.date:
         tags.append(f"Năm {record.date.year}")
-    province = state.index.province_now_of(record_id)
+    province = state.index.records.province_now_of(record_id)
     if province:  # after the 2025 mergers: a Bình Định record is found under Gia Lai
         tags.append(f"Tỉnh {province}")
-    tags.append(f"Hiệu lực: {FILTER_LABELS[state.index.status(record_id).filter_value]}")
+    tags.append(f"Hiệu lực: {FILTER_LABELS[state.index.validity.status(record_id).filter_value]}")
     themes = record.themes if kind == "documents" else [t for task in record.tasks for t in task.themes]
     tags += [state.data.themes[t].name for t in dict.fromkeys(themes) if t in state.data.themes]
     return tags
 
 
 def record_dict(state: SiteState, kind: str, record_id: str) -> dict:
-    record = state.index.record(record_id)
+    record = state.index.records.record(record_id)
     out = {"kind": kind, **record.model_dump(mode="json", exclude_none=True)}
     if kind == "documents":
         out["cited_by"] = [
-            {"plan": c.plan, "anchor": c.anchor, "as_written": c.text} for c in state.index.cited_by.get(record_id, [])
+            {"plan": c.plan, "anchor": c.anchor, "as_written": c.text} for c in state.index.citations.cited_by.get(record_id, [])
         ]
     if kind == "plans":
-        out["cites"] = {t.id: state.index.cites(record_id, t.id) for t in record.tasks}
+        out["cites"] = {t.id: state.index.citations.cites(record_id, t.id) for t in record.tasks}
     return {**out, **extras(state.index, record_id)}  # status at as_of, source of every field
 
 
@@ -154,21 +154,21 @@ def all_json(state: SiteState) -> bytes:
 def _calendars(state: SiteState) -> Iterator[tuple[str, Callable[[], bytes]]]:
     """A calendar file only where there are dated deadlines: per plan, per province, and one for all."""
     ix = state.index
-    for plan_id, items in ix.plan_deadlines.items():
+    for plan_id, items in ix.groups.plan_deadlines.items():
         if items:
             yield calendar_path(plan_id), partial(plan_ics, state, [plan_id], state.renderer.title_of(plan_id))
-    for name, plans, items in ix.province_deadlines():
+    for name, plans, items in ix.groups.province_deadlines():
         if items:
             ids = [p.id for p in plans]
             yield calendar_path(province=name), partial(plan_ics, state, ids, f"Lịch báo cáo dân vận chính quyền – {name}")
-    if ix.all_deadlines():
-        yield calendar_path(), partial(plan_ics, state, list(ix.plan_deadlines), "Lịch báo cáo dân vận chính quyền")
+    if ix.groups.all_deadlines():
+        yield calendar_path(), partial(plan_ics, state, list(ix.groups.plan_deadlines), "Lịch báo cáo dân vận chính quyền")
 
 
 def plan_ics(state: SiteState, plan_ids: list[str], calendar_name: str) -> bytes:
     ix = state.index
-    items = sorted(d for p in plan_ids for d in ix.plan_deadlines[p])
-    return to_ics(items, ix.name_on, {p: plan_names(state, p) for p in plan_ids}, calendar_name)
+    items = sorted(d for p in plan_ids for d in ix.groups.plan_deadlines[p])
+    return to_ics(items, ix.orgs.name_on, {p: plan_names(state, p) for p in plan_ids}, calendar_name)
 
 
 def plan_names(state: SiteState, plan_id: str) -> PlanNames:

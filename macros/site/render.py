@@ -127,7 +127,7 @@ class Renderer:
     def record_url(self, record_id: str, anchor: str | None = None, html: bool = False) -> str:
         """Link target of a record; `html` gives the built page's name, for links in raw HTML
         (mkdocs rewrites `.md` links in Markdown only)."""
-        kind = self.index.kind_of(record_id)
+        kind = self.index.records.kind_of(record_id)
         if kind == "organisations":
             target = org_page(record_id)
         elif kind == "terms":
@@ -143,7 +143,7 @@ class Renderer:
 
     def data_url(self, record_id: str) -> Markup:
         """The open-data JSON of a record."""
-        return self.url(KINDS[self.index.kind_of(record_id)].json_path(record_id))
+        return self.url(KINDS[self.index.records.kind_of(record_id)].json_path(record_id))
 
     def source_url(self, plan_id: str, kind: str = "html") -> Markup:
         """A plan's source text: the readable page (`html`) or the raw text (`txt`)."""
@@ -179,13 +179,13 @@ class Renderer:
 
     def title_of(self, record_id: str) -> str:
         """Short name used in links and lists: 'Chỉ thị 33/CT-TTg', a plan's number and issuer."""
-        record = self.index.record(record_id)
-        kind = self.index.kind_of(record_id)
+        record = self.index.records.record(record_id)
+        kind = self.index.records.kind_of(record_id)
         if kind == "documents":
             head = T.label(record.type)
             return f"{head} {record.number}" if record.number else (record.title or head)
         if kind == "plans":
-            issuer = self.index.org_name(record.issuer) or ""
+            issuer = self.index.records.org_name(record.issuer) or ""
             number = record.number if record.number and record.number[0].isdigit() else "(chưa số)"
             return f"Kế hoạch {number} – {issuer}, {T.date_vi(record.date)}"
         if kind == "terms":
@@ -195,7 +195,7 @@ class Renderer:
     def plans_by_level(self) -> list[tuple[str, list]]:
         """Plans grouped by the level of their issuer (tỉnh, sở-ngành, huyện, xã)."""
         groups: dict[str, list] = {}
-        for plan in self.index.sorted_plans:
+        for plan in self.index.records.sorted_plans:
             level = self.data.organisations[plan.issuer].level
             groups.setdefault(level, []).append(plan)
         order = ["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
@@ -219,7 +219,7 @@ class Renderer:
             return self._either(partial(self.inline, text, province, self_id, False),
                                 partial(self.inline, text, province, self_id, True))
         out, pos = [], 0
-        for mention in self.index.finder.find(text, province, fixes_of(self.data.plans.get(self_id or ""))):
+        for mention in self.index.citations.finder.find(text, province, fixes_of(self.data.plans.get(self_id or ""))):
             out.append(self._plain(text[pos:mention.start], self_id, html))
             shown = self._escape(mention.text, html)
             if mention.target and mention.target != self_id:

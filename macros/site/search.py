@@ -213,7 +213,7 @@ def _draft_pages(state: SiteState) -> dict[str, str]:
 
 def _record_words(state: SiteState, kind: str, record_id: str) -> tuple[list[str], list[str], list[str]]:
     """(primary, secondary, names): how the page is titled, how else the record is called, its whole names."""
-    record = state.index.record(record_id)
+    record = state.index.records.record(record_id)
     title = state.renderer.title_of(record_id)
     primary = [fold(title)]
     number = getattr(record, "number", None)

@@ -101,8 +101,8 @@ class ReadingWords:
         """The issuer's names and province of a document or plan, and whether its number is shared."""
         if kind not in {"documents", "plans"}:
             return [], False
-        record = self.state.index.record(record_id)
-        org = self.state.index.issuer_of(record_id)
+        record = self.state.index.records.record(record_id)
+        org = self.state.index.records.issuer_of(record_id)
         names = [n for n in ([org.name, org.short_name, org.province] if org else []) if n]
         return names, bool(record.number) and self._numbers[_number_key(record.number)] > 1
 

@@ -29,15 +29,15 @@ class CampaignView:
 
 def campaign_view(ix: SiteIndex, campaign_id: str) -> CampaignView:
     campaign = ix.data.campaigns[campaign_id]
-    shown = ix.top_plans()
+    shown = ix.groups.top_plans()
     cut = len(shown) < len(ix.data.plans)
     return CampaignView(
         campaign=campaign,
         other_names=tuple(a for a in campaign.aliases if a != campaign.name),
-        bases=tuple(ThemeDocument(d, ix.record(d).title or None, ix.province_of(d)) for d in campaign.bases),
-        targets=tuple((p, t, ix.province_of(p.id)) for p, t in ix.campaign_targets(campaign_id, shown)),
-        tasks=tuple(ix.campaign_tasks(campaign_id, shown)),
-        target_count=len(ix.campaign_targets(campaign_id)) if cut else 0,
-        task_count=len(ix.campaign_tasks(campaign_id)) if cut else 0,
+        bases=tuple(ThemeDocument(d, ix.records.record(d).title or None, ix.records.province_of(d)) for d in campaign.bases),
+        targets=tuple((p, t, ix.records.province_of(p.id)) for p, t in ix.groups.campaign_targets(campaign_id, shown)),
+        tasks=tuple(ix.groups.campaign_tasks(campaign_id, shown)),
+        target_count=len(ix.groups.campaign_targets(campaign_id)) if cut else 0,
+        task_count=len(ix.groups.campaign_tasks(campaign_id)) if cut else 0,
         plans_shown=len(shown), plans_total=len(ix.data.plans),
     )

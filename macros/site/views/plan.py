@@ -109,19 +109,19 @@ def plan_view(ix: SiteIndex, book: DraftBook, plan_id: str, doubts: list[str]) -
     plan = ix.data.plans[plan_id]
     source = plan_source(ix, plan_id)
     as_of = ix.as_of
-    deadlines = ix.plan_deadlines.get(plan_id, [])
-    province_now = ix.province_now_of(plan_id) or "Trung ương"
+    deadlines = ix.groups.plan_deadlines.get(plan_id, [])
+    province_now = ix.records.province_now_of(plan_id) or "Trung ương"
     return PlanView(
-        plan=plan, province=ix.province_of(plan_id), status=ix.status(plan_id),
+        plan=plan, province=ix.records.province_of(plan_id), status=ix.validity.status(plan_id),
         as_of=as_of.strftime("%d/%m/%Y") if as_of else None, header=source.header,
         coming=tuple(d for d in deadlines if not as_of or d.date >= as_of), deadline_count=len(deadlines),
         calendar=calendar.calendar_path(plan_id), province_now=province_now,
         province_anchor="tinh-" + calendar.province_slug(province_now),
-        children=tuple(ix.children(plan_id)), aims=_aims(plan, source), targets=_targets(plan, source),
-        tasks=tuple(TaskPart(t, tuple(ix.cites(plan_id, t.id))) for t in plan.tasks),
+        children=tuple(ix.links.children(plan_id)), aims=_aims(plan, source), targets=_targets(plan, source),
+        tasks=tuple(TaskPart(t, tuple(ix.citations.cites(plan_id, t.id))) for t in plan.tasks),
         jobs=tuple(_job(book, plan, source, a) for a in plan.assignments),
         footer_lacks=tuple(["nơi nhận"] * (not plan.recipients) + ["khối chữ ký"] * (not plan.signer)),
-        bases=tuple(Basis(RELATION_LABELS[via][0], rid) for _, via, rid in ix.chain(plan_id)),
+        bases=tuple(Basis(RELATION_LABELS[via][0], rid) for _, via, rid in ix.citations.chain(plan_id)),
         has_source=plan.source in ix.data.sources,
         drafts=tuple(s for s in book.sheets if s.source.id == plan_id), report=book.report(plan_id),
         provenance=provenance_lines(ix.provenance, plan_id), doubts=tuple(doubts),

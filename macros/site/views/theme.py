@@ -41,13 +41,13 @@ class ThemeView:
 
 
 def theme_view(ix: SiteIndex, theme_id: str) -> ThemeView:
-    shown = ix.top_plans()
-    tasks = tuple(ThemeTask(plan, task, ix.province_of(plan.id), tuple(ix.cites(plan.id, task.id)))
-                  for plan, task in ix.tasks_with_theme(theme_id, shown))
-    documents = tuple(ThemeDocument(d, ix.record(d).title or None, ix.province_of(d))
-                      for d in ix.documents_for_theme(theme_id))
+    shown = ix.groups.top_plans()
+    tasks = tuple(ThemeTask(plan, task, ix.records.province_of(plan.id), tuple(ix.citations.cites(plan.id, task.id)))
+                  for plan, task in ix.groups.tasks_with_theme(theme_id, shown))
+    documents = tuple(ThemeDocument(d, ix.records.record(d).title or None, ix.records.province_of(d))
+                      for d in ix.groups.documents_for_theme(theme_id))
     return ThemeView(
         theme=ix.data.themes[theme_id], tasks=tasks,
-        task_count=sum(1 for _ in ix.tasks_with_theme(theme_id)) if len(shown) < len(ix.data.plans) else len(tasks),
+        task_count=sum(1 for _ in ix.groups.tasks_with_theme(theme_id)) if len(shown) < len(ix.data.plans) else len(tasks),
         plans_shown=len(shown), plans_total=len(ix.data.plans), documents=documents,
     )
