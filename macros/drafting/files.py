@@ -43,7 +43,6 @@ def generated(state) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
         yield from _downloads(lambda d=draft: d, _path_of(draft), word)
     book = drafting.book
     for slug in book.entries:
-        state.draft_pages[page_path(slug)] = slug
         yield page_path(slug), partial(_stub, slug)
         yield from _downloads(partial(book.draft, slug), f"{SECTION}/{slug}", word)
 

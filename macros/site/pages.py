@@ -21,6 +21,7 @@ from ..knowledge.statusword import FILTER_LABELS
 from ..knowledge.opendata import extras
 from ..text.format import label
 from .adapter import MadeFile
+from .pagetable import page_table
 from .state import SiteState
 
 def add_generated(files: Files, config, state: SiteState) -> None:
@@ -29,27 +30,21 @@ def add_generated(files: Files, config, state: SiteState) -> None:
         if files.get_file_from_path(src_uri) is None:
             files.append(MadeFile.of(config, src_uri, make))
     made = {f.src_uri for f in files if isinstance(f, MadeFile)}  # a hand-written page keeps its own meta
-    state.record_pages = {src: record for src, record in state.record_pages.items() if src in made}
-    state.draft_pages = {src: slug for src, slug in state.draft_pages.items() if src in made}
-    state.org_pages = {src: org for src, org in state.org_pages.items() if src in made}
-    state.source_pages = {src: plan for src, plan in state.source_pages.items() if src in made}
+    state.pages = page_table(state.data, state.drafting.book.entries).kept(made)
 
 
 def _generated(state: SiteState) -> Iterator[tuple[str, Callable[[], str | bytes]]]:
     data = state.data
     for kind in KINDS:
         for record_id in getattr(data, kind):
-            state.record_pages[page_of(kind, record_id)] = (kind, record_id)
             yield page_of(kind, record_id), partial(record_source, kind, record_id)
             yield KINDS[kind].json_path(record_id), partial(record_json, state, kind, record_id)
     for org_id in data.organisations:
-        state.org_pages[org_page(org_id)] = org_id
         yield org_page(org_id), partial(_org_stub, org_id)
     yield ALL_DATA, partial(all_json, state)
     yield from _calendars(state)
     for plan in data.plans.values():  # the source text as a page and as plain text, named by the plan
         if plan.source in data.sources:
-            state.source_pages[source_path(plan.id, "md")] = plan.id
             yield source_path(plan.id, "md"), partial(_source_stub, plan.id)
             yield source_path(plan.id, "txt"), partial(_with_bom, data.sources[plan.source])
     yield from drafting_files(state)  # templates (mau/) and drafts made from each plan (soan-ke-hoach/)

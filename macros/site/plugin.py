@@ -116,7 +116,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         source as a template (a tenth of a second per build), and `render_macros: false` (a
         documented mkdocs-macros setting) keeps the output from being parsed again."""
         self.state.current = page.file.src_uri
-        record = self.state.record_pages.get(page.file.src_uri)
+        record = self.state.pages.records.get(page.file.src_uri)
         if record:
             page.meta.update(record_meta(self.state, *record), render_macros=False)
             written = record_html(self.state, *record)
@@ -124,12 +124,12 @@ class SitePlugin(BasePlugin[PluginConfig]):
                 return self.macros["record_page"](*record)
             adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
             return written.html
-        org = self.state.org_pages.get(page.file.src_uri)
+        org = self.state.pages.organisations.get(page.file.src_uri)
         if org:
             page.meta.update(render_macros=False, search={"boost": ORG_BOOST})
             return self.macros["org_page"](org)
-        slug = self.state.draft_pages.get(page.file.src_uri)  # a draft page: the same, without meta
-        plan = self.state.source_pages.get(page.file.src_uri)  # a plan's source text: the same
+        slug = self.state.pages.drafts.get(page.file.src_uri)  # a draft page: the same, without meta
+        plan = self.state.pages.sources.get(page.file.src_uri)  # a plan's source text: the same
         if slug or plan:
             page.meta["render_macros"] = False
             written = draft_html(self.state, slug) if slug else source_html(self.state, plan)
@@ -140,12 +140,12 @@ class SitePlugin(BasePlugin[PluginConfig]):
     @event_priority(adapter.AFTER_MACROS_RENDER)
     def _title_and_conversion(self, markdown, page, config, files):
         """A record page's title from the model; while serving, the previous conversion if unchanged."""
-        record = self.state.record_pages.get(page.file.src_uri)
+        record = self.state.pages.records.get(page.file.src_uri)
         if record:
             page.meta["title"] = record_title(self.state, record[1])  # escaped: Material writes it raw (nav)
             page.meta[TEXT_TITLE] = self.state.renderer.title_of(record[1])  # as text: the tab and header escape it
-        elif page.file.src_uri in self.state.org_pages:  # escaped, as the theme writes titles as they are
-            name = self.state.data.organisations[self.state.org_pages[page.file.src_uri]].name
+        elif page.file.src_uri in self.state.pages.organisations:  # escaped, as the theme writes titles as they are
+            name = self.state.data.organisations[self.state.pages.organisations[page.file.src_uri]].name
             page.meta["title"], page.meta[TEXT_TITLE] = escape(name, quote=False), name
         if self.session:
             self.session.convert(page, markdown)
@@ -165,9 +165,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
 
     def _generated_page(self, page) -> bool:
         """A record or draft page: tens of thousands at national scale, each held only till it is written."""
-        src = page.file.src_uri
-        return (src in self.state.record_pages or src in self.state.draft_pages or src in self.state.org_pages
-                or src in self.state.source_pages)
+        return page.file.src_uri in self.state.pages
 
     @event_priority(adapter.BEFORE_THEME_TEMPLATES)
     def _cache_theme_templates(self, env, config, files):

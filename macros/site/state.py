@@ -14,6 +14,7 @@ from ..text.errors import DataError
 from .buildcache import BuildCache
 from .config import Settings
 from .orgpage import OrgPages
+from .pagetable import PageTable
 from .render import Renderer
 
 
@@ -26,14 +27,8 @@ class SiteState:
     cache: BuildCache | None = None
     # Search entries cut from each rendered page (macros/site/search.py), by page URL.
     search_entries: dict[str, list[dict]] = field(default_factory=dict)
-    # Generated record pages of this build: src_uri -> (kind, record id); filled by pages.add_generated.
-    record_pages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # Generated draft pages: src_uri -> the draft's slug; filled by drafting_files.generated.
-    draft_pages: dict[str, str] = field(default_factory=dict)
-    # Generated organisation pages: src_uri -> organisation id; filled by pages.add_generated.
-    org_pages: dict[str, str] = field(default_factory=dict)
-    # Generated source-text pages: src_uri -> plan id; filled by pages.add_generated.
-    source_pages: dict[str, str] = field(default_factory=dict)
+    # The generated pages of this build and what each shows (macros/site/pagetable.py), set in on_files.
+    pages: PageTable = field(default_factory=PageTable)
     current: str = "index.md"  # the page being rendered (macros render for it)
 
     @classmethod
