@@ -167,7 +167,7 @@ def test_versions_name_the_dependencies_that_shape_output():
 # --- whole builds, in a copy of the project whose code the test edits ------------------------------------
 
 EDITS = ["drafting/word.py", "drafting/word_xml.py", "drafting/draftdoc.py", "site/render.py", "knowledge/index.py",
-         "site/templates/plan.html.j2", "drafting/word.py", "data/model.py", "site/templates/document.md.j2",
+         "site/templates/plan.html.j2", "drafting/word.py", "data/model.py", "site/templates/document.html.j2",
          "drafting/word_xml.py"]
 
 

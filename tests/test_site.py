@@ -259,3 +259,11 @@ def test_a_plan_page_table_of_contents_leads_to_each_task_and_assignment(site, d
     toc = TOC_LINK.findall(html)
     assert {t.id for t in plan.tasks} | {a.id for a in plan.assignments} | {"chuoi-can-cu"} <= set(toc)
     assert set(toc) <= set(HEADING_ID.findall(html))
+
+
+def test_a_document_page_table_of_contents_leads_to_its_headings(site, dataset):
+    """Status, relations and citing plans in the side 'Mục lục' of every document, each entry landing on a heading."""
+    for document_id in dataset.documents:
+        html = page(site, "documents", document_id).read_text(encoding="utf-8")
+        toc = TOC_LINK.findall(html)
+        assert {"hieu-luc", "quan-he", "trich-dan"} <= set(toc) <= set(HEADING_ID.findall(html)), document_id

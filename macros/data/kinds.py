@@ -20,16 +20,12 @@ class Kind:
     name: str  # Dataset attribute; data/<name>/ when `one_per_file`
     model: type[BaseModel]
     section: str  # docs folder of the record pages ("van-ban/<id>.md") and of du-lieu/<section>/<id>.json
-    singular: str  # template <singular>.md.j2 (or .html.j2, site/macros_api.HTML_PAGES), schema <singular>.schema.json, `python -m macros new <singular>`
+    singular: str  # template <singular>.html.j2 (site/macros_api.HTML_PAGES), schema <singular>.schema.json, `python -m macros new <singular>`
     label: str  # what Vietnamese messages call one ("văn bản")
     title: str  # heading of its JSON Schema and section
     search_boost: int  # Material's boost of the record's page
     names: tuple[str, ...]  # the fields that name a record, which search also finds it by
     one_per_file: bool = True
-
-    @property
-    def template(self) -> str:
-        return f"{self.singular}.md.j2"
 
     def page(self, record_id: str) -> str:
         return f"{self.section}/{record_id}.md"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..data.kinds import KINDS
 from . import reading
 from .direct import Finished
 from .state import SiteState
 from .views.campaign import campaign_view
+from .views.document import document_view
 from .views.draft import draft_page_view
 from .views.plan import plan_view
 from .views.source import source_view
@@ -21,11 +21,17 @@ def _plan(state: SiteState, plan_id: str):
                      reading.doubts(state, plan_id, state.data.plans[plan_id].problems))
 
 
+def _document(state: SiteState, document_id: str):
+    return document_view(state.index, document_id,
+                         reading.doubts(state, document_id, state.data.documents[document_id].problems))
+
+
 # Record pages written as HTML (macros/site/direct.py): template, and the view model it receives from the state.
 HTML_PAGES = {
     "themes": ("theme.html.j2", lambda state, record_id: theme_view(state.index, record_id)),
     "campaigns": ("campaign.html.j2", lambda state, record_id: campaign_view(state.index, record_id)),
     "plans": ("plan.html.j2", _plan),
+    "documents": ("document.html.j2", _document),
 }
 
 LISTS = {
@@ -53,23 +59,17 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
     def render(template: str, **context) -> str:
         return state.renderer.render(template, state.current, state=state, drafting=state.drafting, **context)
 
-    def record_page(kind: str, record_id: str) -> str:
-        """The whole page of one record (document, plan, campaign or theme)."""
-        return render(KINDS[kind].template, r=state.index.records.record(record_id), kind=kind)
-
     def org_page(org_id: str) -> str:
         """The page of one organisation (co-quan/<id>.md): HTML from its view model."""
         return state.org_pages_renderer.render(org_id)
 
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"record_page": record_page, "org_page": org_page,
+    return {"org_page": org_page,
             **table}
 
 
-def record_html(state: SiteState, kind: str, record_id: str) -> Finished | None:
-    """The page of a record whose kind is written as HTML, or None (its page is Markdown)."""
-    if kind not in HTML_PAGES:
-        return None
+def record_html(state: SiteState, kind: str, record_id: str) -> Finished:
+    """The page of a record (document, plan, campaign or theme), written as HTML."""
     template, view = HTML_PAGES[kind]
     return state.renderer.render_html(template, state.current, v=view(state, record_id))
 

@@ -67,8 +67,9 @@ def _source_stub(plan_id: str) -> str:
 
 
 def record_source(kind: str, record_id: str) -> str:
-    """A record page's Markdown source: the macro call and the id (ids are [a-z0-9-], see model.ID_PATTERN)."""
-    return f"{{{{ record_page('{kind}', '{record_id}') }}}}\n"
+    """A record page's source: its kind and id (ids are [a-z0-9-], see model.ID_PATTERN); the plugin writes the
+    page as HTML from its view model (site/macros_api.record_html)."""
+    return f"{kind} {record_id}\n"
 
 
 def record_meta(state: SiteState, kind: str, record_id: str) -> dict:

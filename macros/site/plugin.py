@@ -110,18 +110,14 @@ class SitePlugin(BasePlugin[PluginConfig]):
 
     @event_priority(adapter.BEFORE_MACROS_RENDER)
     def _record_page(self, markdown, page, config, files):
-        """A record or draft page: tags and search boost from the model, its macro called here with its id.
-
-        Its source is that one macro call; calling it directly spares mkdocs-macros compiling the
-        source as a template (a tenth of a second per build), and `render_macros: false` (a
-        documented mkdocs-macros setting) keeps the output from being parsed again."""
+        """A record, organisation, draft or source-text page: written here from the model, tags and search
+        boost too. Its source only names it; `render_macros: false` (a documented mkdocs-macros setting)
+        spares mkdocs-macros compiling it as a template (a tenth of a second per build)."""
         self.state.current = page.file.src_uri
         record = self.state.pages.records.get(page.file.src_uri)
         if record:
             page.meta.update(record_meta(self.state, *record), render_macros=False)
             written = record_html(self.state, *record)
-            if written is None:
-                return self.macros["record_page"](*record)
             adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
             return written.html
         org = self.state.pages.organisations.get(page.file.src_uri)
