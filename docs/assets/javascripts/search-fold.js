@@ -40,6 +40,9 @@
  *    `audience`) always come last.
  * 12. When the answer to a query is on screen, the result list carries `data-answered` = that
  *    query, so a reader's script (and the browser tests) can tell which query it answers.
+ * 13. Typing faster than answers come (each key is a query; on a slow phone an answer takes a
+ *    few tenths of a second), the keys typed meanwhile are not each searched: while an answer is
+ *    on its way, only the newest query is kept, and asked once that answer is in.
  *
  * This file is listed in `extra.polyfills` (mkdocs.yml), after the iframe-worker shim, so it runs
  * before Material's bundle creates the search worker and subscribes to its messages.
@@ -295,6 +298,7 @@
   var explain = { text: "" }; // the message shown under Material's count for the newest answer
   var shown = null; // parse() of the query whose answer is on screen
   var answered = null; // the query as typed whose answer is on screen (12.)
+  var held = null; // the newest query typed while an answer was on its way: {worker, query} (13.)
 
   // Text of a result's field (Material marks matches with <mark>): parsed once per distinct string,
   // as every answer reads the same titles and keys many times over.
@@ -468,18 +472,31 @@
   function wrap(proto) {
     if (!proto || proto.postMessage.__rewrites) return;
     var post = proto.postMessage;
+    function ask(worker, query) {
+      var loose = rewrite(query), must = required(query);
+      pending.push({ kind: "strict", q: parse(query), loose: must ? loose : null, query: query.normalize("NFC") });
+      return post.call(worker, { type: QUERY, data: must ? loose + " " + must : loose });
+    }
+    // Once every answer asked for is in, the query held meanwhile (the newest typed) goes out.
+    function next() {
+      if (pending.length || !held) return;
+      var h = held;
+      held = null;
+      ask(h.worker, h.query);
+    }
     var add = proto.addEventListener;
     var remove = proto.removeEventListener;
     var wrapped = new WeakMap();
     proto.postMessage = function (message) {
-      var args = Array.prototype.slice.call(arguments);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        var loose = rewrite(message.data), must = required(message.data);
-        args[0] = { type: QUERY, data: must ? loose + " " + must : loose };
-        pending.push({ kind: "strict", q: parse(message.data), loose: must ? loose : null,
-                       query: message.data.normalize("NFC") });
+        if (pending.length) {  // an answer is on its way: only the newest query typed meanwhile is asked next (13.)
+          held = { worker: this, query: message.data };
+          return undefined;
+        }
+        held = null;
+        return ask(this, message.data);
       }
-      return post.apply(this, args);
+      return post.apply(this, arguments);
     };
     proto.postMessage.__rewrites = true;
     // Material listens with addEventListener("message", …) (RxJS fromEvent): hand it our answer.
@@ -488,10 +505,12 @@
         if (type !== "message" || typeof listener !== "function") return add.apply(this, arguments);
         var worker = this;
         var inner = function (ev) {
-          var data = answer(ev, post, worker);
-          if (data === null) return undefined;
-          var out = listener.call(this, data === ev.data ? ev : { type: "message", data: data, target: ev.target });
-          if (data && data.type === RESULT) stamp();  // Material renders the first results synchronously
+          var data = answer(ev, post, worker), out;
+          if (data !== null) {  // null: swallowed (a follow-up query was sent, or the reader moved on)
+            out = listener.call(this, data === ev.data ? ev : { type: "message", data: data, target: ev.target });
+            if (data && data.type === RESULT) stamp();  // Material renders the first results synchronously
+          }
+          next();
           return out;
         };
         wrapped.set(listener, inner);
