@@ -20,7 +20,7 @@ from macros.knowledge.index import SiteIndex
 
 from tests.conftest import build_site
 
-PLANS = 500
+PLANS = 180
 HREF = re.compile(r'href="([^"#?]+)(?:#[^"]*)?"')
 
 
