@@ -59,13 +59,8 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
     def render(template: str, **context) -> str:
         return state.renderer.render(template, state.current, state=state, drafting=state.drafting, **context)
 
-    def org_page(org_id: str) -> str:
-        """The page of one organisation (co-quan/<id>.md): HTML from its view model."""
-        return state.org_pages_renderer.render(org_id)
-
     table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return {"org_page": org_page,
-            **table}
+    return table
 
 
 def record_html(state: SiteState, kind: str, record_id: str) -> Finished:

@@ -1,7 +1,9 @@
-"""An organisation's page: its view model (orgview.py) laid out by an HTML template, autoescaped.
+"""An organisation's page: its view model (views/organisation.py) laid out by an HTML template, autoescaped,
+and written as HTML without Python-Markdown (macros/site/direct.py).
 
-The page's Markdown is only its title; the body is one HTML block kept out of Markdown
-(`Renderer.stash`), so no data text is ever read as Markdown.
+The body is one HTML block put in after the page is made (`Renderer.stash`), as when the page went
+through Markdown: its headings stay out of the side table of contents, and its text gets no glossary
+tooltips (the organisation page never had them).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import jinja2
 from ..data.kinds import org_page
 from ..drafting.files import page_path
 from ..text.format import md_escape
-from .orgview import Directory, directory, org_view
+from .direct import Abbreviations, Finished, finish
 from .render import TEMPLATES, html_path
+from .views.organisation import Directory, directory, org_view
 
 
 # Material's boost of the page: low, as its deadlines and duties repeat words of the plans ("báo cáo 6
@@ -37,11 +40,14 @@ class OrgPages:
     def rows(self) -> Directory:
         return directory(self.state.index, self.state.drafting.book)
 
-    def render(self, org_id: str) -> str:
+    def render(self, org_id: str) -> Finished:
         state, renderer = self.state, self.state.renderer
         renderer.current = org_page(org_id)
         view = org_view(state.index, state.drafting.book, org_id,
                         href=lambda i, anchor: str(renderer.record_url(i, anchor, html=True)),
                         draft_href=lambda slug: str(renderer.url(html_path(page_path(slug)))), rows=self.rows)
         html = self.env.get_template("organisation.html.j2").render(v=view)
-        return f"# {md_escape(view.name)}\n\n{renderer.stash(html)}"
+        return finish(f"<h1>{md_escape(view.name)}</h1>\n{renderer.stash(html).strip()}", NO_ABBREVIATIONS)
+
+
+NO_ABBREVIATIONS = Abbreviations({})

@@ -58,7 +58,7 @@ def _with_bom(text: str) -> bytes:
 
 
 def _org_stub(org_id: str) -> str:
-    return f"{{{{ org_page('{org_id}') }}}}\n"
+    return f"organisation {org_id}\n"  # the plugin writes the page (site/orgpage.py)
 
 
 def _source_stub(plan_id: str) -> str:

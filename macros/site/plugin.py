@@ -123,7 +123,9 @@ class SitePlugin(BasePlugin[PluginConfig]):
         org = self.state.pages.organisations.get(page.file.src_uri)
         if org:
             page.meta.update(render_macros=False, search={"boost": ORG_BOOST})
-            return self.macros["org_page"](org)
+            written = self.state.org_pages_renderer.render(org)
+            adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
+            return written.html
         slug = self.state.pages.drafts.get(page.file.src_uri)  # a draft page: the same, without meta
         plan = self.state.pages.sources.get(page.file.src_uri)  # a plan's source text: the same
         if slug or plan:

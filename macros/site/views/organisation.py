@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..drafting.ahead import members
-from ..text import format as T
+from ...drafting.ahead import members
+from ...text import format as T
 
 Href = Callable[[str, "str | None"], str]  # (record id, anchor) → relative address of its page
 
