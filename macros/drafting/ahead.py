@@ -74,7 +74,10 @@ def members(ix: SiteIndex, plan: model.Plan, job: model.Assignment) -> list[mode
     the group names ("sở, ban, ngành" → a Sở, a Ban, the Thanh tra, the Văn phòng; "các phòng" →
     any body of the issuing office; "UBND các xã" → the communes of the province)."""
     found = [g for g in GROUPS if re.search(g.pattern, job.unit_text)]
-    return [o for o in ix.data.organisations.values()
+    if not found:
+        return []
+    province = ix.data.organisations[plan.issuer].province  # belongs_to wants the issuer's province
+    return [o for o in ix.orgs.in_province(province)
             if o.id != job.unit and any(belongs_to(ix, o, g, plan) for g in found)]
 
 

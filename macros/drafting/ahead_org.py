@@ -105,7 +105,7 @@ def joined(duties: list[str]) -> str:
 
 def subunits(desk: Desk) -> list[model.Organisation]:
     """The unit's own sub-units in the data that exist in the draft's year."""
-    return [o for o in desk.ix.data.organisations.values() if o.parent == desk.org.id and desk.exists(o.id)]
+    return [o for o in desk.ix.orgs.under(desk.org.id) if desk.exists(o.id)]
 
 
 def compiler(desk: Desk) -> str:

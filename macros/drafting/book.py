@@ -78,7 +78,25 @@ class DraftBook:
         plan = self.data.plans[plan_id]
         job = next(j for j in plan.assignments if j.id == job_id)
         orgs = [job.unit] * (job.unit in self.data.organisations) + [o.id for o in members(self.ix, plan, job)]
-        return ([s for s in self.sheets if s.org.id in orgs], [s for s in self.skipped if s.org.id in orgs])
+        return self._of_orgs(self._sheets_by_org, orgs), self._of_orgs(self._skipped_by_org, orgs)
+
+    def skipped_of(self, org_id: str) -> list[Skipped]:
+        """Why this body gets no draft, if it gets none."""
+        return [item for _, item in self._skipped_by_org.get(org_id, [])]
+
+    @staticmethod
+    def _of_orgs(table: dict[str, list[tuple[int, object]]], orgs: list[str]) -> list:
+        """The items of these bodies in the order of the whole list (read from a table made once per
+        build: scanning every sheet for each assignment grew with plans times bodies)."""
+        return [item for _, item in sorted(row for o in dict.fromkeys(orgs) for row in table.get(o, []))]
+
+    @cached_property
+    def _sheets_by_org(self) -> dict[str, list[tuple[int, Sheet]]]:
+        return _by_org(self.sheets)
+
+    @cached_property
+    def _skipped_by_org(self) -> dict[str, list[tuple[int, Skipped]]]:
+        return _by_org(self.skipped)
 
     def group_notes(self, plan_id: str, job_id: str) -> list[str]:
         """Why the members of a group an assignment names get no draft: their level of government
@@ -142,3 +160,11 @@ class DraftBook:
 def _key(name: str) -> tuple:
     """Vietnamese order, near enough for a list of names: letters without their marks first."""
     return (fold(name).lower(), name)
+
+
+def _by_org(items) -> dict[str, list[tuple[int, object]]]:
+    """{org id: [(position in `items`, item)]}."""
+    table: dict[str, list[tuple[int, object]]] = {}
+    for n, item in enumerate(items):
+        table.setdefault(item.org.id, []).append((n, item))
+    return table

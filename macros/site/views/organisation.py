@@ -151,7 +151,7 @@ def org_view(ix, book, org_id: str, href: Href, draft_href: Callable[[str], str]
                                    as_of, record_link)),
         drafts=tuple(Link(book.title(s.slug), draft_href(s.slug)) for s in rows.sheets.get(org_id, []))
         + tuple(Link(book.title(e.slug), draft_href(e.slug)) for p in plans if (e := book.report(p.id))),
-        no_draft=tuple(s.why for s in book.skipped if s.org.id == org_id),
+        no_draft=tuple(s.why for s in book.skipped_of(org_id)),
         as_of=T.date_vi(as_of.isoformat()) if as_of else "",
     )
 
