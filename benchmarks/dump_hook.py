@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from macros.site.plugin import plugin_of
 
 _FILES = []
+_LATER: dict[str, str] = {}  # pages our plugin writes when their template renders: src_uri -> front matter
 
 
 def _out(src_uri: str) -> Path:
@@ -29,10 +30,22 @@ def _out(src_uri: str) -> Path:
 @event_priority(-100)  # after the macros plugin rendered the page
 def on_page_markdown(markdown, page, config, files):
     meta = json.dumps(page.meta, ensure_ascii=False)  # JSON is YAML: the same front matter, one line
+    plugin = plugin_of(config)
+    if page.file.src_uri in plugin.later:  # written as HTML in on_page_context: dumped then
+        _LATER[page.file.src_uri] = meta
+        return markdown
     # The HTML blocks our renderer keeps out of Markdown go in as raw HTML, as a plain site has them.
-    text = plugin_of(config).state.renderer.filled(page.file.src_uri, markdown)
+    text = plugin.state.renderer.filled(page.file.src_uri, markdown)
     _out(page.file.src_uri).write_text(f"---\n{meta}\n---\n\n{text}", encoding="utf-8")
     return markdown
+
+
+@event_priority(-100)  # after our plugin wrote the page's HTML (its blocks filled in)
+def on_page_context(context, page, config, nav):
+    meta = _LATER.pop(page.file.src_uri, None)
+    if meta is not None:
+        _out(page.file.src_uri).write_text(f"---\n{meta}\n---\n\n{page.content}", encoding="utf-8")
+    return context
 
 
 @event_priority(-100)  # after our plugin added the generated files

@@ -121,6 +121,47 @@ def test_a_page_written_as_html_is_what_rendering_its_markdown_gave(config, two_
     assert written.title == page.title == "B"  # from the opening h1
 
 
+def test_a_page_written_when_its_template_renders_is_complete_and_then_let_go(config, tmp_path, caplog):
+    """`deferred` + `fill` + `release` in a real build: mkdocs converts every page before any template,
+    a page left empty then is filled in `on_page_context` (content, toc, title, anchors that other pages'
+    links are checked against after every page is written), and let go after it is written."""
+    from macros.site.direct import Abbreviations, finish
+
+    (tmp_path / "docs" / "a.md").write_text("# A\n\nXem [mục](b.md#muc-mot).\n", encoding="utf-8")
+    (tmp_path / "docs" / "b.md").write_text("placeholder\n", encoding="utf-8")
+    done = finish("<h1>Bê</h1>\n<h2>Mục một</h2>\n<p>Dân vận khéo</p>", Abbreviations({}))
+    seen: dict[str, object] = {}
+
+    class Later:
+        def on_page_markdown(self, markdown, page, config, files):
+            if page.file.src_uri == "b.md":
+                adapter.deferred(page)
+                return ""
+            return markdown
+
+        def on_page_context(self, context, page, config, nav):
+            if page.file.src_uri == "b.md":
+                seen["before"] = (page.content, page.present_anchor_ids)
+                adapter.fill(page, done.html, done.toc_tokens, done.ids, done.title)
+            return context
+
+        def on_post_page(self, output, page, config):
+            if page.file.src_uri == "b.md":
+                adapter.release(page)
+                seen["after"] = page
+            return output
+
+    config.plugins["test-later"] = Later()
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build.build(config)
+    assert seen["before"] == ("", set())  # rendered empty: nothing held between conversion and template
+    html = (tmp_path / "site" / "b.html").read_text(encoding="utf-8")
+    assert "Dân vận khéo" in html and 'href="#muc-mot"' in html and "<title>Bê" in html  # content, toc, title
+    assert "muc-mot" not in caplog.text  # a's link to an anchor filled later is found
+    page = seen["after"]
+    assert page.content is None and not page.toc.items and "muc-mot" in page.present_anchor_ids
+
+
 def test_added_anchor_ids_count_for_mkdocs_anchor_checks(config, two_pages, caplog):
     a, b = _page(config, two_pages, "a.md"), _page(config, two_pages, "b.md")
     a.markdown = "# A\n\n[x](b.md#from-html)\n"

@@ -14,6 +14,9 @@ What is used, each with its reason:
 - mkdocs `Page.render` replaced on a page written as HTML (`converted`): it sets what `render` would
   (`content`, `toc` through mkdocs' `get_toc` of Python-Markdown's toc tokens, `_title_from_render`,
   `present_anchor_ids`, `links_to_anchors`) without converting anything.
+- mkdocs `Page.render` replaced by an empty conversion (`deferred`) on a page written as HTML, which
+  is made and `fill`ed only in `on_page_context`, and its content and toc dropped once written
+  (`release`): a build holds one generated page's HTML at a time.
 - mkdocs `Page.present_anchor_ids` (`add_anchor_ids`): ids in HTML blocks put back after
   conversion, so mkdocs' anchor checks see them.
 - `Page.content` holding a `Packed` object between conversion and the page's template: mkdocs
@@ -106,12 +109,28 @@ def converted(page, toc_tokens: list[dict], anchor_ids: set[str], title: str | N
     """A page written as HTML (macros/site/direct.py): its Markdown field holds the HTML, and mkdocs'
     conversion is replaced by what it leaves on a page (content, toc from Python-Markdown's toc
     tokens, anchors); its links come from the model, so mkdocs has none to check (`links_to_anchors`)."""
+    replace_render(page, lambda original, config, files: fill(page, page.markdown, toc_tokens, anchor_ids, title))
 
-    def render(original, config, files) -> None:
-        page.content, page.toc, page._title_from_render = page.markdown, get_toc(copy.deepcopy(toc_tokens)), title
-        page.present_anchor_ids, page.links_to_anchors = set(anchor_ids), {}
 
-    replace_render(page, render)
+def fill(page, html: str, toc_tokens: list[dict], anchor_ids: set[str], title: str | None = None) -> None:
+    """Leave on `page` what `Page.render` would have: content, toc, title, anchors, no links to check."""
+    page.content, page.toc, page._title_from_render = html, get_toc(copy.deepcopy(toc_tokens)), title
+    page.present_anchor_ids, page.links_to_anchors = set(anchor_ids), {}
+
+
+def deferred(page) -> None:
+    """A page written as HTML only when its template is about to render it (`fill` in `on_page_context`).
+
+    mkdocs converts every page before it renders any template: at 20 000 plans the HTML of tens of
+    thousands of pages would wait in memory. Until it is filled the page is empty: no title from
+    render (its title comes from meta, as a record page's does, or waits), no toc, no anchors; no other
+    page reads these before their own template, and mkdocs checks anchors after every page is written."""
+    replace_render(page, lambda original, config, files: fill(page, "", [], set()))
+
+
+def release(page) -> None:
+    """A written page's HTML and table of contents let go; its anchors stay for mkdocs' anchor checks."""
+    page.content, page.toc = None, get_toc([])
 
 
 def add_anchor_ids(page, ids: set[str]) -> None:

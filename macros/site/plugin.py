@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -48,6 +50,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         self.swap: Swap | None = None  # `mkdocs build`: the site is written beside and swapped in at the end
         self.command, self.dirty = "", False
         self.code = ""  # while serving: the Python code the process runs (an edit is not reloaded)
+        self.later: dict[str, Callable] = {}  # `mkdocs build`: pages written as HTML when their template renders
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """mkdocs checks the options; a failure is kept for on_config, which says it in Vietnamese."""
@@ -117,9 +120,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         record = self.state.pages.records.get(page.file.src_uri)
         if record:
             page.meta.update(record_meta(self.state, *record), render_macros=False)
-            written = record_html(self.state, *record)
-            adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
-            return written.html
+            return self._html_page(page, partial(record_html, self.state, *record))
         org = self.state.pages.organisations.get(page.file.src_uri)
         if org:
             page.meta.update(render_macros=False, search={"boost": ORG_BOOST})
@@ -130,10 +131,31 @@ class SitePlugin(BasePlugin[PluginConfig]):
         plan = self.state.pages.sources.get(page.file.src_uri)  # a plan's source text: the same
         if slug or plan:
             page.meta["render_macros"] = False
-            written = draft_html(self.state, slug) if slug else source_html(self.state, plan)
-            adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
-            return written.html
+            return self._html_page(page, partial(draft_html, self.state, slug) if slug
+                                   else partial(source_html, self.state, plan))
         return markdown
+
+    def _html_page(self, page, write) -> str:
+        """A page written as HTML, without Markdown: by `mkdocs build` only when its template renders it
+        (`_fill`), so one such page's HTML is held at a time; while serving, now (its conversion is kept
+        for the next rebuild)."""
+        if self.session is None:
+            self.later[page.file.src_uri] = write
+            adapter.deferred(page)
+            return ""
+        written = write()
+        adapter.converted(page, written.toc_tokens, written.ids, written.title)  # no Markdown conversion
+        return written.html
+
+    def _fill(self, page) -> None:
+        """A page left for later by `_html_page`, written now, its HTML blocks put in as `on_page_content` does."""
+        write = self.later.pop(page.file.src_uri, None)
+        if write is None:
+            return
+        self.state.current = page.file.src_uri  # links are made relative to the page being written
+        written = write()
+        html, ids = self.state.renderer.unstash(page.file.src_uri, written.html)
+        adapter.fill(page, html, written.toc_tokens, written.ids | ids, written.title)
 
     @event_priority(adapter.AFTER_MACROS_RENDER)
     def _title_and_conversion(self, markdown, page, config, files):
@@ -181,6 +203,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
     @event_priority(adapter.BEFORE_SEARCH_PAGE)  # Material's search then skips the page (search.py cut it)
     def on_page_context(self, context, page, config, nav):
         adapter.unpark(page)
+        self._fill(page)
         index_page(page, self.state, self.session.reuse if self.session else None)
         if self.session:
             self.session.reuse_output(context, page)
@@ -191,7 +214,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         if self.session:
             self.session.keep_output(output, page)
         elif self._generated_page(page):
-            page.content = None  # written: let the HTML go
+            adapter.release(page)  # written: let the HTML and the table of contents go
         return output
 
     @event_priority(adapter.AFTER_SEARCH_INDEX)
