@@ -162,6 +162,22 @@ def test_a_page_written_when_its_template_renders_is_complete_and_then_let_go(co
     assert page.content is None and not page.toc.items and "muc-mot" in page.present_anchor_ids
 
 
+def test_headings_of_a_block_kept_out_of_markdown_join_the_toc_where_the_block_stands(config, two_pages):
+    """`add_toc_blocks`: a list written as HTML in a hand-written page has the toc the same headings had in Markdown
+    (mkdocs' `Page.toc` made by get_toc; its AnchorLink title, id, level and children read back)."""
+    from macros.site.direct import Abbreviations, finish
+
+    whole = _page(config, two_pages, "b.md")
+    whole.markdown = "# B\n\nchữ\n\n## Mục một\n\n### Con\n\n## Mục hai\n\n## Sau\n"
+    whole.render(config, two_pages)
+    page = _page(config, two_pages, "b.md")
+    page.markdown = "# B\n\nchữ\n\n<!--dvcq-html 0-->\n\n## Sau\n"
+    page.render(config, two_pages)
+    block = finish("<h2>Mục một</h2>\n<h3>Con</h3>\n<h2>Mục hai</h2>", Abbreviations({}))
+    adapter.add_toc_blocks(page, page.content, [(page.content.index("<!--dvcq-html 0-->"), block.toc_tokens)])
+    assert str(page.toc) == str(whole.toc) and page.toc.items[0].children[0].children[0].url == "#con"
+
+
 def test_added_anchor_ids_count_for_mkdocs_anchor_checks(config, two_pages, caplog):
     a, b = _page(config, two_pages, "a.md"), _page(config, two_pages, "b.md")
     a.markdown = "# A\n\n[x](b.md#from-html)\n"

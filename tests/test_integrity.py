@@ -213,7 +213,7 @@ def literal_ids(*names: str) -> set[str]:
 
 def test_the_ids_check_reserves_are_the_ids_the_pages_make():
     assert literal_ids("plan.html.j2", "_record.html.j2") <= PLAN_PAGE_IDS
-    assert literal_ids("organisations.md.j2") <= ORGANISATIONS_PAGE_IDS
+    assert literal_ids("organisations.html.j2") <= ORGANISATIONS_PAGE_IDS
 
 
 def test_a_group_heading_gets_the_id_check_reserves():

@@ -17,6 +17,8 @@ def renderer(tmp_path) -> Renderer:
     renderer.env.loader = jinja2.DictLoader({
         "both.md.j2": "{{ link('ct-33-2021-ttg') }}\n{% filter html %}<p>{{ link('ct-33-2021-ttg') }}</p>{% endfilter %}\n",
         "raw.md.j2": "{% filter html %}<p>[Chỉ thị]({{ url('van-ban/ct-33-2021-ttg.md') }})</p>{% endfilter %}\n",
+        "list.html.j2": "<h2>Năm {{ v }}</h2>\n<p>{{ link('ct-33-2021-ttg') }}</p>\n"
+                        "{% filter html %}<ul><li>{{ link('ct-33-2021-ttg') }}</li></ul>{% endfilter %}\n",
     })
     return renderer
 
@@ -31,3 +33,17 @@ def test_a_link_is_markdown_in_markdown_and_html_in_an_html_block(renderer):
 def test_a_markdown_link_written_inside_an_html_block_stops_the_build(renderer):
     with pytest.raises(ValueError, match="Markdown link inside an HTML block"):
         renderer.render("raw.md.j2", "ke-hoach/x.md")
+
+
+def test_a_list_written_as_html_is_one_block_of_a_markdown_page_with_its_headings_for_the_toc(renderer):
+    """A list macro's HTML (`render_block`) is kept out of Markdown whole; its links are HTML, its data text
+    escaped, its headings get ids and toc entries, and the page's Markdown defines the terms it uses."""
+    page = "# Trang\n\n" + renderer.render_block("list.html.j2", "ke-hoach/x.md", v="<b>2025</b>")
+    assert "[Chỉ thị" not in page and "<b>" not in page  # nothing of the list is left for Markdown to read
+    converted = page.replace("\n\n", "\n")  # what Markdown leaves: the placeholder where the block stands
+    html, ids, places = renderer.unstash("ke-hoach/x.md", converted)
+    assert '<h2 id="nam-b2025b">Năm &lt;b&gt;2025&lt;/b&gt;</h2>' in html
+    assert html.count('<a href="../van-ban/ct-33-2021-ttg.html">Chỉ thị 33/') == 2
+    assert "nam-b2025b" in ids
+    [(at, tokens)] = places
+    assert converted[at:].startswith("<!--dvcq-html") and [t["id"] for t in tokens] == ["nam-b2025b"]

@@ -25,7 +25,7 @@ from .dataset import Dataset, field_name
 PLAN_PAGE_IDS = frozenset({"preamble", "purposes", "requirements", "muc-dich-yeu-cau", "chi-tieu", "nhiem-vu",
                            "to-chuc-thuc-hien", "chu-thich", "chuoi-can-cu", "nguon-du-lieu", "soan-ke-hoach"})
 PLAN_PAGE_PATTERN = re.compile(r"fn-\d+")  # a footnote's paragraph
-# ... and the organisations page (organisations.md.j2): its sections, then one heading per kind and level.
+# ... and the organisations page (organisations.html.j2): its sections, then one heading per kind and level.
 ORGANISATIONS_PAGE_IDS = frozenset({"theo-cap", "thay-doi", "tinh", "co-quan"})
 # Words Python-Markdown writes between \x02 and \x03 while it converts a page; a glossary term spelt so
 # is matched inside them (markdown/util.py: INLINE_PLACEHOLDER, HTML_PLACEHOLDER, TAG_PLACEHOLDER, AMP_SUBSTITUTE).

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.structure.files import File, InclusionLevel
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.toc import get_toc
 
 # --- mkdocs: generated files made when read --------------------------------------------------------
@@ -131,6 +133,34 @@ def deferred(page) -> None:
 def release(page) -> None:
     """A written page's HTML and table of contents let go; its anchors stay for mkdocs' anchor checks."""
     page.content, page.toc = None, get_toc([])
+
+
+def add_toc_blocks(page, html: str, places: list[tuple[int, list[dict]]]) -> None:
+    """The headings of HTML blocks (a list written as HTML in a hand-written page) join the page's toc
+    where each block stands among the headings Python-Markdown converted (`html` is the converted
+    page with the blocks' placeholders; `places` their offsets in it and their toc tokens)."""
+    if not places:
+        return
+    starts = {m.group(1): m.start() for m in _HEADING_ID.finditer(html)}
+    flat = [(starts.get(a.id, -1), {"level": a.level, "id": a.id, "name": a.title}) for a in _walk(page.toc)]
+    flat += [(at, token) for at, tokens in places for token in _flat(tokens)]
+    flat.sort(key=lambda item: item[0])
+    page.toc = get_toc(nest_toc_tokens([token for _, token in flat]))
+
+
+_HEADING_ID = re.compile(r'<h[1-6][^>]*?\sid="([^"]*)"')
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def _flat(tokens: list[dict]):
+    for token in tokens:
+        yield {key: value for key, value in token.items() if key != "children"}
+        yield from _flat(token.get("children", []))
 
 
 def add_anchor_ids(page, ids: set[str]) -> None:

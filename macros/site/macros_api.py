@@ -7,11 +7,24 @@ from collections.abc import Callable
 from . import reading
 from .direct import Finished
 from .state import SiteState
+from .views.calendar import calendar_view
 from .views.campaign import campaign_view
+from .views.comparison import comparison_view
 from .views.document import document_view
+from .views.document_list import document_list_view
 from .views.draft import draft_page_view
+from .views.drafts_index import drafts_index_view
+from .views.guide import guide_view
+from .views.hierarchy import hierarchy_view
+from .views.home import home_view
+from .views.indexes import campaign_list_view, glossary_view, theme_list_view
+from .views.organisations import organisations_view
 from .views.plan import plan_view
+from .views.plan_list import plan_list_view
+from .views.provenance_review import provenance_view
+from .views.quality import quality_view
 from .views.source import source_view
+from .views.templates_page import templates_view
 from .views.theme import theme_view
 
 
@@ -34,33 +47,36 @@ HTML_PAGES = {
     "documents": ("document.html.j2", _document),
 }
 
-LISTS = {
-    "document_list": "document_list.md.j2",
-    "hierarchy": "hierarchy.md.j2",
-    "plan_list": "plan_list.md.j2",
-    "comparison": "comparison.md.j2",
-    "report_calendar": "calendar.md.j2",
-    "campaign_list": "campaign_list.md.j2",
-    "theme_list": "theme_list.md.j2",
-    "glossary": "glossary.md.j2",
-    "organisations": "organisations.md.j2",
-    "data_quality": "quality.md.j2",
-    "provenance_review": "provenance_review.md.j2",
-    "home_stats": "home.md.j2",
-    "drafting_guide": "guide.md.j2",
-    "templates_page": "templates_page.md.j2",
-    "drafts_index": "drafts_index.md.j2",
+# Lists written as HTML into the hand-written page that calls them (Renderer.render_block): template, and the
+# view model built from the services of the build's index it reads.
+BLOCKS = {
+    "document_list": ("document_list.html.j2",
+                      lambda s: document_list_view(s.index.records, s.index.validity, s.index.citations)),
+    "plan_list": ("plan_list.html.j2", lambda s: plan_list_view(s.index.records, s.index.groups, s.index.validity)),
+    "hierarchy": ("hierarchy.html.j2", lambda s: hierarchy_view(s.index.records, s.index.groups, s.index.links,
+                                                               s.index.citations, s.index.validity, s.index.orgs)),
+    "organisations": ("organisations.html.j2",
+                      lambda s: organisations_view(s.index.records, s.index.groups, s.index.orgs)),
+    "report_calendar": ("calendar.html.j2", lambda s: calendar_view(s.data, s.index.groups)),
+    "home_stats": ("home.html.j2", lambda s: home_view(s.data, s.index.groups, s.index.validity)),
+    "theme_list": ("theme_list.html.j2", lambda s: theme_list_view(s.data, s.index.groups)),
+    "campaign_list": ("campaign_list.html.j2", lambda s: campaign_list_view(s.data, s.index.groups)),
+    "glossary": ("glossary.html.j2", lambda s: glossary_view(s.data)),
+    "drafts_index": ("drafts_index.html.j2", lambda s: drafts_index_view(s.drafting.book)),
+    "comparison": ("comparison.html.j2", lambda s: comparison_view(s.data, s.index.groups)),
+    "data_quality": ("quality.html.j2", lambda s: quality_view(s.data, s.warnings)),
+    "templates_page": ("templates_page.html.j2", lambda s: templates_view(s.data, s.drafting)),
+    "drafting_guide": ("guide.html.j2", lambda s: guide_view(s.drafting, s.index.records, s.index.validity)),
+    "provenance_review": ("provenance_review.html.j2", lambda s: provenance_view(s.index.records, s.index.validity,
+                                                                                 s.index.provenance, s.index.orgs)),
 }
+
+PREVIEWS = {"templates_page.html.j2"}  # lists that lay out drafts (_draft.j2 reads `drafting`)
 
 
 def macros(state: SiteState) -> dict[str, Callable[..., str]]:
     """Every macro, bound to one build's state (registered with mkdocs-macros by the plugin)."""
-
-    def render(template: str, **context) -> str:
-        return state.renderer.render(template, state.current, state=state, drafting=state.drafting, **context)
-
-    table = {name: _list_macro(render, template) for name, template in LISTS.items()}
-    return table
+    return {name: _block_macro(state, template, view) for name, (template, view) in BLOCKS.items()}
 
 
 def record_html(state: SiteState, kind: str, record_id: str) -> Finished:
@@ -80,8 +96,9 @@ def source_html(state: SiteState, plan_id: str) -> Finished:
     return state.renderer.render_html("source.html.j2", state.current, v=source_view(state.data, plan_id))
 
 
-def _list_macro(render, template: str):
+def _block_macro(state: SiteState, template: str, view):
     def macro() -> str:
-        return render(template)
+        extra = {"drafting": state.drafting} if template in PREVIEWS else {}
+        return state.renderer.render_block(template, state.current, v=view(state), **extra)
 
     return macro

@@ -154,7 +154,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
             return
         self.state.current = page.file.src_uri  # links are made relative to the page being written
         written = write()
-        html, ids = self.state.renderer.unstash(page.file.src_uri, written.html)
+        html, ids, _ = self.state.renderer.unstash(page.file.src_uri, written.html)  # record pages: no list blocks
         adapter.fill(page, html, written.toc_tokens, written.ids | ids, written.title)
 
     @event_priority(adapter.AFTER_MACROS_RENDER)
@@ -175,7 +175,9 @@ class SitePlugin(BasePlugin[PluginConfig]):
 
     def on_page_content(self, html, page, config, files):
         """The HTML blocks templates kept out of Markdown go in; then a record page is parked till its template."""
-        html, ids = self.state.renderer.unstash(page.file.src_uri, html)
+        converted = html
+        html, ids, tocs = self.state.renderer.unstash(page.file.src_uri, converted)
+        adapter.add_toc_blocks(page, converted, tocs)
         adapter.add_anchor_ids(page, ids)  # for mkdocs' anchor checks
         page.markdown = ""  # converted: large sites would otherwise hold every page twice (None unsets the title)
         return adapter.park(html) if self._parked(page) else html

@@ -54,6 +54,7 @@ class Renderer:
         self.data = index.data
         self.current = "index.md"
         self.stashed: dict[str, list[str]] = {}  # page src_uri -> HTML blocks kept out of Markdown
+        self.toc_blocks: dict[str, dict[int, list[dict]]] = {}  # page src_uri -> block -> toc tokens of its headings
         self.pending: list[tuple[Callable[[], str], Callable[[], str]]] = []  # see `_either`
         self.direct = False  # resolving a page written as HTML (`render_html`): its text gets abbreviations later
         self.env = jinja2.Environment(
@@ -70,7 +71,7 @@ class Renderer:
             link=self.link, url=self.url,
             record_url=self.record_url, page_url=partial(self.record_url, html=True), data_url=self.data_url, source_url=self.source_url,
             all_data_url=lambda: self.url(ALL_DATA), doc_url=self.doc_url, ix=index, data=self.data, T=T, org=self.org_link,
-            relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, plans_by_level=self.plans_by_level, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
+            relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
             reading=reading, calendar=calendar, flag=self.flag,
             timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
             status_filters=FILTER_LABELS, where_link=where_link, org_end=self.org_end, status_kinds=STATUS_KINDS,
@@ -88,6 +89,20 @@ class Renderer:
 
     def render_html(self, template: str, current: str, **context) -> Finished:
         """A page whose template writes HTML (`*.html.j2`): no Markdown conversion (macros/site/direct.py)."""
+        return finish(self._html(template, current, context), self._abbreviations)
+
+    def render_block(self, template: str, current: str, **context) -> Markup:
+        """A part of a hand-written Markdown page (a list macro) whose template writes HTML: one block kept
+        out of Markdown (`stash`), finished as a page written as HTML is; its headings join the page's
+        toc after conversion (`toc_blocks`). Its glossary terms are defined for the page's own Markdown,
+        as they were when the part was Markdown (Markdown's abbr covers the whole page)."""
+        body = self._html(template, current, context)
+        written = finish(body, self._abbreviations)
+        placeholder = self.stash(self.filled(current, written.html))  # HTML blocks inside it go in now
+        self.toc_blocks.setdefault(current, {})[len(self.stashed[current]) - 1] = written.toc_tokens
+        return Markup(str(placeholder) + self.abbreviations(body))
+
+    def _html(self, template: str, current: str, context: dict) -> str:
         self.current, self.pending = current, []
         text = self.env.get_template(template).render(**context)
         self.direct = True
@@ -97,8 +112,7 @@ class Renderer:
             self.direct, self.pending = False, []
         # One line break between blocks, two after an HTML block at the top level (one inside an element),
         # as Python-Markdown's output had them.
-        body = TOP_PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip()).rstrip()
-        return finish(body, self._abbreviations)
+        return TOP_PLACEHOLDER.sub(lambda m: m.group(0) + "\n", _BLANK_LINES.sub("\n", body).strip()).rstrip()
 
     @cached_property
     def _abbreviations(self) -> Abbreviations:
@@ -191,15 +205,6 @@ class Renderer:
         if kind == "terms":
             return record.term
         return record.name
-
-    def plans_by_level(self) -> list[tuple[str, list]]:
-        """Plans grouped by the level of their issuer (tỉnh, sở-ngành, huyện, xã)."""
-        groups: dict[str, list] = {}
-        for plan in self.index.records.sorted_plans:
-            level = self.data.organisations[plan.issuer].level
-            groups.setdefault(level, []).append(plan)
-        order = ["trung-uong", "tinh", "so-nganh", "huyen", "xa"]
-        return [(T.label(level), groups[level]) for level in order if level in groups]
 
     # --- prose ---------------------------------------------------------------------------
 
@@ -294,11 +299,15 @@ class Renderer:
         blocks = self.stashed.get(src_uri)
         return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], text) if blocks else text
 
-    def unstash(self, src_uri: str, html: str) -> tuple[str, set[str]]:
-        """The converted page with its blocks in, and the ids those blocks hold; the blocks are let go."""
+    def unstash(self, src_uri: str, html: str) -> tuple[str, set[str], list[tuple[int, list[dict]]]]:
+        """The converted page with its blocks in, the ids those blocks hold, and where in the converted
+        page (before the blocks went in) each block with headings stood, with their toc tokens; the
+        blocks are let go."""
+        tocs = self.toc_blocks.pop(src_uri, {})
+        places = [(m.start(), tocs[int(m.group(1))]) for m in PLACEHOLDER.finditer(html) if tocs.get(int(m.group(1)))]
         html = self.filled(src_uri, html)
         blocks = self.stashed.pop(src_uri, [])
-        return html, {i for block in blocks for i in ID_ATTRIBUTE.findall(block)}
+        return html, {i for block in blocks for i in ID_ATTRIBUTE.findall(block)}, places
 
     def _abbr(self, text: str) -> str:
         """Escaped text, each glossary term in an <abbr> with its meaning (as Markdown's abbr does)."""
