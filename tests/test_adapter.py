@@ -66,6 +66,22 @@ def test_made_file_is_what_mkdocs_copies(config, tmp_path):
     assert (tmp_path / "site" / "lich" / "x.ics").read_bytes() == b"BEGIN:VCALENDAR"
 
 
+def test_a_file_made_in_pieces_is_written_by_mkdocs_piece_by_piece(config, tmp_path):
+    """mkdocs writes static files through `File.copy_file` (copy_static_files), which MadeFile replaces."""
+    written = []
+
+    def pieces():
+        for piece in (b'{"a": ', b"[1, 2]", b"}"):
+            written.append((piece, (tmp_path / "site" / "du-lieu" / "tat-ca.json").exists()))
+            yield piece
+
+    files = _generated(config, lambda: [adapter.MadeFile.of(config, "du-lieu/tat-ca.json", pieces)])
+    files.copy_static_files()
+    assert (tmp_path / "site" / "du-lieu" / "tat-ca.json").read_bytes() == b'{"a": [1, 2]}'
+    assert [opened for _, opened in written] == [True, True, True]  # the file was open before the first piece
+    assert files.get_file_from_path("du-lieu/tat-ca.json").content_bytes == b'{"a": [1, 2]}'
+
+
 @pytest.fixture
 def two_pages(config):
     return _generated(config, lambda: [

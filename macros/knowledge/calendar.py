@@ -93,16 +93,26 @@ class PlanNames:
     province: str
 
 
-def to_ics(items: list[Deadline], names, plans: dict[str, PlanNames], calendar_name: str) -> bytes:
+END = b"END:VCALENDAR\r\n"
+
+
+def to_ics(items: list[Deadline], names, plans: dict[str, PlanNames], calendar_name: str,
+           made: dict[Deadline, bytes] | None = None) -> bytes:
     """The calendar of `items`; `names(org_id, day)` names a recipient as of the deadline's day (its successor
-    once it has ended: OrgTimeline.name_on), so no reminder is sent to a body that no longer exists."""
+    once it has ended: OrgTimeline.name_on), so no reminder is sent to a body that no longer exists.
+
+    `made` keeps each event's text for the build that passes it: a deadline is in its plan's, its
+    province's and the national calendar, and is written once. The calendar's text is its head, its
+    events' texts in order, and its end, as icalendar writes a component with subcomponents."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", " ".join(calendar_name.split()))  # an X- property is written unescaped: one line
+    made = {} if made is None else made
     for d in items:
-        cal.add_component(_event(d, names, plans[d.plan]))
-    return cal.to_ical()
+        if d not in made:
+            made[d] = _event(d, names, plans[d.plan]).to_ical()
+    return cal.to_ical()[: -len(END)] + b"".join(made[d] for d in items) + END
 
 
 def _event(d: Deadline, names, plan: PlanNames) -> Event:

@@ -7,7 +7,9 @@ below against the installed versions and fails loudly, naming it, when one stops
 What is used, each with its reason:
 
 - mkdocs `File._content` (`MadeFile`): generated files made when mkdocs reads them, not held
-  from `on_files` to the end of the build (gigabytes of JSON and iCalendar at 20 000 plans).
+  from `on_files` to the end of the build (gigabytes of JSON and iCalendar at 20 000 plans);
+  `File.copy_file`, which `Files.copy_static_files` calls for each file, replaced so that a file
+  made in pieces is written in pieces.
 - mkdocs `Page.render` replaced on one page, and `Page._title_from_render`,
   `Page.present_anchor_ids`, `Page.links_to_anchors` read and written (`Conversion`): while
   serving, a page whose Markdown is unchanged gets its previous conversion back.
@@ -36,9 +38,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,20 +57,31 @@ class MadeFile(File):
     """A generated file whose bytes are made each time mkdocs reads them, never kept.
 
     `File.generated` keeps the content in `File._content`, which `content_bytes`,
-    `content_string` and `copy_file` read; a property there makes it on demand.
+    `content_string` and `copy_file` read; a property there makes it on demand. A maker may give
+    the bytes in pieces (an iterator): `copy_file` then writes them as they come, so the national
+    open-data file (hundreds of MB at 20 000 plans) is never whole in memory.
     """
 
-    _make: Callable[[], str | bytes]
+    _make: Callable[[], str | bytes | Iterable[bytes]]
 
     @classmethod
-    def of(cls, config, src_uri: str, make: Callable[[], str | bytes]) -> "MadeFile":
+    def of(cls, config, src_uri: str, make: Callable[[], str | bytes | Iterable[bytes]]) -> "MadeFile":
         file = cls.generated(config, src_uri, content=b"", inclusion=InclusionLevel.NOT_IN_NAV)
         file._make = make
         return file
 
     @property
     def _content(self) -> str | bytes:
-        return self._make()
+        made = self._make()
+        return made if isinstance(made, (str, bytes)) else b"".join(made)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """What mkdocs' `copy_file` does with generated content, piece by piece."""
+        made = self._make()
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as out:
+            for piece in [made] if isinstance(made, (str, bytes)) else made:
+                out.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
 
     @_content.setter
     def _content(self, value: str | bytes) -> None:  # File.generated and the content setters

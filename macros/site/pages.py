@@ -128,23 +128,27 @@ def record_json(state: SiteState, kind: str, record_id: str) -> bytes:
     return _dump(record_dict(state, kind, record_id))
 
 
-def all_json(state: SiteState) -> bytes:
-    """Every record in one file: the same text as `_dump` of the whole dict, made one record at a time.
+def all_json(state: SiteState) -> Iterator[bytes]:
+    """Every record in one file: the same text as `_dump` of the whole dict, given one record at a time.
 
-    At 20 000 plans the dict of every record would cost gigabytes for a moment; each record's
-    text is made, indented to its depth and encoded before the next one.
+    At 20 000 plans the dict of every record would cost gigabytes for a moment, and the file's text
+    hundreds of MB; each record's text is made, indented to its depth, encoded and written
+    (adapter.MadeFile) before the next one.
     """
     data = state.data
     lists = {kind: [partial(record_dict, state, kind, i) for i in getattr(data, kind)] for kind in KINDS}
     lists["organisations"] = [partial(_org_dict, state, o) for o in data.organisations.values()]
     lists["terms"] = [partial(t.model_dump, mode="json", exclude_none=True) for t in data.terms.values()]
-    parts = [b'{\n "as_of": %s,' % _dump(state.data.as_of)]
+    yield b'{\n "as_of": %s,' % _dump(state.data.as_of)
     for n, (name, makers) in enumerate(lists.items()):
-        items = [_dump(make()).replace(b"\n", b"\n  ") for make in makers]
-        body = b"[\n  " + b",\n  ".join(items) + b"\n ]" if items else b"[]"
-        parts.append(b"%s\n %s: %s" % (b"," if n else b"", _dump(name), body))
-    parts.append(b"\n}")
-    return b"".join(parts)
+        yield b"%s\n %s: " % (b"," if n else b"", _dump(name))
+        if not makers:
+            yield b"[]"
+            continue
+        for i, make in enumerate(makers):
+            yield (b",\n  " if i else b"[\n  ") + _dump(make()).replace(b"\n", b"\n  ")
+        yield b"\n ]"
+    yield b"\n}"
 
 
 def _calendars(state: SiteState) -> Iterator[tuple[str, Callable[[], bytes]]]:
@@ -164,7 +168,8 @@ def _calendars(state: SiteState) -> Iterator[tuple[str, Callable[[], bytes]]]:
 def plan_ics(state: SiteState, plan_ids: list[str], calendar_name: str) -> bytes:
     ix = state.index
     items = sorted(d for p in plan_ids for d in ix.groups.plan_deadlines[p])
-    return to_ics(items, ix.orgs.name_on, {p: plan_names(state, p) for p in plan_ids}, calendar_name)
+    return to_ics(items, ix.orgs.name_on, {p: plan_names(state, p) for p in plan_ids}, calendar_name,
+                  state.calendar_events)
 
 
 def plan_names(state: SiteState, plan_id: str) -> PlanNames:

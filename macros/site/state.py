@@ -27,6 +27,8 @@ class SiteState:
     cache: BuildCache | None = None
     # Search entries cut from each rendered page (macros/site/search.py), by page URL.
     search_entries: dict[str, list[dict]] = field(default_factory=dict)
+    # Each reporting deadline's iCalendar event, written once for its plan's, province's and the national calendar.
+    calendar_events: dict = field(default_factory=dict)
     # The generated pages of this build and what each shows (macros/site/pagetable.py), set in on_files.
     pages: PageTable = field(default_factory=PageTable)
     current: str = "index.md"  # the page being rendered (macros render for it)
