@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import types
+from functools import partial
+
 import jinja2
 import pytest
 
@@ -47,3 +50,24 @@ def test_a_list_written_as_html_is_one_block_of_a_markdown_page_with_its_heading
     assert "nam-b2025b" in ids
     [(at, tokens)] = places
     assert converted[at:].startswith("<!--dvcq-html") and [t["id"] for t in tokens] == ["nam-b2025b"]
+
+
+def _holders(value) -> list:
+    """The value and what it is bound to: a method's object, a partial's function and arguments."""
+    if isinstance(value, partial):
+        return [value, *_holders(value.func), *value.args]
+    return [value, getattr(value, "__self__", None)]
+
+
+def test_templates_get_link_helpers_and_label_tables_not_the_build(renderer):
+    """A page template reads the view model it is given; the environment lends it only link and mark
+    helpers and tables of labels, never a module, the data, the index or one of its services."""
+    builtin = set(jinja2.Environment().globals)
+    for name, value in renderer.env.globals.items():
+        if name in builtin:
+            continue
+        for held in _holders(value):
+            assert not isinstance(held, types.ModuleType), f"template global {name!r} is the module {held.__name__}"
+            layer = type(held).__module__.split(".")[:2]
+            assert layer not in (["macros", "data"], ["macros", "knowledge"]), \
+                f"template global {name!r} hands templates {type(held).__name__} ({type(held).__module__})"

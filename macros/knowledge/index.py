@@ -63,27 +63,3 @@ class SiteIndex:
     @cached_property
     def groups(self) -> Groupings:
         return Groupings(self.data, self.records, self.citations)
-
-    # --- compatibility for the page templates not yet given a view model (removed when none is left) ---
-
-    def __getattr__(self, name: str):
-        if name.startswith("_") or name not in _MOVED:
-            raise AttributeError(name)
-        service, attribute = _MOVED[name]
-        return getattr(getattr(self, service), attribute)
-
-
-_MOVED = {
-    **{n: ("records", n) for n in ("record", "kind_of", "issuer_of", "province_of", "province_now_of", "org_name",
-                                   "tier_of", "sorted_plans", "sorted_documents", "value_doubts")},
-    **{n: ("citations", n) for n in ("finder", "cited_by", "cites", "plans_citing", "plan_bases", "chain")},
-    "citations_of": ("citations", "of_plan"), "unresolved": ("citations", "unresolved"),
-    "links_out": ("links", "outgoing"), "links_in": ("links", "incoming"), "children": ("links", "children"),
-    "status": ("validity", "status"),
-    **{n: ("orgs", n) for n in ("exists", "successor", "name_on")},
-    "org_active": ("orgs", "exists"), "org_successor": ("orgs", "last_successor"),
-    **{n: ("groups", n) for n in ("tasks_with_theme", "documents_for_theme", "campaign_targets", "campaign_tasks",
-                                  "central_ids", "documents_by_province", "level_groups", "basis_rows",
-                                  "plans_by_province", "plan_deadlines", "all_deadlines", "province_deadlines",
-                                  "org_groups", "top_plans", "basis_matrix")},
-}

@@ -26,20 +26,10 @@ from markupsafe import Markup
 from ..data.kinds import ALL_DATA, GLOSSARY_PAGE, KINDS, PAGES, org_page, page_of, source_path
 from ..data.validate import FOOTNOTE_REF
 from ..drafting.draftdoc import BLANK
-from ..knowledge import calendar
-from ..knowledge.faithful import is_frequency, period_stated, plan_source
 from ..knowledge.index import SiteIndex
-from ..knowledge.marks import (
-    doubt_mark, field_label, full_title, org_end_mark, org_flag, source_mark, status_flag, where_link,
-)
-from ..knowledge.timeline import EVENT_LABELS, timeline
-from ..knowledge.status import LABELS as STATUS_LABELS
-from ..knowledge.statusword import FILTER_LABELS
-from ..knowledge.statusword import KINDS as STATUS_KINDS
-from ..knowledge.timeline import CHANGE_WORDS
+from ..knowledge.marks import doubt_mark, full_title, org_end_mark, source_mark, status_flag, where_link
 from ..text import format as T
 from ..text.citations import fixes_of
-from . import reading
 from .direct import ID_ATTRIBUTE, Abbreviations, Finished, finish
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,18 +57,13 @@ class Renderer:
             prose=self.prose, inline=self.inline, date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
             html=self.stash, blanks=marked_blanks,
         )
+        # Templates read the view model they are given; the environment lends them only these helpers, which
+        # write links and marks where they land (tests/test_render.py: no module, data, index or service here).
         self.env.globals.update(
-            link=self.link, url=self.url,
-            record_url=self.record_url, page_url=partial(self.record_url, html=True), data_url=self.data_url, source_url=self.source_url,
-            all_data_url=lambda: self.url(ALL_DATA), doc_url=self.doc_url, ix=index, data=self.data, T=T, org=self.org_link,
-            relation_labels=T.RELATION_LABELS, level_groups=index.level_groups, org_groups=index.org_groups, anchor=lambda i: Markup("{#" + T.md_escape(i) + "}"), record=index.record, kind_of=index.kind_of, title_of=self.title_of,
-            reading=reading, calendar=calendar, flag=self.flag,
-            timeline=partial(timeline, index.validity), event_labels=EVENT_LABELS, status_labels=STATUS_LABELS,
-            status_filters=FILTER_LABELS, where_link=where_link, org_end=self.org_end, status_kinds=STATUS_KINDS,
-            changes=index.data.validity.changes if index.data.validity else [], change_labels=CHANGE_WORDS,
-            status_groups=index.validity.groups, src=partial(source_mark, self), oflag=partial(org_flag, self),
-            field_label=field_label, plan_source=partial(plan_source, index), period_stated=period_stated,
-            is_frequency=is_frequency, full_title=partial(full_title, self), doubt=partial(doubt_mark, self), unknown_ids=lambda: {d for d in self.data.documents if index.status(d).state == "unknown"},
+            link=self.link, url=self.url, page_url=partial(self.record_url, html=True), data_url=self.data_url,
+            source_url=self.source_url, all_data_url=lambda: self.url(ALL_DATA), doc_url=self.doc_url,
+            org=self.org_link, title_of=self.title_of, full_title=partial(full_title, self), flag=self.flag,
+            org_end=self.org_end, src=partial(source_mark, self), doubt=partial(doubt_mark, self), where_link=where_link,
         )
 
     def render(self, template: str, current: str, **context) -> str:
