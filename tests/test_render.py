@@ -6,11 +6,13 @@ import types
 from functools import partial
 
 import jinja2
+import jinja2.meta
 import pytest
+from jinja2 import nodes
 
 from macros.data.loader import load
 from macros.knowledge.index import SiteIndex
-from macros.site.render import Renderer
+from macros.site.render import TEMPLATES, Renderer
 from tests.minidata import write_minidata
 
 
@@ -71,3 +73,20 @@ def test_templates_get_link_helpers_and_label_tables_not_the_build(renderer):
             layer = type(held).__module__.split(".")[:2]
             assert layer not in (["macros", "data"], ["macros", "knowledge"]), \
                 f"template global {name!r} hands templates {type(held).__name__} ({type(held).__module__})"
+
+
+# What a page template may read besides the helpers: its view model, and the draft book's words for the
+# draft previews (a draft's page and the templates page).
+CONTEXT = {"v", "drafting"}
+
+
+def test_page_templates_read_their_view_model_and_the_helpers_only(renderer):
+    """No template reaches for the index, the data, the build's state or a module by name."""
+    env = jinja2.Environment(trim_blocks=True, lstrip_blocks=True)  # no globals: every name it reads is listed
+    env.filters.update(dict.fromkeys(renderer.env.filters, str))
+    helpers = set(renderer.env.globals)
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        own = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        foreign = jinja2.meta.find_undeclared_variables(tree) - helpers - CONTEXT - own
+        assert not foreign, f"{path.name} reads {sorted(foreign)}: give it to the template in its view model"
