@@ -10,6 +10,7 @@ import icalendar
 import pytest
 
 from macros.data.loader import load
+from macros.knowledge.calendar import province_slug
 from macros.site.state import SiteState
 from macros.text.citations import NUMBER_RE, number_key
 from tests.conftest import DATA
@@ -267,3 +268,26 @@ def test_a_document_page_table_of_contents_leads_to_its_headings(site, dataset):
         html = page(site, "documents", document_id).read_text(encoding="utf-8")
         toc = TOC_LINK.findall(html)
         assert {"hieu-luc", "quan-he", "trich-dan"} <= set(toc) <= set(HEADING_ID.findall(html)), document_id
+
+
+def test_a_list_page_table_of_contents_leads_to_its_sections(site, index):
+    """The lists written as HTML inside hand-written pages keep their headings in the side 'Mục lục', in page
+    order, each entry landing on a heading: the plans by province, year and level; the calendar by province."""
+    html = (site / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    toc = list(dict.fromkeys(TOC_LINK.findall(html)))  # Material writes the toc twice (side and, on a phone, menu)
+    assert [i for i in toc if i.startswith("theo-")] == ["theo-tinh", "theo-nam", "theo-cap"]
+    assert set(toc) <= set(HEADING_ID.findall(html))
+    calendar = (site / "ke-hoach" / "lich-bao-cao.html").read_text(encoding="utf-8")
+    toc = list(dict.fromkeys(TOC_LINK.findall(calendar)))
+    provinces = [name for name, _, _ in index.groups.province_deadlines()]
+    assert [i for i in toc if i.startswith("tinh-")] == [f"tinh-{slug}" for slug in map(province_slug, provinces)]
+    assert set(toc) <= set(HEADING_ID.findall(calendar))
+
+
+def test_the_plans_index_lists_the_plans_of_each_year_as_a_list(site, dataset):
+    """Under 'Theo năm' each plan is an item of its year's list, not a line of text starting with a dash."""
+    html = (site / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    by_year = html.split('id="theo-nam"')[1].split('id="theo-cap"')[0]
+    items = re.findall(r'<li><a href="([^"#]+)\.html"', by_year)
+    assert sorted(items) == sorted(dataset.plans)
+    assert not re.search(r"^- ", unescape(re.sub(r"<[^>]+>", "", by_year)), re.M)
