@@ -118,15 +118,23 @@ def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list
         return [DataError(display, 1, "", f"tệp lớn hơn {YAML_MAX_BYTES // 1_000_000} MB: một tệp dữ liệu "
                           "không cần lớn như vậy (tách thành nhiều tệp)")]
     source = read_yaml(path, display, parses)
+    try:
+        return _read_parsed(dataset, source, display, folder, rel)
+    finally:
+        if parses is None:  # the models hold the values now (a third of the data's memory); the line marks stay
+            source.data = None  # for messages. A kept parse (mkdocs serve) is read again by the next load.
+
+
+def _read_parsed(dataset: Dataset, source: YamlSource, display: str, folder: str, rel: Path) -> list[DataError]:
     if folder in RECORD_FOLDERS and (source.errors or not isinstance(source.data, dict)):
-        dataset.failed.add(path.stem)  # so references to it are not reported a second time
+        dataset.failed.add(rel.stem)  # so references to it are not reported a second time
     if source.errors:
         return source.errors
     if not isinstance(source.data, dict):
         kind = "danh sách" if isinstance(source.data, list) else "một giá trị đơn"
         return [DataError(display, 1, "", f"tệp phải là một bảng 'trường: giá trị', không phải {kind}")]
     if folder in RECORD_FOLDERS and len(rel.parts) == 2:
-        return _add_record(dataset, source, RECORD_FOLDERS[folder], folder, path.stem)
+        return _add_record(dataset, source, RECORD_FOLDERS[folder], folder, rel.stem)
     if folder == ORGANISATION_FOLDER and len(rel.parts) == 2:
         return _add_list(dataset, source, model.OrganisationsFile, "organisations", "organisations")
     if not folder and rel.name == VALIDITY_FILE:
