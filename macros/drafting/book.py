@@ -80,6 +80,17 @@ class DraftBook:
         orgs = [job.unit] * (job.unit in self.data.organisations) + [o.id for o in members(self.ix, plan, job)]
         return self._of_orgs(self._sheets_by_org, orgs), self._of_orgs(self._skipped_by_org, orgs)
 
+    def made_from(self, plan_id: str) -> list[Sheet]:
+        """The year-ahead drafts made from this plan (a body's own, or the plan above it that gives it work)."""
+        return self._sheets_by_plan.get(plan_id, [])
+
+    @cached_property
+    def _sheets_by_plan(self) -> dict[str, list[Sheet]]:
+        table: dict[str, list[Sheet]] = {}
+        for sheet in self.sheets:  # once per build: a scan per plan page grew with plans times drafts
+            table.setdefault(sheet.source.id, []).append(sheet)
+        return table
+
     def skipped_of(self, org_id: str) -> list[Skipped]:
         """Why this body gets no draft, if it gets none."""
         return [item for _, item in self._skipped_by_org.get(org_id, [])]

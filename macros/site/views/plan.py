@@ -123,7 +123,7 @@ def plan_view(ix: SiteIndex, book: DraftBook, plan_id: str, doubts: list[str]) -
         footer_lacks=tuple(["nơi nhận"] * (not plan.recipients) + ["khối chữ ký"] * (not plan.signer)),
         bases=tuple(Basis(RELATION_LABELS[via][0], rid) for _, via, rid in ix.citations.chain(plan_id)),
         has_source=plan.source in ix.data.sources,
-        drafts=tuple(s for s in book.sheets if s.source.id == plan_id), report=book.report(plan_id),
+        drafts=tuple(book.made_from(plan_id)), report=book.report(plan_id),
         provenance=provenance_lines(ix.provenance, plan_id), doubts=tuple(doubts),
     )
 
