@@ -82,23 +82,23 @@ def macros(state: SiteState) -> dict[str, Callable[..., str]]:
 def record_html(state: SiteState, kind: str, record_id: str) -> Finished:
     """The page of a record (document, plan, campaign or theme), written as HTML."""
     template, view = HTML_PAGES[kind]
-    return state.renderer.render_html(template, state.current, v=view(state, record_id))
+    return state.renderer.render_html(template, state.renderer.current, v=view(state, record_id))
 
 
 def draft_html(state: SiteState, slug: str) -> Finished:
     """The page of one draft made from the data (soan-ke-hoach/<folder>/<name>.md), written as HTML."""
-    return state.renderer.render_html("draft_page.html.j2", state.current, v=draft_page_view(state.drafting.book, slug),
+    return state.renderer.render_html("draft_page.html.j2", state.renderer.current, v=draft_page_view(state.drafting.book, slug),
                                       drafting=state.drafting)
 
 
 def source_html(state: SiteState, plan_id: str) -> Finished:
     """A plan's source text as a readable page (ke-hoach/van-ban-goc/<plan>.md), written as HTML."""
-    return state.renderer.render_html("source.html.j2", state.current, v=source_view(state.data, plan_id))
+    return state.renderer.render_html("source.html.j2", state.renderer.current, v=source_view(state.data, plan_id))
 
 
 def _block_macro(state: SiteState, template: str, view):
     def macro() -> str:
         extra = {"drafting": state.drafting} if template in PREVIEWS else {}
-        return state.renderer.render_block(template, state.current, v=view(state), **extra)
+        return state.renderer.render_block(template, state.renderer.current, v=view(state), **extra)
 
     return macro

@@ -116,7 +116,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         """A record, organisation, draft or source-text page: written here from the model, tags and search
         boost too. Its source only names it; `render_macros: false` (a documented mkdocs-macros setting)
         spares mkdocs-macros compiling it as a template (a tenth of a second per build)."""
-        self.state.current = page.file.src_uri
+        self.state.renderer.current = page.file.src_uri
         record = self.state.pages.records.get(page.file.src_uri)
         if record:
             page.meta.update(record_meta(self.state, *record), render_macros=False)
@@ -152,7 +152,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
         write = self.later.pop(page.file.src_uri, None)
         if write is None:
             return
-        self.state.current = page.file.src_uri  # links are made relative to the page being written
+        self.state.renderer.current = page.file.src_uri  # links are made relative to the page being written
         written = write()
         html, ids, _ = self.state.renderer.unstash(page.file.src_uri, written.html)  # record pages: no list blocks
         adapter.fill(page, html, written.toc_tokens, written.ids | ids, written.title)

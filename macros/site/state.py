@@ -31,7 +31,6 @@ class SiteState:
     calendar_events: dict = field(default_factory=dict)
     # The generated pages of this build and what each shows (macros/site/pagetable.py), set in on_files.
     pages: PageTable = field(default_factory=PageTable)
-    current: str = "index.md"  # the page being rendered (macros render for it)
 
     @classmethod
     def load(cls, settings: Settings, cache: BuildCache | None = None, parses: dict | None = None) -> "SiteState":
