@@ -146,6 +146,22 @@ def test_no_module_is_over_400_lines():
     assert not long, f"modules over {MAX_LINES} lines: {long}"
 
 
+def owner_imports(package: Path, owner: str = "knowledge.index") -> list[str]:
+    """Imports of the index (the owner of the knowledge services) from inside the knowledge layer."""
+    known = set(modules(package))
+    target = f"{package.name}.{owner}"
+    return [f"{path.relative_to(package.parent)}:{line} imports {target}"
+            for name, path in modules(package).items() if layer_of(name) == "knowledge" and name != target
+            for line, imported in imports(path, package, known) if imported == target]
+
+
+def test_the_knowledge_services_never_import_their_owner():
+    """records, links, citations, status, provenance, groupings are made by the index and handed what they
+    read; one that imported the index would make it a god object again."""
+    found = owner_imports(PACKAGE)
+    assert not found, "\n".join(found)
+
+
 # The checks themselves, on a small package planted in a temporary folder: each must catch what it is for.
 
 def _plant(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -191,3 +207,9 @@ def test_a_cycle_under_type_checking_is_caught(tmp_path):
         "knowledge/status.py": "from typing import TYPE_CHECKING\n\n"
                                "if TYPE_CHECKING:\n    from .index import SiteIndex\n"})
     assert cycles(package) == [["macros.knowledge.index", "macros.knowledge.status"]]
+
+
+def test_a_service_importing_the_index_is_caught(tmp_path):
+    package = _plant(tmp_path, {"knowledge/index.py": "", "knowledge/links.py": "from .index import SiteIndex\n",
+                                "site/state.py": "from ..knowledge.index import SiteIndex\n"})
+    assert owner_imports(package) == ["macros/knowledge/links.py:1 imports macros.knowledge.index"]
