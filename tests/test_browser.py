@@ -960,6 +960,26 @@ def test_print_buttons_and_a_printed_draft_is_the_draft_only(context, base_url, 
 
 
 @browser
+def test_a_printed_list_keeps_the_marks_of_ended_bodies(context, base_url, site):
+    """A list printed to carry to a meeting says which bodies have ended, as the screen does (only a
+    plan's own page, printed like the paper, leaves the site's marks out)."""
+    lists = [p.relative_to(site).as_posix() for p in (site / "co-quan.html", site / "ke-hoach" / "index.html")]
+    page = context.new_page()
+    seen = {}
+    for path in lists:
+        page.goto(base_url + path)
+        marks = page.locator("article .status-flag")
+        screen = [m.inner_text() for m in marks.all() if m.is_visible()]
+        page.emulate_media(media="print")
+        printed = [m.inner_text() for m in marks.all() if m.is_visible()]
+        page.emulate_media(media="screen")
+        assert printed == screen, path
+        seen[path] = len(screen)
+    page.close()
+    assert any(seen.values()), seen  # the data has ended bodies: the check is not empty
+
+
+@browser
 def test_long_pages_fold_by_group_on_a_phone(context, base_url):
     """The comparison and the organisations list on a phone: each group folded under its heading
     (the page fits in a few screens), a tap opens it, a link to a group opens it; wide screens unfolded."""
