@@ -23,8 +23,6 @@ from .statusword import LABELS, Evidence, Status
 
 __all__ = ["LABELS", "PERIOD_TYPES", "Status", "Validity", "last_day", "title_period"]
 
-ORDER = ("in-force", "amended", "not-replaced", "unknown", "period-ended", "ceased")
-
 
 class Validity:
     """Statuses of one build's records at as_of or another day, each computed once (a service of `SiteIndex`)."""
@@ -39,13 +37,6 @@ class Validity:
         self._statuses: dict[tuple, Status] = {}
 
     # --- records -----------------------------------------------------------------------
-
-    def groups(self, records) -> list[tuple[str, list]]:
-        """Records grouped by their state at as_of: citable ones first, those no longer in force last."""
-        table: dict[str, list] = {state: [] for state in ORDER}
-        for record in records:
-            table[self.status(record.id).state].append(record)
-        return [(state, items) for state, items in table.items() if items]
 
     def name(self, record_id: str) -> str:
         """Plain name for sentences: 'Luật 10/2022/QH15', 'Kế hoạch 13/KH-UBND – Ủy ban nhân dân tỉnh Lào Cai'."""
