@@ -158,8 +158,12 @@ def site_stats(site: Path) -> dict:
         for name in names:
             total += os.path.getsize(os.path.join(folder, name))
             pages += name.endswith(".html")
-    raw, gz = _gzip_size(site / "search" / "search_index.json")
-    return {"pages": pages, "site_mb": total / 1e6, "search_mb": raw / 1e6, "search_gz_mb": gz / 1e6}
+    # The full index (macros/site/search_files.py), or Material's one file when there is no split.
+    full = site / "search" / "search_full.json"
+    raw, gz = _gzip_size(full if full.is_file() else site / "search" / "search_index.json")
+    quick, quick_gz = _gzip_size(site / "search" / "search_index.json") if full.is_file() else (0, 0)
+    return {"pages": pages, "site_mb": total / 1e6, "search_mb": raw / 1e6, "search_gz_mb": gz / 1e6,
+            "quick_mb": quick / 1e6, "quick_gz_mb": quick_gz / 1e6}
 
 
 def _gzip_size(path: Path) -> tuple[int, int]:

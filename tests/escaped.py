@@ -71,7 +71,8 @@ def page_problems(site: Path) -> list[str]:
 
 def search_problems(site: Path) -> list[str]:
     """The fields of each search entry that Material shows as HTML in the result list."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = [doc for name in ("search_index.json", "search_full.json")  # the quick index and the full one
+            for doc in json.loads((site / "search" / name).read_text(encoding="utf-8"))["docs"]]
     out = []
     for doc in docs:
         for field in RENDERED_FIELDS:

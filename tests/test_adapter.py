@@ -345,3 +345,24 @@ def test_mkdocs_macros_leaves_a_page_alone_whose_meta_says_so(small_build):
     """Record pages are rendered by the plugin and marked `render_macros: false` (documented by mkdocs-macros)."""
     assert "Tổng 13." in (small_build / "index.html").read_text(encoding="utf-8")
     assert "Tổng {{ 6 + 7 }}." in (small_build / "ban-ghi.html").read_text(encoding="utf-8")
+
+
+def _material_script(pattern: str) -> str:
+    import material
+
+    scripts = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (path,) = scripts.glob(pattern)
+    return path.read_text(encoding="utf-8")
+
+
+def test_material_loads_the_quick_index_file_when_a_page_opens_and_its_worker_takes_a_setup_message():
+    """search_files.py writes the quick index where Material's page reads it (search_index.json, or the
+    offline plugin's search_index.js setting `__index` from disk); workers/search-full.js loads Material's
+    worker script, dispatches it a message event {type: 0, data: {config, docs, options}}, and sits in a
+    folder named "workers" because the script finds its lunr language files from that path under file://.
+    Material's scripts are minified JavaScript that no small build runs: their text is what can be checked here
+    (the browser tests run them)."""
+    bundle, worker = _material_script("bundle.*.min.js"), _material_script("workers/search.*.min.js")
+    assert f'"{adapter.SEARCH_INDEX}"' in bundle and '"search/search_index.js"' in bundle and "__index" in bundle
+    assert '"search.suggest"' in bundle  # the options the page adds to the setup message
+    assert 'addEventListener("message"' in worker and 'split("/worker")' in worker

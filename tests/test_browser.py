@@ -22,7 +22,9 @@ import pytest
 import yaml
 
 from macros.data.loader import load
+from macros.site.adapter import SEARCH_INDEX
 from macros.site.search import PLAIN_ENV, enrich_search_index, joined, search_index_size
+from macros.site.search_files import FULL_GLOBAL, FULL_INDEX, FULL_SCRIPT
 from macros.site.state import SiteState
 from tests.browser import (
     GLOSSARY, chromium, first_result, fold, nfd, open_search, record_queries, records, results, serve, type_query,
@@ -243,8 +245,9 @@ def test_site_works_from_disk(pw, tmp_path, site):
         page.click("nav.md-nav--primary a[href$='van-ban/index.html']")
         page.wait_for_url(re.compile(r"van-ban/index\.html$"))
         assert page.locator("article h1").first.inner_text().strip()
-        open_search(page)
-        assert first_result(page, "33/CT-TTg", timeout_ms=10000) == _by_number("33/CT-TTg")
+        # From disk the full index is loaded once the quick one has answered a first query.
+        open_search(page, full=False)
+        assert first_result(page, "33/CT-TTg", timeout_ms=30000) == _by_number("33/CT-TTg")
         assert first_result(page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
         assert first_result(page, "dan van kheo zzqx") == "phong-trao/dan-van-kheo.html"  # no page has all: any-word
     assert outside == []
@@ -322,6 +325,9 @@ def test_folding_and_aliases_at_most_double_the_index(site, plain_site):
     ours, plain = search_index_size(site), search_index_size(plain_site)
     print(f"search index: plain {plain}, with folding and aliases {ours}")
     assert ours["raw"] <= 2 * plain["raw"] and ours["gzip"] <= 2 * plain["gzip"], (ours, plain)
+    # What every page loads first (names, numbers, titles) is a small part of it; the rest comes when
+    # a reader opens search.
+    assert 10 * ours["quick"]["raw"] <= ours["raw"] and ours["quick"]["entries"] < ours["entries"] / 2, ours
     # A draft's preview repeats the plan above it, which is indexed on its own page: our index keeps
     # the draft page's own entry and drops the preview's sections, which Material's plain index has.
     previews = _draft_sections(plain_site)
@@ -335,15 +341,20 @@ def _draft_sections(site_dir: Path) -> list[str]:
             and d["location"].count("/") >= 2]
 
 
-def _enrich_copy(plain_site: Path, target: Path, hash_seed: str) -> bytes:
-    """Our step run on a copy of the plain index in a fresh interpreter (its own hash seed)."""
+def _enrich_copy(plain_site: Path, target: Path, hash_seed: str) -> tuple[bytes, bytes]:
+    """Our step run on a copy of the plain index in a fresh interpreter (its own hash seed): the quick
+    and the full index it wrote."""
     shutil.copytree(plain_site / "search", target / "search")
     code = ("import sys, pathlib; from macros.data.loader import load; from macros.site.state import SiteState; "
             "from macros.site.search import enrich_search_index as e; "
             "e(sys.argv[1], SiteState(load(pathlib.Path(sys.argv[2]))))")
     env = {**ENV, "PYTHONHASHSEED": hash_seed}
     subprocess.run([MKDOCS[0], "-c", code, str(target), str(DATA)], cwd=ROOT, env=env, check=True, timeout=300)
-    return (target / "search" / "search_index.json").read_bytes()
+    return _index_files(target)
+
+
+def _index_files(site_dir: Path) -> tuple[bytes, bytes]:
+    return (site_dir / SEARCH_INDEX).read_bytes(), (site_dir / FULL_INDEX).read_bytes()
 
 
 def test_index_is_deterministic_and_idempotent(plain_site, tmp_path):
@@ -351,14 +362,16 @@ def test_index_is_deterministic_and_idempotent(plain_site, tmp_path):
     first = _enrich_copy(plain_site, tmp_path / "a", "1")
     assert _enrich_copy(plain_site, tmp_path / "b", "2") == first
     enrich_search_index(tmp_path / "a", SiteState(load(DATA)))
-    assert (tmp_path / "a" / "search" / "search_index.json").read_bytes() == first
+    assert _index_files(tmp_path / "a") == first
 
 
 def test_offline_copy_of_the_index_is_the_enriched_one(site):
-    """The offline plugin inlines the index for file:// after our step (hook priority -50 > -100)."""
-    index = (site / "search" / "search_index.json").read_bytes()
+    """The offline plugin inlines the index for file:// after our step (hook priority -50 > -100); the
+    full index has its file:// copy too."""
+    index = (site / SEARCH_INDEX).read_bytes()
     assert (site / "search" / "search_index.js").read_bytes() == b"var __index = " + index
     assert b'"keys":' in index
+    assert (site / FULL_SCRIPT).read_bytes() == f"var {FULL_GLOBAL} = ".encode() + (site / FULL_INDEX).read_bytes()
 
 
 def test_plain_switch_leaves_materials_index(plain_site):

@@ -127,8 +127,9 @@ def test_search_index_holds_each_plan_once_with_its_number(synth_site: Path, syn
     import json
 
     from macros.site.search import joined
+    from macros.site.search_files import FULL_INDEX
 
-    docs = json.loads((synth_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = json.loads((synth_site / FULL_INDEX).read_text(encoding="utf-8"))["docs"]
     by_page: dict[str, list[dict]] = {}
     for entry in docs:
         by_page.setdefault(entry["location"].split("#")[0], []).append(entry)

@@ -43,3 +43,38 @@ def test_at_scale_sections_stop_at_the_depth_and_text_is_cut():
     assert entries[1]["text"].endswith("…")
     only_page = page_entries(PAGE, "a.html", "T", META, text_limit=30, depth=1)
     assert [e["location"] for e in only_page] == ["a.html"]
+
+
+def test_quick_index_names_each_page_but_drafts_and_the_full_index_keeps_every_entry(tmp_path):
+    """The file every page loads first holds what names a page (title, number, aliases) and no text;
+    drafts and sections wait for the full index, which is written beside it unchanged."""
+    import json
+    import re
+
+    from macros.site.adapter import SEARCH_INDEX, SearchIndexFile
+    from macros.site.search_files import read_full_index, write_index_files
+
+    docs = [
+        {"location": "co-quan/so-noi-vu.html", "title": "Sở Nội vụ", "text": "Nhiệm vụ của sở " * 50,
+         "keys": "_sonoivu", "also": "Sở Nội vụ tỉnh Lào Cai", "boost": 8, "fold": "_so _noi _vu _nhiem"},
+        {"location": "co-quan/so-noi-vu.html#nhiem-vu", "title": "Nhiệm vụ", "text": "Tham mưu"},
+        {"location": "thuat-ngu.html#ubnd", "title": "UBND", "text": "Ủy ban nhân dân", "keys": "ubnd _ubnd"},
+        {"location": "soan-ke-hoach/kh-1/so-noi-vu.html", "title": "Kế hoạch của Sở Nội vụ", "text": "Dự thảo",
+         "keys": "ke hoach cua so noi vu"},
+    ]
+    config = {"lang": ["vi"], "separator": r"[\s\-]+", "pipeline": [],
+              "fields": {"title": {"boost": 1000}, "keys": {"boost": 1000}, "also": {"boost": 300},
+                         "text": {"boost": 1}, "fold": {"boost": 0.01}}}
+    (tmp_path / "search").mkdir()
+    (tmp_path / SEARCH_INDEX).write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+    index = SearchIndexFile.read(tmp_path)
+    write_index_files(index, lambda location: location.startswith("soan-ke-hoach/"))
+
+    quick = json.loads((tmp_path / SEARCH_INDEX).read_text(encoding="utf-8"))
+    assert [e["location"] for e in quick["docs"]] == ["co-quan/so-noi-vu.html", "thuat-ngu.html#ubnd"]
+    page = quick["docs"][0]
+    assert page["text"] == "" and page["boost"] == 8 and page["also"] == "Sở Nội vụ tỉnh Lào Cai"
+    assert set(page["fold"].split()) == {"_so", "_noi", "_vu", "_tinh", "_lao", "_cai"}  # names typed plain
+    assert set(quick["config"]["fields"]) == {"title", "keys", "also", "fold"}
+    assert read_full_index(tmp_path).docs == docs
+    assert re.fullmatch(r"var __searchFull = \{.*\}", (tmp_path / "search" / "search_full.js").read_text(encoding="utf-8"))

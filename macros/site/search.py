@@ -41,8 +41,9 @@ from pathlib import Path
 from ..data.kinds import GLOSSARY_PAGE, KINDS, org_page
 from ..drafting.files import page_path
 from ..text.format import fold
-from .adapter import SEARCH_INDEX, SearchIndexFile, search_entry
+from .adapter import SEARCH_INDEX, search_entry
 from .render import ID_ATTRIBUTE, html_path
+from .search_files import read_full_index, write_index_files
 from .search_words import ReadingWords, new_tokens, tokens
 from .config import SEARCH_PLAIN_ENV
 from .state import SiteState
@@ -152,17 +153,25 @@ def index_page(page, state: SiteState, reuse: Callable | None = None) -> None:
 
 
 def search_index_size(site_dir: str | Path) -> dict:
-    """Bytes of the search index as served (raw and gzipped), for the benchmark and the size test."""
-    raw = (Path(site_dir) / INDEX).read_bytes()
-    entries = len(SearchIndexFile.read(site_dir).docs)
-    return {"raw": len(raw), "gzip": len(gzip.compress(raw, compresslevel=9, mtime=0)), "entries": entries}
+    """Bytes of the full search index as served (raw and gzipped), for the benchmark and the size test;
+    `quick`: the same of the file every page loads first (search_files.py)."""
+    index = read_full_index(site_dir)
+    raw = json.dumps(index.content, separators=(",", ":"), default=str).encode("utf-8")
+    quick = (Path(site_dir) / INDEX).read_bytes()
+    return {"raw": len(raw), "gzip": _gzip(raw), "entries": len(index.docs),
+            "quick": {"raw": len(quick), "gzip": _gzip(quick), "entries": len(json.loads(quick)["docs"])}}
+
+
+def _gzip(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
-    """Rewrite the index in place with folded keys and glossary rows (idempotent, deterministic)."""
+    """Rewrite the index with folded keys and glossary rows, as a quick and a full file (search_files.py;
+    idempotent, deterministic)."""
     if _plain(state):
         return
-    index = SearchIndexFile.read(site_dir)
+    index = read_full_index(site_dir)
     if index is None:
         return
     present = {entry["location"] for entry in index.docs}
@@ -189,7 +198,7 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
             docs += rows
         words.add(entry, splitter, pages.get(location))  # folded text, abbreviations, issuers, hub words
     index.docs = docs
-    index.write()
+    write_index_files(index, lambda location: location.split("#")[0] in drafts)
 
 
 def _plain(state: SiteState) -> bool:

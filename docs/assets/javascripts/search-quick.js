@@ -1,22 +1,25 @@
 /*
  * Search that answers at once: names first, full text a moment later.
  *
- * Material's search worker builds its lunr index from the whole search index when the page
- * opens; on the real site that took 1 to 3 seconds on an office PC before the first answer,
- * and it grows with the site. Most searches are for a name, a number or a title, which the
- * small fields of each entry hold (`title`, `keys`, `also`, see mkdocs.yml).
+ * Material's search worker builds its lunr index from the whole file it loads when a page opens;
+ * with every page's text that took 1 to 3 seconds on an office PC for the real site and about
+ * 20 seconds at 5 000 plans. Most searches are for a name, a number or a title. So the build
+ * writes two files (macros/site/search_files.py):
  *
- * So the index is set up twice, from the same data (one file, loaded as Material loads it,
- * so file:// keeps working):
+ * 1. `search/search_index.json` (`search_index.js` under file://), which Material loads and hands
+ *    to its worker as it always does: the quick index, one entry per page and glossary row with
+ *    only the fields that name it and their words without diacritics. It is ready in a fraction of
+ *    the time and answers names, numbers and titles. A question it finds nothing for says the
+ *    pages' content is still loading (search-fold.js).
+ * 2. `search/search_full.json` (`search_full.js` under file://): every entry with its text. Once the
+ *    quick index is ready and the reader opens search (focus in the box), a second worker is
+ *    started (workers/search-full.js): it loads Material's worker script and the full file itself,
+ *    off the page's thread, and builds the full index. From disk (file://) the shim's workers run
+ *    on the page's thread, so the full index is loaded after the first answer is on screen. When it is ready and no query is waiting on
+ *    the first, every query goes to it, and the query in the box, if any, is asked again, so the
+ *    list fills in with pages that hold the words in their text.
  *
- * 1. Material's own worker gets the entries with only their small fields indexed, and the
- *    words of those without diacritics (the text is still there, shown in the results): ready
- *    in a fraction of the time, it answers questions for names, numbers and titles at once.
- *    A question it finds nothing for says the pages' content is still loading (search-fold.js).
- * 2. Once it is ready, a second worker of the same script builds the full index (text, tags and
- *    the words typed without diacritics) beside it. When it is ready and no query is waiting on the first,
- *    every query goes to it, and the query in the box, if any, is asked again, so the list
- *    fills in with pages that hold the words in their text.
+ * A page that never opens search never downloads the full file.
  *
  * `<html data-search-index="quick">` while the quick index answers, "full" once the full one does
  * (tests wait for it).
@@ -31,39 +34,32 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var QUICK_FIELDS = ["title", "keys", "also"]; // the fields indexed at once (names, numbers, titles)
-  var DROPPED = ["fold", "alt"]; // indexed by the full worker only, never shown
+  var BOOT = "full-index"; // the first message to workers/search-full.js
+  // macros/site/search_files.py: FULL_INDEX, FULL_SCRIPT, QUICK_MARK
+  var FULL_INDEX = "search/search_full.json", FULL_SCRIPT = "search/search_full.js", QUICK_MARK = "quick";
+  var FULL_WORKER = "assets/javascripts/workers/search-full.js";
+  var QUICK_INDEX = "search/search_index.json", SELF = "assets/javascripts/search-quick.js";
 
-  function workerUrl(worker) {
-    if (worker.url) return worker.url; // the iframe-worker shim (file://)
-    var config = document.getElementById("__config");
-    return config ? JSON.parse(config.textContent).search : null;
+  // From disk the shim runs each worker in an iframe, on the page's own thread: the full index is
+  // loaded only once the first answer is on screen, as building it holds the page for a while.
+  var FROM_DISK = location.protocol === "file:";
+  var wanted = false; // the reader opened search
+  var waiting = []; // quick workers ready, waiting for the reader to open search
+
+  function config() {
+    var el = document.getElementById("__config");
+    return el ? JSON.parse(el.textContent) : null;
   }
 
-  // The names' words without diacritics, marked as search_words.py marks a page's (`fold`):
-  // "dan van kheo" is asked as "+_dan +_van +_kheo*" (search-fold.js).
-  function foldNames(doc, separator) {
-    var seen = new Set();
-    [doc.title, doc.keys, doc.also].forEach(function (text) {
-      if (!text) return;
-      text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase()
-        .split(separator).forEach(function (w) { if (/[\p{L}\p{N}]/u.test(w)) seen.add("_" + w.replace(/^_+/, "")); });
-    });
-    return Array.from(seen).join(" ");
+  function absolute(path) {
+    var c = config();
+    return new URL(path, new URL(c && c.base || ".", location.href)).href;
   }
 
-  function quickSetup(data) {
-    var fields = {};
-    QUICK_FIELDS.forEach(function (name) { if (data.config.fields[name]) fields[name] = data.config.fields[name]; });
-    if (data.config.fields.fold) fields.fold = data.config.fields.fold;
-    var separator = new RegExp(data.config.separator);
-    var docs = data.docs.map(function (doc) {
-      var out = {};
-      for (var key in doc) if (DROPPED.indexOf(key) < 0) out[key] = doc[key];
-      out.fold = foldNames(doc, separator);
-      return out;
-    });
-    return { config: Object.assign({}, data.config, { fields: fields }), docs: docs, options: data.options };
+  function materialUrl(worker) {
+    if (worker.url) return new URL(worker.url, location.href).href; // the iframe-worker shim (file://)
+    var c = config();
+    return c && c.search ? new URL(c.search, location.href).href : null;
   }
 
   function wrap(proto) {
@@ -72,24 +68,34 @@
     var add = proto.addEventListener;
 
     function start(worker, message) {
-      var url = workerUrl(worker);
-      if (!url) return post.call(worker, message); // no second worker: Material's setup as it is
-      var state = worker.__quick = { full: null, active: null, quickBusy: 0, fullReady: false };
+      var url = materialUrl(worker);
+      // An index without the quick mark (built with DVCQ_SEARCH_PLAIN=1): Material's setup as it is.
+      if (!url || !message.data || !message.data.config || !message.data.config[QUICK_MARK]) {
+        return post.call(worker, message);
+      }
+      var state = worker.__quick = { url: url, options: message.data.options, full: null, active: null, quickBusy: 0, fullReady: false };
       add.call(worker, "message", function (ev) {
         if (!ev.data || ev.__full) return;
-        if (ev.data.type === READY && !state.full) startFull(worker, state, url, message);
+        if (ev.data.type === READY && !state.full && !FROM_DISK) {
+          if (wanted) startFull(worker, state);
+          else waiting.push(function () { startFull(worker, state); });
+        }
         if (ev.data.type === RESULT && state.quickBusy > 0) {
           state.quickBusy--;
           handOver(worker, state);
         }
+        if (ev.data.type === RESULT && FROM_DISK && state.asked && !state.full) {
+          afterPaint(function () { startFull(worker, state); });
+        }
       });
       document.documentElement.setAttribute("data-search-index", "quick");
-      post.call(worker, { type: SETUP, data: quickSetup(message.data) });
+      post.call(worker, message);
     }
 
-    // Started once the quick index is ready, so that on a one-core phone it does not slow the first.
-    function startFull(worker, state, url, message) {
-      var full = state.full = new worker.constructor(url);
+    // A worker of its own for the full index: it fetches the file and builds the index off this thread.
+    function startFull(worker, state) {
+      if (state.full) return;
+      var full = state.full = new worker.constructor(absolute(FULL_WORKER));
       full.onmessage = function (ev) {
         if (ev.data && ev.data.type === READY) {
           state.fullReady = true;
@@ -100,7 +106,8 @@
         out.__full = true;
         worker.dispatchEvent(out); // Material (and search-fold.js) listen on the first worker
       };
-      post.call(full, message);
+      post.call(full, { type: BOOT, worker: state.url, index: absolute(FULL_INDEX), script: absolute(FULL_SCRIPT),
+                        file: location.protocol === "file:", options: state.options });
     }
 
     // The full index takes over once no query waits on the quick one (answers stay in order).
@@ -116,6 +123,8 @@
       var state = this.__quick;
       if (message && message.type === SETUP && !state) return start(this, message);
       if (message && message.type === QUERY && state) {
+        opened();
+        state.asked = state.asked || String(message.data).trim() !== ""; // Material asks "" as search opens
         if (state.active) return post.call(state.active, message);
         state.quickBusy++;
       }
@@ -124,6 +133,39 @@
     proto.postMessage.__quick = true;
   }
 
+  function afterPaint(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
+  function opened() {
+    if (wanted) return;
+    wanted = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  }
+  // Opening search: focus in the box (a click, or "/", "s", "f", which focus it), or its toggle.
+  document.addEventListener("focusin", function (ev) {
+    if (ev.target instanceof HTMLInputElement && ev.target.classList.contains("md-search__input")) opened();
+  }, true);
+  document.addEventListener("change", function (ev) {
+    if (ev.target && ev.target.id === "__search" && ev.target.checked) opened();
+  }, true);
+
+  // Material asks for the quick index only once its bundle has run, at the end of the page: ask for it
+  // now, from the head, so that it is here by then (the same request: Material's fetch takes this
+  // response). From disk Material loads it with a script tag when search opens.
+  function preload() {
+    var script = document.currentScript;
+    var at = script && script.src.indexOf(SELF);
+    if (FROM_DISK || !at || at < 0) return;
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = script.src.slice(0, at) + QUICK_INDEX;
+    document.head.appendChild(link);
+  }
+
+  preload();
   if (window.Worker) wrap(window.Worker.prototype);
   if (window.IFrameWorker) wrap(window.IFrameWorker.prototype);
 })();

@@ -1,0 +1,44 @@
+/*
+ * The full search index's worker (started by ../search-quick.js once the quick index answers and the
+ * reader opens search): Material's own search worker, set up from search/search_full.json, which
+ * this worker fetches itself so that neither the download nor the parsing runs on the page's thread.
+ *
+ * The first message says where things are: {type: "full-index", worker: Material's worker script,
+ * index: the JSON file, script: its file:// copy (`var __searchFull = …`), file: opened from disk,
+ * options: the options Material's page gave the quick index}. Material's script is then loaded
+ * and handed the index as Material's page would hand it ({type: 0 (setup), data: {config, docs,
+ * options}}); from there on it answers as Material's worker does.
+ *
+ * Under file:// this runs in the iframe of the iframe-worker shim, whose importScripts adds script
+ * tags and returns a promise (fetch cannot read files there). This file sits in a folder named
+ * "workers", as Material's worker does: Material's script finds its language files (../lunr/) from
+ * the path of the first script of the iframe, this one.
+ */
+(function () {
+  "use strict";
+
+  var SETUP = 0;
+
+  function load(message) {
+    if (message.file) {
+      return Promise.resolve(importScripts(message.script)).then(function () { return self.__searchFull; });
+    }
+    return fetch(message.index).then(function (response) {
+      if (!response.ok) throw new Error(message.index + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function boot(ev) {
+    var message = ev.data;
+    if (!message || message.type !== "full-index") return;
+    removeEventListener("message", boot);
+    Promise.resolve(importScripts(message.worker))
+      .then(function () { return load(message); })
+      .then(function (index) {
+        var data = { config: index.config, docs: index.docs, options: message.options };
+        dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: data } }));
+      });
+  }
+  addEventListener("message", boot);
+})();

@@ -1,0 +1,78 @@
+"""The search index as two files: a small one that answers at once, the full one fetched after it.
+
+Material's bundle loads `search/search_index.json` when any page opens (under file:// the copy the
+offline plugin writes, `search_index.js`), posts it whole to its search worker, and lunr indexes every
+entry before the first answer: at 5 000 plans a 29 MB file, about 20 seconds on a PC. Most searches
+are for a name, a number or a title, which need neither the pages' text nor the draft pages (four
+in five entries at that size). So the build writes:
+
+- `search/search_index.json`, the file Material loads: the quick index. One entry per record, hub
+  and hand-written page and per glossary row (what has `keys`), with the fields that name it
+  (`title`, `keys`, `also`) and their words without diacritics (`fold`, marked "_" as
+  search_words.py marks a page's words); no text and no drafts.
+- `search/search_full.json` and, for file://, `search/search_full.js`: every entry with every
+  field, as macros/site/search.py enriched it. docs/assets/javascripts/search-quick.js starts a
+  second worker once the quick one is ready and the reader opens search; that worker fetches the
+  file itself (docs/assets/javascripts/workers/search-full.js), so neither the download nor the
+  parsing runs on the page's thread, and takes over when its index is built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html import unescape
+from pathlib import Path
+
+from ..text.format import fold
+from .adapter import SearchIndexFile
+from .search_words import tokens
+
+FULL_INDEX = "search/search_full.json"
+FULL_SCRIPT = "search/search_full.js"  # for file://: loaded by a script tag, as Material's offline copy is
+FULL_GLOBAL = "__searchFull"  # the variable FULL_SCRIPT sets (read by workers/search-full.js)
+QUICK_FIELDS = ("title", "keys", "also", "fold")
+QUICK_MARK = "quick"  # config key: this index file is the quick one (the full one is beside it)
+_KEPT = ("location", "title", "keys", "also", "boost", "audience")
+_WORD = re.compile(r"[^\W_]")
+
+
+def write_index_files(index: SearchIndexFile, is_draft: Callable[[str], bool]) -> None:
+    """Write the full index beside `index`, then `index` itself as the quick one."""
+    full = json.dumps(index.content, separators=(",", ":"), default=str)
+    directory = Path(index.path).parent
+    (directory / Path(FULL_INDEX).name).write_text(full, encoding="utf-8")
+    (directory / Path(FULL_SCRIPT).name).write_text(f"var {FULL_GLOBAL} = {full}", encoding="utf-8")
+    splitter = re.compile(index.separator)
+    config = index.content["config"]
+    fields = {name: config["fields"][name] for name in QUICK_FIELDS if name in config["fields"]}
+    index.content = {**index.content, "config": {**config, "fields": fields, QUICK_MARK: True},
+                     "docs": [quick_entry(e, splitter) for e in index.docs if _quick(e, is_draft)]}
+    index.write()
+
+
+def read_full_index(site_dir: str | Path) -> SearchIndexFile | None:
+    """The full index of a built site: search_full.json, or Material's own file when our step did not
+    run (DVCQ_SEARCH_PLAIN=1), or the quick file was never written over it."""
+    index = SearchIndexFile.read(site_dir)
+    if index is None or not index.content["config"].get(QUICK_MARK):
+        return index
+    path = Path(site_dir) / FULL_INDEX
+    return SearchIndexFile(index.path, json.loads(path.read_text(encoding="utf-8")))
+
+
+def _quick(entry: dict, is_draft: Callable[[str], bool]) -> bool:
+    """A page (not a section) other than a draft, and any entry named by `keys` (glossary rows)."""
+    location = entry["location"]
+    return "keys" in entry and not is_draft(location) or "#" not in location and not is_draft(location)
+
+
+def quick_entry(entry: dict, splitter: re.Pattern) -> dict:
+    """The fields that name an entry; its text is shown once the full index answers."""
+    out = {field: entry[field] for field in _KEPT if field in entry}
+    out["text"] = ""
+    names = unescape(" ".join(entry.get(f, "") for f in ("title", "keys", "also")))
+    distinct = dict.fromkeys(tokens(fold(names), splitter))
+    out["fold"] = " ".join("_" + t for t in distinct if not t.startswith("_") and _WORD.search(t))
+    return out
