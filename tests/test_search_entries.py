@@ -78,3 +78,24 @@ def test_quick_index_names_each_page_but_drafts_and_the_full_index_keeps_every_e
     assert set(quick["config"]["fields"]) == {"title", "keys", "also", "fold"}
     assert read_full_index(tmp_path).docs == docs
     assert re.fullmatch(r"var __searchFull = \{.*\}", (tmp_path / "search" / "search_full.js").read_text(encoding="utf-8"))
+
+
+def test_at_scale_a_plan_is_found_first_by_its_number_and_names_not_by_its_issuer(tmp_path):
+    """Above `search_full_text_plans` a plan's quick entry drops `also` (issuer, place, full title words);
+    the full index keeps them."""
+    import json
+
+    from macros.site.adapter import SEARCH_INDEX, SearchIndexFile
+    from macros.site.search_files import read_full_index, write_index_files
+
+    plan = {"location": "ke-hoach/kh-13.html", "title": "Kế hoạch 13/KH-UBND", "text": "Tóm tắt",
+            "keys": "ke hoach _kehoach13khubnd", "also": "Ủy ban nhân dân xã Hiệp Long uy ban nhan dan xa hiep long"}
+    config = {"separator": r"[\s\-/]+", "fields": {"title": {}, "keys": {}, "also": {}, "text": {}}}
+    (tmp_path / "search").mkdir()
+    (tmp_path / SEARCH_INDEX).write_text(json.dumps({"config": config, "docs": [plan]}), encoding="utf-8")
+    write_index_files(SearchIndexFile.read(tmp_path), lambda location: False, {"ke-hoach/kh-13.html"}.__contains__)
+
+    (quick,) = json.loads((tmp_path / SEARCH_INDEX).read_text(encoding="utf-8"))["docs"]
+    assert "also" not in quick and quick["keys"] == plan["keys"]
+    assert set(quick["fold"].split()) == {"_ke", "_hoach", "_13", "_kh", "_ubnd"}
+    assert read_full_index(tmp_path).docs == [plan]

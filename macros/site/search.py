@@ -128,11 +128,16 @@ def cut_for(state: SiteState, src_uri: str) -> dict:
     plan's page only the page entry (its title, number, issuer and names still find it)."""
     if src_uri.startswith("soan-ke-hoach/") and src_uri.count("/") == 2:  # a draft: found by its title (which
         return {"text_limit": 0, "depth": 1}  # names the unit); its preview repeats the plan, indexed on its own page
-    limit = state.settings.search_full_text_plans if state.settings else FULL_TEXT_PLANS
-    if len(state.data.plans) <= limit:
+    if not _at_scale(state):
         return {}
     plan_page = src_uri.startswith(KINDS["plans"].section + "/") and Path(src_uri).stem in state.data.plans
     return {"text_limit": SUMMARY_CHARS, "depth": 1 if plan_page else 2}
+
+
+def _at_scale(state: SiteState) -> bool:
+    """More plans than the plugin option `search_full_text_plans`: the index keeps names and summaries."""
+    limit = state.settings.search_full_text_plans if state.settings else FULL_TEXT_PLANS
+    return len(state.data.plans) > limit
 
 
 def index_page(page, state: SiteState, reuse: Callable | None = None) -> None:
@@ -198,7 +203,8 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
             docs += rows
         words.add(entry, splitter, pages.get(location))  # folded text, abbreviations, issuers, hub words
     index.docs = docs
-    write_index_files(index, lambda location: location.split("#")[0] in drafts)
+    plans = {loc for loc, (kind, _) in pages.items() if kind == "plans"} if _at_scale(state) else set()
+    write_index_files(index, lambda location: location.split("#")[0] in drafts, plans.__contains__)
 
 
 def _plain(state: SiteState) -> bool:
