@@ -34,12 +34,13 @@ class Outcome:
 
 
 def import_plan(path: Path, data_root: Path, dry_run: bool = False, force: bool = False,
-                update: bool = False) -> Outcome:
+                update: bool = False, parses: dict | None = None) -> Outcome:
     """Read `path`, build the record, check it, and (unless `dry_run`) write every file or none.
-    `update`: the plan is already in the data; refresh it from this copy, keeping the maintainer's edits."""
+    `update`: the plan is already in the data; refresh it from this copy, keeping the maintainer's edits.
+    `parses`: kept by a batch from one file to the next, so the data's YAML is parsed once, not per file."""
     source = read_source(path)
     sources = data_root / "sources"
-    linker = Linker.load(data_root)
+    linker = Linker.load(data_root, parses)
     kept = _kept_name(path, source, sources, linker)
     result = _draft(source, kept or f"{source.path.stem}{source.suffix}", data_root, linker)
     plan_id = result.plan["id"]

@@ -43,18 +43,19 @@ def import_folder(folder: Path, data_root: Path, force: bool = False,
     files = plan_files(folder)
     rows = []
     start = time.monotonic()
+    parses: dict = {}  # the data's YAML parsed once: each file sees the records the files before it wrote
     for i, path in enumerate(files, 1):
         if progress and len(files) >= PROGRESS_FROM:
             progress(f"[{i}/{len(files)}] {path.relative_to(folder)} ({time.monotonic() - start:.0f} s)")
-        rows.append(_one(path, folder, data_root, force))
+        rows.append(_one(path, folder, data_root, force, parses))
     return rows
 
 
-def _one(path: Path, folder: Path, data_root: Path, force: bool) -> Row:
+def _one(path: Path, folder: Path, data_root: Path, force: bool, parses: dict) -> Row:
     row = Row(str(path.relative_to(folder)))
     try:
         with time_limit(path.name):
-            outcome = import_plan(path, data_root, dry_run=True, force=force)
+            outcome = import_plan(path, data_root, dry_run=True, force=force, parses=parses)
         if force or not outcome.duplicate:
             outcome.written = write_all(outcome.files, force)
     except ImportRefused as exc:

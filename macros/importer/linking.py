@@ -31,9 +31,10 @@ class Linker:
     new_docs: dict[str, dict] = field(default_factory=dict)  # number key → document record read from a citation
 
     @classmethod
-    def load(cls, root: Path) -> "Linker":
-        """The data set as it is, errors or not (an import must work while other records are being fixed)."""
-        return cls(read_all(root)[0])
+    def load(cls, root: Path, parses: dict | None = None) -> "Linker":
+        """The data set as it is, errors or not (an import must work while other records are being fixed).
+        `parses`: YAML parses kept from an earlier load (a batch), only changed files are parsed again."""
+        return cls(read_all(root, parses)[0])
 
     def without(self, plan_id: str) -> "Linker":
         """The same data without the plan being imported and the organisations a previous import of it
