@@ -42,8 +42,10 @@ schema: install
 browsers:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
+# One test worker per core (pytest-xdist; tests/conftest.py says which tests share a worker).
+# Plain `pytest` runs the tests one after another.
 test: install browsers
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 bench: install
 	$(PY) -m benchmarks.run

@@ -24,6 +24,9 @@ from macros.data.kinds import KINDS
 SECTIONS = {name: kind.section for name, kind in KINDS.items()}  # where record pages are
 GLOSSARY = "thuat-ngu.html"
 CHROMIUM = "/usr/bin/chromium"
+# The longest a browser test waits for what it expects (an answer, a page, an element): a bound for
+# a machine loaded by test workers and a build beside them, never a pause (waits end on the answer).
+WAIT_MS = 120_000
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -162,6 +165,7 @@ def chromium(pw, profile_dir: Path, **options):
     context = pw.chromium.launch_persistent_context(
         str(profile_dir), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **options
     )
+    context.set_default_timeout(WAIT_MS)
     try:
         yield context
     finally:
@@ -196,7 +200,7 @@ async ([query, timeout]) => {
 """
 
 
-def open_search(page, timeout_ms: int = 30000, full: bool = True) -> None:
+def open_search(page, timeout_ms: int = WAIT_MS, full: bool = True) -> None:
     """Open the search dialog and wait until the worker answers: with `full`, until the full-text
     index has taken over from the quick one (docs/assets/javascripts/search-quick.js)."""
     page.evaluate("() => { const t = document.getElementById('__search'); t.checked = true; "
@@ -209,7 +213,7 @@ def open_search(page, timeout_ms: int = 30000, full: bool = True) -> None:
         page.wait_for_function("() => document.documentElement.dataset.searchIndex === 'full'", timeout=timeout_ms)
 
 
-def first_result(page, query: str, timeout_ms: int = 5000) -> str | None:
+def first_result(page, query: str, timeout_ms: int = WAIT_MS) -> str | None:
     """Put `query` in the box as Material reads it (value + keyup) and return the first result's page,
     once the answer to that query is on screen."""
     href = page.evaluate(_SEARCH_JS, [query, timeout_ms])
@@ -223,7 +227,7 @@ def results(page) -> list[str]:
     return list(dict.fromkeys(result_page(page, h) for h in hrefs))
 
 
-def type_query(page, query: str, timeout_ms: int = 30000) -> str | None:
+def type_query(page, query: str, timeout_ms: int = WAIT_MS) -> str | None:
     """Type `query` key by key (real keyboard events); the first result once the answer to the whole
     query is on screen (each keystroke sends a query; earlier answers are not it)."""
     box = page.locator("input.md-search__input")

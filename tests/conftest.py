@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -47,6 +48,11 @@ def build_site(site_dir: Path, data_dir: Path = DATA, strict: bool = True, env: 
             config.unlink()
 
 
+def pytest_addoption(parser):
+    parser.addoption("--full-screenshots", action="store_true",
+                     help="browser tests photograph whole pages into test-artifacts/, not the first screen")
+
+
 def pytest_configure(config):
     if not entry_points(group="mkdocs.plugins", name="dvcq"):
         pytest.exit("Plugin dvcq của dự án chưa được cài vào .venv này: chạy `make install` rồi chạy lại.", returncode=4)
@@ -56,13 +62,50 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(CACHE, ignore_errors=True)
 
 
+# Modules whose tests share a module fixture that costs a build: under `pytest -n` (pytest-xdist,
+# as `make test` runs) each goes whole to one worker, so the fixture is made once; the other tests
+# are handed out one by one to whichever worker is free.
+ONE_WORKER = {"tests/test_scale.py"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":  # `-n N` alone; another --dist asked for is left to pytest-xdist
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        """LoadScopeScheduling hands out the largest scopes first (--loadscope-reorder)."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER else nodeid
+
+    return Scheduler(config, log)
+
+
+def shared_build(tmp_path_factory, name: str, env: dict | None = None) -> Path:
+    """The real site built once per test run with `env`: under `pytest -n`, once for all workers (the
+    first to ask builds it, the others wait for it on a lock, then read it). Tests only read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by the workers of this run
+    out, failed = root / name / "site", root / name / "failed.txt"
+    out.parent.mkdir(exist_ok=True)
+    with open(out.parent / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.is_dir() and not failed.exists():
+            result = build_site(out, env=env)
+            if result.returncode != 0:
+                failed.write_text(result.stdout + result.stderr, encoding="utf-8")
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once with --strict."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return shared_build(tmp_path_factory, "real-site")
 
 
 @pytest.fixture

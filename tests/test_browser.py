@@ -3,7 +3,8 @@ the site works from disk, pages read at phone and laptop width and print cleanly
 checks on the search index that need no browser: its size against Material's plain index, and
 byte-identical output.
 
-Screenshots and PDFs are written to test-artifacts/ for a person to look at.
+Screenshots (the first screen; whole pages with `pytest --full-screenshots`) and PDFs are written to
+test-artifacts/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from tests.browser import (
     GLOSSARY, chromium, first_result, fold, nfd, open_search, record_queries, records, results, serve, type_query,
     unambiguous, Query,
 )
-from tests.conftest import DATA, ENV, MKDOCS, ROOT, build_site
+from tests.conftest import DATA, ENV, MKDOCS, ROOT, shared_build
 
 browser = pytest.mark.browser
 
@@ -195,7 +196,7 @@ def result_count(page) -> float:
 def test_accented_query_is_highlighted_on_the_result_page(search_page, base_url):
     first_result(search_page, "Dân vận khéo")
     search_page.click("li.md-search-result__item a.md-search-result__link")
-    search_page.wait_for_selector("mark[data-md-highlight]", timeout=10000)
+    search_page.wait_for_selector("mark[data-md-highlight]")
     marked = {m.lower() for m in search_page.eval_on_selector_all(
         "article mark[data-md-highlight]", "els => els.map(e => e.textContent)")}
     assert {"dân", "vận", "khéo"} & marked
@@ -247,7 +248,7 @@ def test_site_works_from_disk(pw, tmp_path, site):
         assert page.locator("article h1").first.inner_text().strip()
         # From disk the full index is loaded once the quick one has answered a first query.
         open_search(page, full=False)
-        assert first_result(page, "33/CT-TTg", timeout_ms=30000) == _by_number("33/CT-TTg")
+        assert first_result(page, "33/CT-TTg") == _by_number("33/CT-TTg")
         assert first_result(page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
         assert first_result(page, "dan van kheo zzqx") == "phong-trao/dan-van-kheo.html"  # no page has all: any-word
     assert outside == []
@@ -260,13 +261,15 @@ def test_site_works_from_disk(pw, tmp_path, site):
 OPEN_FIRST = ("home", "plan", "calendar", "comparison", "documents")
 
 
-def _screenshot(page, name: str) -> None:
+def _screenshot(page, name: str, whole: bool) -> None:
+    """The first screen of the page, as an official opening it sees it; the whole page with
+    `pytest --full-screenshots` (a tall page takes seconds to photograph whole)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{page.viewport_size['width']}.png"), full_page=whole)
 
 
 @browser
-def test_pages_read_at_laptop_width(context, base_url):
+def test_pages_read_at_laptop_width(context, base_url, pytestconfig):
     """No page scrolls sideways at 1280 px (wide tables scroll inside their own box), each has one
     title; screenshots for review (the phone width is checked on every kind of page below)."""
     page = context.new_page()
@@ -281,7 +284,7 @@ def test_pages_read_at_laptop_width(context, base_url):
         if extra > 1:
             overflow[name] = extra
         if name in _pages() or name.startswith("reading-"):
-            _screenshot(page, name)
+            _screenshot(page, name, pytestconfig.getoption("full_screenshots"))
             titles[name] = page.locator("article h1").count()
     page.close()
     assert not overflow, f"pages wider than the screen (px): {overflow}"
@@ -315,10 +318,7 @@ def test_plan_and_document_pages_print_cleanly(context, base_url, name):
 @pytest.fixture(scope="module")
 def plain_site(tmp_path_factory) -> Path:
     """The same site built with Material's index only (our post-build step switched off)."""
-    out = tmp_path_factory.mktemp("plain") / "site"
-    result = build_site(out, env={PLAIN_ENV: "1"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return shared_build(tmp_path_factory, "plain-site", env={PLAIN_ENV: "1"})
 
 
 def test_folding_and_aliases_at_most_double_the_index(site, plain_site):
@@ -446,43 +446,29 @@ _SMALLEST_JS = """() => [...document.querySelectorAll('article *')].filter(el =>
     el.textContent.trim().slice(0, 30)]).sort((a, b) => a[0] - b[0]).slice(0, 1)"""
 
 
-@pytest.fixture(scope="module")
-def phone(context, base_url, site) -> dict[str, dict]:
+@browser
+def test_every_kind_of_page_reads_on_a_phone(context, base_url, site, pytestconfig):
     """Every kind of page, and a document whose facts carry marks ("suy ra"), opened once at 375 px
-    (goto waits for the load event: styles and reading.js have run): what is wider than the
-    screen, the smallest text, the number of titles; screenshots of the pages officials open first."""
+    (goto waits for the load event: styles and reading.js have run): nothing is wider than the
+    screen (tables that do not fit are stacked cards, not sideways scrolls), no text is under 11 px,
+    and the pages officials open first have one title; screenshots of those for review."""
     marked = next(p for p in sorted((site / "van-ban").glob("*.html")) if 'class="src-mark' in p.read_text(encoding="utf-8"))
     page = context.new_page()
     page.set_viewport_size({"width": 375, "height": 740})
-    seen = {}
+    wide, small, titles = {}, {}, {}
     shots = {**{f"{kind}-most": kind for kind in _pages()}, **{name: f"reading-{name}" for name in OPEN_FIRST}}
     for name, path in {**_page_kinds(), "marked": marked.relative_to(site).as_posix()}.items():
         page.goto(base_url + path)
-        seen[name] = {"wide": page.evaluate(_TOO_WIDE_JS), "smallest": page.evaluate(_SMALLEST_JS),
-                      "titles": page.locator("article h1").count()}
+        if found := page.evaluate(_TOO_WIDE_JS):
+            wide[name] = found
+        if (smallest := page.evaluate(_SMALLEST_JS)) and smallest[0][0] < 11:
+            small[name] = smallest[0]
+        if name in OPEN_FIRST:
+            titles[name] = page.locator("article h1").count()
         if name in shots:
-            _screenshot(page, shots[name])
+            _screenshot(page, shots[name], pytestconfig.getoption("full_screenshots"))
     page.close()
-    return seen
-
-
-@browser
-def test_nothing_is_wider_than_a_phone_on_any_kind_of_page(phone):
-    """At 375 px every kind of page fits: tables that do not fit are stacked cards, not sideways scrolls."""
-    wide = {name: seen["wide"] for name, seen in phone.items() if seen["wide"]}
-    assert not wide, wide
-
-
-@browser
-def test_no_text_on_a_phone_is_smaller_than_11_px(phone):
-    """At 375 px every kind of page, and a document whose facts carry marks, has no text under 11 px."""
-    small = {name: seen["smallest"][0] for name, seen in phone.items() if seen["smallest"] and seen["smallest"][0][0] < 11}
-    assert not small, small
-
-
-@browser
-def test_the_pages_officials_open_first_have_one_title_on_a_phone(phone):
-    assert {name: phone[name]["titles"] for name in OPEN_FIRST} == {name: 1 for name in OPEN_FIRST}
+    assert (wide, small, titles) == ({}, {}, {name: 1 for name in OPEN_FIRST})
 
 
 def _most_tagged(site: Path, section: str) -> str:
@@ -703,7 +689,7 @@ def test_a_phrase_in_quotes_keeps_only_pages_with_the_phrase(search_page):
 def test_words_typed_without_diacritics_are_marked_on_the_page(search_page, base_url):
     first_result(search_page, "dan van kheo")
     search_page.click("li.md-search-result__item a.md-search-result__link")
-    search_page.wait_for_selector("article mark[data-md-highlight]", timeout=10000)
+    search_page.wait_for_selector("article mark[data-md-highlight]")
     marked = {m.lower() for m in search_page.eval_on_selector_all(
         "article mark[data-md-highlight]", "els => els.map(e => e.textContent)")}
     assert {"dân", "vận", "khéo"} <= marked
