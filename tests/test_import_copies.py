@@ -162,6 +162,8 @@ def test_a_portal_copy_reads_as_its_clean_text():
 
 # --- a batch -------------------------------------------------------------------------------------------
 
+BATCH = 20  # plans in the mailbox: more than PROGRESS_FROM (macros/importer/batch.py), so progress is shown
+
 ISSUERS = (("LÀO CAI", "SỞ NỘI VỤ", "Sở Nội vụ"), ("TRÀ VINH", "SỞ TƯ PHÁP", "Sở Tư pháp"),
            ("LAI CHÂU", "SỞ Y TẾ", "Sở Y tế"), ("BÌNH ĐỊNH", "SỞ TÀI CHÍNH", "Sở Tài chính"))
 
@@ -222,8 +224,9 @@ def write_batch(folder: Path, count: int) -> list[Path]:
 def test_a_batch_imports_every_file_once_and_reports_each(data_copy, tmp_path, capsys):
     from macros.cli import main
 
+    plans = len(list((data_copy / "plans").glob("*.yaml")))
     folder = tmp_path / "hop-thu"
-    write_batch(folder, 50)
+    write_batch(folder, BATCH)
     (folder / "cong-van.txt").write_text("Số: 12/UBND-NC\nV/v báo cáo\n\nKính gửi: Sở Nội vụ\n", encoding="utf-8")
     copy = (DATA / "sources" / "002_1409461a94ad2694.txt").read_text(encoding="utf-8")
     (folder / "ban-sao-cong-thong-tin.txt").write_text(hard_wrap(copy, 90), encoding="utf-8")
@@ -232,21 +235,21 @@ def test_a_batch_imports_every_file_once_and_reports_each(data_copy, tmp_path, c
     out = capsys.readouterr()
     rows = [line for line in out.out.splitlines() if line.startswith("| ke-hoach-") or line.startswith("| ban-sao")
             or line.startswith("| cong-van")]
-    assert len(rows) == 52
+    assert len(rows) == BATCH + 2
     written = [r for r in rows if r.startswith("| ke-hoach-")]
     assert all(r.split("|")[2].strip().startswith("kh-") and r.split("|")[5].strip() == "—"
                and r.split("|")[6].strip() == "—" for r in written), written
-    assert len({r.split("|")[2] for r in written}) == 50  # fifty plans, fifty records
+    assert len({r.split("|")[2] for r in written}) == BATCH  # a record for each plan
     [duplicate] = [r for r in rows if r.startswith("| ban-sao")]
     assert "kh-13-2022-ubnd-lao-cai" in duplicate and "trùng" in duplicate
     [refused] = [r for r in rows if r.startswith("| cong-van")]
     assert "không tìm thấy dòng 'KẾ HOẠCH'" in refused
-    assert "[52/52] ke-hoach-50" in out.err  # progress on a long run
-    assert "52 tệp: 50 kế hoạch ghi, 1 trùng (không ghi), 1 từ chối" in out.out
-    assert len(list((data_copy / "plans").glob("*.yaml"))) == 5 + 50
+    assert f"[{BATCH + 2}/{BATCH + 2}] ke-hoach-{BATCH}" in out.err  # progress on a long run
+    assert f"{BATCH + 2} tệp: {BATCH} kế hoạch ghi, 1 trùng (không ghi), 1 từ chối" in out.out
+    assert len(list((data_copy / "plans").glob("*.yaml"))) == plans + BATCH
 
     before = {p: p.read_bytes() for p in data_copy.rglob("*.yaml")}
     assert main(["import", str(folder), "--data", str(data_copy)]) == 1
     again = capsys.readouterr().out
-    assert "52 tệp: 0 kế hoạch ghi, 51 trùng (không ghi), 1 từ chối" in again
+    assert f"{BATCH + 2} tệp: 0 kế hoạch ghi, {BATCH + 1} trùng (không ghi), 1 từ chối" in again
     assert {p: p.read_bytes() for p in data_copy.rglob("*.yaml")} == before
