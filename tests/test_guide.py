@@ -90,8 +90,8 @@ IMPORT_SECTION = "## Ví dụ: bản sao từ cổng thông tin và cả một t
 
 def test_walk_through_a_portal_copy_and_a_batch(data_copy, capsys, monkeypatch):
     """The second walk-through: files under nhap/ are written as shown, commands run from the folder that
-    holds data/, a `bash` block starting '# (dừng với lỗi)' must fail, a `diff` block is the maintainer's
-    review (kept), a `text` block after a command lists lines of its output."""
+    holds data/, a `bash` block starting '# (dừng với lỗi)' or '# (thoát mã 1' must exit non-zero, a `diff`
+    block is the maintainer's review (kept), a `text` block after a command lists lines of its output."""
     monkeypatch.chdir(data_copy.parent)
     steps = blocks(IMPORT_SECTION)
     assert [kind for kind, _ in steps].count("bash") == 5 and [kind for kind, _ in steps].count("diff") == 2
@@ -99,7 +99,7 @@ def test_walk_through_a_portal_copy_and_a_batch(data_copy, capsys, monkeypatch):
     for kind, body in steps:
         first, _, rest = body.partition("\n")
         if kind == "bash":
-            fails = first.strip() == "# (dừng với lỗi)"
+            fails = first.strip() == "# (dừng với lỗi)" or first.strip().startswith("# (thoát mã 1")
             for command in (line.strip() for line in body.splitlines()):
                 if command and not command.startswith("#"):
                     code, last_output = run(command, data_copy, capsys)
