@@ -35,6 +35,7 @@ def _plan(state: SiteState, plan_id: str):
 
 
 def _document(state: SiteState, document_id: str):
+    """A document's view, with the doubts readers see."""
     return document_view(state.index, document_id,
                          reading.doubts(state, document_id, state.data.documents[document_id].problems))
 

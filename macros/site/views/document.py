@@ -81,11 +81,16 @@ def document_view(ix: SiteIndex, document_id: str, doubts: list[str]) -> Documen
         diagram_in=_boxes((link.type, link.source) for link in inn),
         diagram_out=_boxes((link.type, link.target) for link in out),
         relations=_relations(out, inn),
-        citations=tuple(Citation(ix.data.plans[plan], tuple(c.anchor for c in group))
-                        for plan, group in groupby(sorted(ix.citations.cited_by.get(document_id, []), key=attrgetter("plan")),
-                                                   key=attrgetter("plan"))),
+        citations=_citations(ix, document_id),
         provenance=provenance_lines(ix.provenance, document_id), doubts=tuple(doubts),
     )
+
+
+def _citations(ix: SiteIndex, document_id: str) -> tuple[Citation, ...]:
+    """By plan id (as Jinja's groupby ordered them), each plan's citing parts in the order found."""
+    by_plan = sorted(ix.citations.cited_by.get(document_id, []), key=attrgetter("plan"))
+    return tuple(Citation(ix.data.plans[plan], tuple(c.anchor for c in group))
+                 for plan, group in groupby(by_plan, key=attrgetter("plan")))
 
 
 def _boxes(edges) -> tuple[DiagramNode, ...]:
