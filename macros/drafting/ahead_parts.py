@@ -125,10 +125,9 @@ def _newer(desk: Desk) -> list[Para]:
     dates = [source.date or str(source.period.start)]
     dates += [desk.ix.data.documents[x].date or "" for x in known if x in desk.ix.data.documents]
     since = max(dates)
-    found = [d for d in desk.ix.data.documents.values() if d.issuer == higher and d.id not in known
-             and "dân vận" in (d.title or "").lower() and (d.date or "") > since]
-    found += [p for p in desk.ix.data.plans.values() if p.issuer == higher and p.id != source.id
-              and p.id not in known and (p.date or str(p.period.start)) > since]
+    documents, plans = desk.ix.records.issued_by(higher)  # the higher body's, from a table made once per build
+    found = [d for d in documents if d.id not in known and "dân vận" in (d.title or "").lower() and (d.date or "") > since]
+    found += [p for p in plans if p.id != source.id and p.id not in known and (p.date or str(p.period.start)) > since]
     if not found:
         return []
     names = "; ".join(desk.title_of(x.id) for x in sorted(found, key=lambda x: (x.date or "", x.id)))

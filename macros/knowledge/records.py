@@ -84,6 +84,19 @@ class Records:
             return TIERS[1] if "quoc-hoi" in (org.id, org.parent) else TIERS[2]
         return TIERS[4] if org.level == "tinh" else TIERS[5]
 
+    def issued_by(self, org_id: str | None) -> tuple[list[model.Document], list[model.Plan]]:
+        """The documents and plans whose `issuer` is this body (None: documents whose issuer is unknown), in data order."""
+        return self._issued.get(org_id, ([], []))
+
+    @cached_property
+    def _issued(self) -> dict[str, tuple[list[model.Document], list[model.Plan]]]:
+        table: dict[str, tuple[list[model.Document], list[model.Plan]]] = {}
+        for doc in self.data.documents.values():
+            table.setdefault(doc.issuer, ([], []))[0].append(doc)
+        for plan in self.data.plans.values():
+            table.setdefault(plan.issuer, ([], []))[1].append(plan)
+        return table
+
     @cached_property
     def sorted_plans(self) -> list[model.Plan]:
         return sorted(self.data.plans.values(), key=lambda p: (self.province_of(p.id) or "", p.date or "", p.id))
