@@ -9,7 +9,8 @@ from functools import cached_property
 from ..data.loader import Dataset
 from ..data.prose import PlanText, plan_texts
 from ..text.citations import CitationFinder, Mention, fixes_of
-from .links import Links, group_by
+from .links import Links
+from .tables import group_by
 from .records import CENTRAL, Records
 
 # Relations that lead from a document up to what it rests on (used for chains of bases).

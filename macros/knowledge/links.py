@@ -6,24 +6,13 @@ From the documents' `relations`, the plans' `implements` and the dated changes o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
 from functools import cached_property
-from typing import TypeVar
 
 from ..data.loader import Dataset
 from .records import Link
+from .tables import group_by
 
 KIND_OF_CHANGE = {"replaced": "replaces", "amended": "amends"}
-
-Item = TypeVar("Item")
-
-
-def group_by(items: Iterable[Item], key: Callable[[Item], Hashable]) -> dict:
-    """key → the items with that key, in their order (one pass, so a table of a whole country stays linear)."""
-    table: dict = defaultdict(list)
-    for item in items:
-        table[key(item)].append(item)
-    return dict(table)
 
 
 class Links:

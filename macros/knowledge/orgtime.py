@@ -18,6 +18,7 @@ from functools import cached_property
 
 from ..data import model
 from ..data.loader import Dataset
+from .tables import group_by
 from ..text.format import date_vi
 
 CHANGE_LABELS = {
@@ -87,17 +88,11 @@ class OrgTimeline:
 
     @cached_property
     def _by_province(self) -> dict[str | None, list[model.Organisation]]:
-        table: dict[str | None, list[model.Organisation]] = {}
-        for org in self.data.organisations.values():
-            table.setdefault(org.province, []).append(org)
-        return table
+        return group_by(self.data.organisations.values(), lambda org: org.province)
 
     @cached_property
     def _by_parent(self) -> dict[str | None, list[model.Organisation]]:
-        table: dict[str | None, list[model.Organisation]] = {}
-        for org in self.data.organisations.values():
-            table.setdefault(org.parent, []).append(org)
-        return table
+        return group_by(self.data.organisations.values(), lambda org: org.parent)
 
     def start(self, org_id: str) -> _dt.date | None:
         created = self.data.organisations[org_id].created
