@@ -44,7 +44,7 @@ from ..text.format import fold
 from .adapter import SEARCH_INDEX, search_entry
 from .render import ID_ATTRIBUTE, html_path
 from .search_files import read_full_index, write_index_files
-from .search_words import ReadingWords, new_tokens, tokens
+from .search_words import ReadingWords, Splitter, new_tokens, tokens
 from .config import SEARCH_PLAIN_ENV
 from .state import SiteState
 
@@ -67,7 +67,6 @@ _DROP = re.compile(r"<(script|style|object)\b.*?</\1>|<a [^>]*class=\"headerlink
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|br|h[1-6]|details|summary|dl|dt|dd|"
                         r"blockquote|pre|hr|figure|figcaption|section|article)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | None = None,
@@ -109,8 +108,11 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
 
 
 def _text(html: str) -> str:
-    """Visible text: a block tag separates words, an inline tag (a, abbr, strong) does not."""
-    return escape(_SPACE.sub(" ", unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html)))).strip(), quote=False)
+    """Visible text: a block tag separates words, an inline tag (a, abbr, strong) does not.
+
+    Runs of white space become one space with str.split (the same white space as the pattern \\s+ and
+    strip(), twice as fast: a regular expression without a literal prefix tries every character)."""
+    return escape(" ".join(unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html))).split()), quote=False)
 
 
 def _limit(text: str, limit: int | None) -> str:
@@ -182,7 +184,7 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     present = {entry["location"] for entry in index.docs}
     for entries in state.search_entries.values():  # build order, as Material's; a page before its sections
         index.docs += [e for e in entries if e["location"] not in present]
-    splitter = re.compile(index.separator)
+    splitter = Splitter(index.separator)
     pages, drafts = _record_pages(state), _draft_pages(state)
     orgs = {html_path(org_page(i)): i for i in state.data.organisations}
     words = ReadingWords(state)
@@ -278,7 +280,7 @@ def joined(text: str) -> str:
     return "_" + _NOT_ALNUM.sub("", fold(text))
 
 
-def _add_keys(entry: dict, primary: list[str], secondary: list[str], names: list[str], splitter: re.Pattern) -> None:
+def _add_keys(entry: dict, primary: list[str], secondary: list[str], names: list[str], splitter: Splitter) -> None:
     """Set `keys` and `also` to the tokens the entry's title (and, for short entries, text) lacks."""
     seen = set(tokens(entry["title"], splitter))
     if len(entry["text"]) < 200:
@@ -291,7 +293,7 @@ def _add_keys(entry: dict, primary: list[str], secondary: list[str], names: list
         entry["also"] = " ".join(also)
 
 
-def _glossary_rows(state: SiteState, splitter: re.Pattern, existing: set[str]) -> list[dict]:
+def _glossary_rows(state: SiteState, splitter: Splitter, existing: set[str]) -> list[dict]:
     """One section entry per term (the rows carry ids), so an abbreviation finds its own row."""
     rows = []
     for term in sorted(state.data.terms.values(), key=lambda t: t.term.casefold()):

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..text.format import fold
 from .adapter import SearchIndexFile
-from .search_words import tokens
+from .search_words import Splitter, tokens
 
 FULL_INDEX = "search/search_full.json"
 FULL_SCRIPT = "search/search_full.js"  # for file://: loaded by a script tag, as Material's offline copy is
@@ -46,7 +46,7 @@ def write_index_files(index: SearchIndexFile, is_draft: Callable[[str], bool],
     directory = Path(index.path).parent
     (directory / Path(FULL_INDEX).name).write_text(full, encoding="utf-8")
     (directory / Path(FULL_SCRIPT).name).write_text(f"var {FULL_GLOBAL} = {full}", encoding="utf-8")
-    splitter = re.compile(index.separator)
+    splitter = Splitter(index.separator)
     config = index.content["config"]
     fields = {name: config["fields"][name] for name in QUICK_FIELDS if name in config["fields"]}
     index.content = {**index.content, "config": {**config, "fields": fields, QUICK_MARK: True},
@@ -71,7 +71,7 @@ def _quick(entry: dict, is_draft: Callable[[str], bool]) -> bool:
     return "keys" in entry and not is_draft(location) or "#" not in location and not is_draft(location)
 
 
-def quick_entry(entry: dict, splitter: re.Pattern, by_number: bool = False) -> dict:
+def quick_entry(entry: dict, splitter: Splitter, by_number: bool = False) -> dict:
     """The fields that name an entry; its text is shown once the full index answers.
 
     `by_number`: without `also` (the full title, issuer and place, written and folded). At 5 000 plans that
