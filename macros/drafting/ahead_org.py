@@ -208,13 +208,20 @@ def _dropped(desk: Desk) -> list[Para]:
 def _recipient_now(desk: Desk, line: str) -> str | None:
     """A recipients line naming a body that has ended by the draft's year: its successor's name instead,
     or None (the line goes, said in `_dropped`) when none is recorded."""
-    for org in desk.ix.data.organisations.values():
+    done = -1  # bodies are tried in data order; a new name put in the line is tried against those after it
+    found = desk.ix.records.orgs_in(line)
+    while found:
+        place, org = found.pop(0)
+        if place <= done:
+            continue
+        done = place
         names = [n for n in (org.name, org.short_name) if n and n in line and _named(n, line)]
         if names and not desk.exists(org.id):
             heir = successor(desk.ix, org.id, dt.date(desk.year, 1, 1))
             if not heir:
                 return None
             line = re.sub(re.escape(names[0]) + r"(?!\w)", desk.ix.data.organisations[heir].name, line)
+            found = desk.ix.records.orgs_in(line)
     return None if line in _self_names(desk) else line
 
 

@@ -200,11 +200,10 @@ def _model_target(desk: Desk, kept) -> list[Para]:
     """Every unit plan in the sources sets a number of "Dân vận khéo" models: one is quoted when none is kept."""
     if any("dan-van-kheo" in t.campaigns for t in kept):
         return []
-    found = [(p, t) for p, t in desk.ix.groups.campaign_targets("dan-van-kheo") if p.issuer != p.id]
-    units = [(p, t) for p, t in found if desk.ix.data.organisations[p.issuer].level != "tinh"]
-    if not units:
+    newest = desk.ix.groups.newest_unit_target("dan-van-kheo")
+    if not newest:
         return []
-    plan, target = max(units, key=lambda pt: (pt[0].period.end, pt[0].id))
+    plan, target = newest
     return [Para("hint", "chỉ tiêu mô hình “Dân vận khéo” như các kế hoạch đơn vị thường đặt; thêm nếu phù hợp.",
                  Quote(clean(target.text), plan.id, target.id, desk.title_of(plan.id)))]
 

@@ -8,6 +8,7 @@ word.py and plaintext.py write them.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -61,6 +62,11 @@ class Drafting:
     @staticmethod
     def download(draft: Draft, ext: str) -> str:
         return download_path(draft, ext)
+
+    @cached_property
+    def as_of(self) -> dt.date:
+        """The data's date, found once (without a stated one it is the newest date of every record)."""
+        return as_of(self.ix)
 
     @cached_property
     def book(self):
@@ -155,7 +161,7 @@ class Drafting:
 
     def is_current(self, doc_id: str) -> bool:
         """Not known to have ceased on the data's date (documents of unknown status stay, flagged)."""
-        return standing(self.ix, doc_id, as_of(self.ix)).state not in ("ceased", "period-ended")
+        return standing(self.ix, doc_id, self.as_of).state not in ("ceased", "period-ended")
 
     def is_central(self, doc_id: str) -> bool:
         return self.ix.records.tier_of(doc_id) in CENTRAL
@@ -187,7 +193,7 @@ class Drafting:
         return sorted(groups.items())
 
     def unverified(self) -> list[str]:
-        return [d for d in self.common_bases if standing(self.ix, d, as_of(self.ix)).state == "unknown"]
+        return [d for d in self.common_bases if standing(self.ix, d, self.as_of).state == "unknown"]
 
     def citation(self, doc_id: str) -> str:
         return citation(self.data, doc_id)

@@ -58,7 +58,7 @@ def level_standing(ix: SiteIndex, level: str, province: str | None, on: dt.date)
     end = ix.validity.level_end(level, on)
     if end:
         return Standing(False, "ceased", since=end.date.full, why=ix.validity.level_end_text(end))
-    bodies = [o.id for o in ix.data.organisations.values() if o.level == level and o.province == province]
+    bodies = [o.id for o in ix.orgs.in_province(province) if o.level == level]  # the province's, in data order
     if not bodies:
         return Standing(True, "unknown", why=f"dữ liệu không có cơ quan cấp {LEVELS.get(level, level)} nào ở tỉnh này")
     states = [standing(ix, body, on) for body in bodies]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 from ..data import model
 from ..text.format import LABELS, RELATION_LABELS
@@ -344,7 +345,7 @@ class Provenances:
     def _org_plans(self, org: model.Organisation) -> list[str]:
         """A few plans of the organisation's province, then a few others."""
         own = self._plans_by_province.get(org.province, [])[:CITING_PLANS * 2]
-        others = [p for p in self._plans_by_province.get(None, []) if p not in own][:CITING_PLANS * 2]
+        others = list(islice((p for p in self._plans_by_province.get(None, []) if p not in own), CITING_PLANS * 2))
         return own + others
 
     @cached_property

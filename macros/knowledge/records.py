@@ -5,6 +5,7 @@ The lowest service of the index (macros/knowledge/index.py): every other one rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -19,6 +20,7 @@ TIERS = (
     "HĐND, UBND tỉnh", "Sở, ngành, cơ quan chuyên môn", "Mặt trận, đoàn thể", "Chưa rõ cơ quan ban hành",
 )
 CENTRAL = set(TIERS[:3])
+_RUN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,38 @@ class Records:
         for plan in self.data.plans.values():
             table.setdefault(plan.issuer, ([], []))[1].append(plan)
         return table
+
+    def orgs_in(self, text: str) -> list[tuple[int, model.Organisation]]:
+        """(place in the data, organisation), in data order, of every body whose name or short name `text`
+        writes ending where a word ends (and maybe of others whose name merely occurs in it). Read from a
+        table of names by their last word, made once per build (a scan of every body per recipients line
+        grew with bodies x drafts)."""
+        keyed, always = self._org_names
+        found = set(always)
+        for run in set(_RUN.findall(text)):
+            found.update(keyed.get(run, ()))
+        orgs = self._org_list
+        return [(n, orgs[n]) for n in sorted(found)
+                if any(name and name in text for name in (orgs[n].name, orgs[n].short_name))]
+
+    @cached_property
+    def _org_list(self) -> list[model.Organisation]:
+        return list(self.data.organisations.values())
+
+    @cached_property
+    def _org_names(self) -> tuple[dict[str, list[int]], list[int]]:
+        """The last run of word characters of a name of two runs or more is a whole run wherever the name
+        occurs followed by a non-word character; names of one run are tried on every text."""
+        keyed: dict[str, list[int]] = {}
+        always: list[int] = []
+        for n, org in enumerate(self._org_list):
+            for name in dict.fromkeys(x for x in (org.name, org.short_name) if x):
+                runs = _RUN.findall(name)
+                if len(runs) < 2:
+                    always.append(n)
+                else:
+                    keyed.setdefault(runs[-1], []).append(n)
+        return keyed, always
 
     @cached_property
     def sorted_plans(self) -> list[model.Plan]:

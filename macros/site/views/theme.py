@@ -43,7 +43,7 @@ class ThemeView:
 def theme_view(ix: SiteIndex, theme_id: str) -> ThemeView:
     shown = ix.groups.top_plans()
     tasks = tuple(ThemeTask(plan, task, ix.records.province_of(plan.id), tuple(ix.citations.cites(plan.id, task.id)))
-                  for plan, task in ix.groups.tasks_with_theme(theme_id, shown))
+                  for plan, task in ix.groups.tasks_with_theme(theme_id, top=True))
     documents = tuple(ThemeDocument(d, ix.records.record(d).title or None, ix.records.province_of(d))
                       for d in ix.groups.documents_for_theme(theme_id))
     return ThemeView(
