@@ -111,8 +111,36 @@ def to_ics(items: list[Deadline], names, plans: dict[str, PlanNames], calendar_n
     made = {} if made is None else made
     for d in items:
         if d not in made:
-            made[d] = _event(d, names, plans[d.plan]).to_ical()
-    return cal.to_ical()[: -len(END)] + b"".join(made[d] for d in items) + END
+            made[d] = to_ical(_event(d, names, plans[d.plan]))
+    return to_ical(cal)[: -len(END)] + b"".join(made[d] for d in items) + END
+
+
+FOLD = 74  # octets a physical line holds: icalendar cuts a line before it reaches 75 (RFC 5545, 3.1)
+
+
+def to_ical(component) -> bytes:
+    """`component.to_ical()`, the same bytes, folded faster: icalendar folds each line character by character
+    in Python, which cost 1 s of a 1 000-plan build's 2 s of calendar writing (cProfile)."""
+    return b"".join(_fold(line.encode("utf-8")) + b"\r\n" for line in component.content_lines() if line)
+
+
+def _fold(line: bytes) -> bytes:
+    """A content line cut into pieces of at most FOLD octets, each joined to the next by CRLF and a space, as
+    icalendar folds: never inside a UTF-8 character, and a piece of more than one character does not end on
+    a backslash or caret (its escape would be split from what it escapes)."""
+    if len(line) <= FOLD:
+        return line
+    pieces, start = [], 0
+    while len(line) - start > FOLD:
+        end = start + FOLD
+        while line[end] & 0xC0 == 0x80:  # a continuation byte: the character starts before it
+            end -= 1
+        if end - start > 1 and line[end - 1] in b"\\^":
+            end -= 1
+        pieces.append(line[start:end])
+        start = end
+    pieces.append(line[start:])
+    return b"\r\n ".join(pieces)
 
 
 def _event(d: Deadline, names, plan: PlanNames) -> Event:
