@@ -200,3 +200,24 @@ def test_while_serving_each_reload_sees_every_edit(mini):
     assert msg.startswith("data/documents/ct-33-2021-ttg.yaml:") and "cú pháp YAML" in msg
     edit(mini, DOC, "type: [chi-thi", "type: chi-thi")
     assert load(mini, parses).documents["ct-33-2021-ttg"].date == "2021-11-27"
+
+
+def test_plain_values_read_as_yaml_reads_them_but_dates_stay_text(tmp_path):
+    """The reader resolves each plain value's type itself (speed); a maintainer's `true`, `12`, `~` or `1.5`
+    must mean what YAML says, and a date what was written."""
+    import yaml
+
+    from macros.data.yamlsource import read_yaml
+
+    words = ["true", "True", "false", "yes", "no", "on", "off", "null", "Null", "~", "", "12", "-3", "+4", "0x1f",
+             "0o17", "1_000", "1.5", "-.5", "1e3", ".inf", "-.Inf", ".nan", "2022-01-17", "2022-01-17 10:00:00",
+             "12:30", "1:20:30", "nv-1", "Kế hoạch", "0", "-x", "'quoted 12'", '"true"', "<<x", "n", "t1"]
+    text = "".join(f"k{i}: {w}\n" for i, w in enumerate(words))
+    path = tmp_path / "values.yaml"
+    path.write_text(text, encoding="utf-8")
+    got = read_yaml(path, "values.yaml").data
+    expected = yaml.load(text, Loader=yaml.SafeLoader)
+    for key, value in expected.items():
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = words[int(key[1:])]  # written as text, read as text
+        assert repr(got[key]) == repr(value) and type(got[key]) is type(value), (key, got[key], value)
