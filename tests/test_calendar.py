@@ -1,4 +1,4 @@
-"""Calendar files: our faster writer gives the bytes icalendar itself writes, and phones can read them."""
+"""Calendar files: our writer gives the bytes icalendar itself writes for the same events, and they read back."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 
 from icalendar import Alarm, Calendar, Event
 
-from macros.knowledge.calendar import to_ical
+from macros.knowledge.calendar import REMINDERS, STAMP, EventText, to_ical, write_event
 
 # Long Vietnamese lines (2- and 3-octet characters), escapes that fall on a fold, a 4-octet emoji, a
 # combining accent: what decides where a line may be cut.
@@ -20,38 +20,49 @@ def _texts(count: int) -> list[str]:
     return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 40))) for _ in range(count)]
 
 
-def _event(text: str) -> Event:
+def _events(count: int) -> list[EventText]:
+    day = dt.date(2027, 6, 9)
+    return [EventText(f"{t[:30]}@dan-van-chinh-quyen", day + dt.timedelta(days=i), t, t + "\r\n" + t[::-1] + "\\N")
+            for i, t in enumerate(_texts(count))]
+
+
+def _icalendar_event(e: EventText) -> Event:
+    """The event made with icalendar's objects, as calendar.py made it before it wrote events itself."""
     event = Event()
-    event.add("uid", f"{len(text)}@dan-van-chinh-quyen")
-    event.add("dtstart", dt.date(2027, 6, 9))
-    event.add("summary", text)
-    event.add("description", text + "\n" + text[::-1])
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Còn 7 ngày: {text}")
-    alarm.add("trigger", dt.timedelta(days=-7))
-    event.add_component(alarm)
+    event.add("uid", e.uid)
+    event.add("dtstamp", STAMP)
+    event.add("dtstart", e.day)
+    event.add("dtend", e.day + dt.timedelta(days=1))
+    event.add("summary", e.summary)
+    event.add("description", e.description)
+    for days in REMINDERS:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Còn {days} ngày: {e.summary}")
+        alarm.add("trigger", dt.timedelta(days=-days))
+        event.add_component(alarm)
     return event
 
 
 def test_events_are_written_as_icalendar_writes_them():
-    """If icalendar changes how it writes or folds a line, this says so (calendar.to_ical copies its folding)."""
-    for text in _texts(400):
-        event = _event(text)
-        assert to_ical(event) == event.to_ical(), text
+    """If icalendar changes how it writes, escapes or folds a line, this says so."""
+    for e in _events(400):
+        reference = _icalendar_event(e)
+        assert write_event(e) == reference.to_ical() == to_ical(reference), e
 
 
 def test_a_calendar_reads_back_with_every_line_within_75_octets_and_whole_characters():
     cal = Calendar()
     cal.add("prodid", "-//test//vi")
     cal.add("version", "2.0")
-    texts = _texts(200)
-    for text in texts:
-        cal.add_component(_event(text))
-    written = to_ical(cal)
+    events = _events(200)
+    end = b"END:VCALENDAR\r\n"
+    written = to_ical(cal)[: -len(end)] + b"".join(write_event(e) for e in events) + end
     for line in written.split(b"\r\n"):
         assert len(line) <= 75
         line.decode("utf-8")  # a fold never splits a character
     read = Calendar.from_ical(written).walk("VEVENT")
-    assert [str(e["summary"]) for e in read] == texts
-    assert [str(e["description"]) for e in read] == [t + "\n" + t[::-1] for t in texts]
+    assert [str(r["summary"]) for r in read] == [e.summary for e in events]
+    assert [r.decoded("dtstart") for r in read] == [e.day for e in events]
+    assert [str(r["description"]) for r in read] == [
+        e.description.replace("\r\n", "\n").replace("\\N", "\n") for e in events]
