@@ -23,6 +23,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 
 from macros.site import adapter
 from macros.site.plugin import SitePlugin
+from tests.conftest import build_site
 
 
 @pytest.fixture
@@ -385,3 +386,48 @@ def test_the_quick_index_names_the_worker_script_materials_page_starts():
     worker_js = _material_script("workers/search.*.min.js")
     listeners = re.findall(r'addEventListener\("message",.{0,80}', worker_js)  # one listener, which answers each message
     assert len(listeners) == 1 and "postMessage(" in listeners[0]
+
+
+# --- Material's page template: parts made once per folder (FolderParts) ------------------------------------
+
+EVERY_TIME = """
+def on_env(env, config, files):
+    env.globals["per_folder"] = lambda name, caller: caller()  # each part made for each page, as Material does
+    return env
+"""
+
+
+def test_parts_made_once_per_folder_are_what_material_makes_for_each_page(site, tmp_path):
+    """Every page of the real site is byte for byte what Material's template gives when each part wrapped in
+    `per_folder` is made for the page itself: a Material whose navigation, footer, header or `<head>` assets
+    come to depend on more of a page outside the nav than its folder fails here."""
+    hook = tmp_path / "every_time.py"
+    hook.write_text(EVERY_TIME, encoding="utf-8")
+    result = build_site(tmp_path / "site", hooks=(hook,))
+    assert result.returncode == 0, result.stdout + result.stderr
+    ours = {p.relative_to(site): p for p in site.rglob("*.html")}
+    theirs = {p.relative_to(tmp_path / "site"): p for p in (tmp_path / "site").rglob("*.html")}
+    assert ours.keys() == theirs.keys()
+    folders = {}
+    for name in ours:
+        folders[name.parent] = folders.get(name.parent, 0) + 1
+    assert max(folders.values()) > 10  # many pages share a folder: the parts were made once for them
+    differing = [str(name) for name in sorted(ours) if ours[name].read_bytes() != theirs[name].read_bytes()]
+    assert differing == []
+
+
+def test_a_part_is_made_once_per_folder_for_pages_outside_the_nav_and_for_each_page_in_it():
+    nav_page = type("Page", (), {"url": "van-ban/index.html"})()
+    nav = type("Nav", (), {"pages": [nav_page]})()
+    page = lambda url: type("Page", (), {"url": url})()  # noqa: E731
+    made = []
+    env = jinja2.Environment(loader=jinja2.DictLoader(
+        {"t.html": '{% call per_folder("nav") %}{{ made(page.url) }}{% endcall %}'}))
+    env.globals["made"] = lambda url: made.append(url) or f"<{url}>"
+    adapter.add_folder_parts(env)
+    render = lambda p: env.get_template("t.html").render(page=p, nav=nav)  # noqa: E731
+    out = [render(p) for p in (page("van-ban/a.html"), page("van-ban/b.html"), page("ke-hoach/c.html"),
+                               nav_page, nav_page, page("van-ban/d/"), page("van-ban/e/"))]
+    assert out[:3] == ["<van-ban/a.html>", "<van-ban/a.html>", "<ke-hoach/c.html>"]  # van-ban/ made once
+    assert made == ["van-ban/a.html", "ke-hoach/c.html", "van-ban/index.html", "van-ban/index.html",
+                    "van-ban/d/", "van-ban/e/"]  # a page in the nav each time; a folder URL is its own folder

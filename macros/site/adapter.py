@@ -32,6 +32,11 @@ What is used, each with its reason:
   `docs` entries with `location`, `title`, `text`, written compactly; search.py rewrites it.
 - mkdocs-macros leaves a page alone whose meta says `render_macros: false` (documented): the
   plugin renders record pages itself, so their source is never compiled as a template.
+- Material's page template (`FolderParts`): for a page outside the nav (every record page), its
+  navigation, footer, header around the title and the assets and config in `<head>` and at the end
+  depend on the page only through mkdocs' relative URLs (`url` filter, `base_url`), which depend on
+  the page's folder (`get_relative_url`); each is made once per folder (`{% call per_folder(…) %}`
+  in macros/site/theme) instead of once per page, a fifth of a record page's cost.
 """
 
 from __future__ import annotations
@@ -212,6 +217,51 @@ def unpark(page) -> None:
 def add_template(env: jinja2.Environment, name: str, source: str) -> None:
     """Templates named `name` come from `source`, the theme's from its own loader."""
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), env.loader])
+
+
+# --- Material: parts of its page template made once per folder ----------------------------------------------
+
+
+class FolderParts:
+    """Parts of Material's page template made once per folder for the pages outside the nav, and reused.
+
+    A record page is not in the nav (InclusionLevel.NOT_IN_NAV): no nav item is active for it and it
+    has no previous or next page, so Material's navigation (thousands of template calls a page), the
+    footer, the header around the title and the assets and config in `<head>` and at the end differ
+    between two such pages only by their relative URLs, made by mkdocs relative to the page's folder.
+    The theme overrides wrap each such part in `{% call per_folder("name") %}`; a page in the nav
+    (or no page: 404.html) gets each part made afresh. tests/test_adapter.py builds the real site with
+    and without this and compares every page, so a Material that puts anything else of the page in
+    these parts fails loudly. One object per build (`on_env`): nothing outlives the build's nav.
+    """
+
+    def __init__(self) -> None:
+        self.in_nav: set[int] | None = None  # the nav's pages (ids), from the first page's context
+        self.made: dict[tuple[str, str], str] = {}
+
+    @jinja2.pass_context
+    def __call__(self, context, name: str, caller) -> str:
+        page, nav = context.get("page"), context.get("nav")
+        if self.in_nav is None and nav is not None:
+            self.in_nav = {id(item) for item in nav.pages}
+        if page is None or nav is None or id(page) in self.in_nav or not isinstance(getattr(page, "url", None), str):
+            return caller()
+        key = (name, url_folder(page.url))
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = caller()
+        return made
+
+
+def url_folder(url: str) -> str:
+    """What mkdocs makes a page's relative URLs from (`get_relative_url` drops a last part with a dot)."""
+    folder, _, last = url.rpartition("/")
+    return folder if "." in last else url
+
+
+def add_folder_parts(env: jinja2.Environment) -> None:
+    """`per_folder` for the theme's templates, fresh for each build (its nav, its pages)."""
+    env.globals["per_folder"] = FolderParts()
 
 
 # --- watchdog: how often mkdocs serve looks for changes --------------------------------------------------

@@ -192,6 +192,7 @@ class SitePlugin(BasePlugin[PluginConfig]):
     @event_priority(adapter.BEFORE_THEME_TEMPLATES)
     def _cache_theme_templates(self, env, config, files):
         env.bytecode_cache = self.state.cache.templates(env) if self.state.cache else None
+        adapter.add_folder_parts(env)  # the theme's `per_folder` parts
         return env
 
     @event_priority(adapter.AFTER_TAG_LISTINGS)
