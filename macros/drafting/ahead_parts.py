@@ -95,8 +95,8 @@ def _inherited_from(desk: Desk) -> str:
     """Where a draft rolled forward from an ended body's plan comes from, and what to check first."""
     s = desk.sheet
     since = desk.ix.orgs.ending(s.heir_of)
-    newer = [p for p in desk.ix.data.plans.values() if p.issuer == desk.org.id and p.id != s.own.id]
-    newer += [d for d in desk.ix.data.documents.values() if d.issuer == desk.org.id]
+    documents, plans = desk.ix.records.issued_by(desk.org.id)  # a table made once per build
+    newer = [p for p in plans if p.id != s.own.id] + documents
     known = f" Trong dữ liệu: {'; '.join(desk.title_of(x.id) for x in sorted(newer, key=lambda x: x.id))}." \
         if newer else " Dữ liệu chưa có văn bản nào của cơ quan này."
     return (f"Soạn từ {desk.title_of(s.own.id)}, kế hoạch gần nhất trong dữ liệu của cơ quan mà {desk.org.name} "

@@ -142,7 +142,14 @@ class DraftBook:
 
     def skipped_in(self, province: str) -> list[Skipped]:
         """The bodies of a province at the data's date that get no draft, its merged provinces' included."""
-        return sorted((s for s in self.skipped if self._province(s.org) == province), key=lambda s: _key(s.org.name))
+        return sorted(self._skipped_by_province.get(province, []), key=lambda s: _key(s.org.name))
+
+    @cached_property
+    def _skipped_by_province(self) -> dict[str, list[Skipped]]:
+        table: dict[str, list[Skipped]] = {}
+        for s in self.skipped:  # once per build: a scan per province grew with provinces times bodies
+            table.setdefault(self._province(s.org), []).append(s)
+        return table
 
     def _province(self, org: model.Organisation) -> str:
         """Drafts are listed by the province at the data's date: Bình Định's bodies under Gia Lai."""
