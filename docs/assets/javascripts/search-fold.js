@@ -316,9 +316,24 @@
     return text;
   }
 
+  // A text's words, lower-cased (and folded), between spaces: kept per text, as the answers to the keys of
+  // one query ("dan van k", "dan van kh", …) read the same titles and texts again; flat() strips the marks
+  // that differ between them. Up to about 8 million characters are kept.
+  var squeezed = [new Map(), new Map()], squeezedChars = 0;
   function squeeze(text, folded) {
+    var cache = squeezed[folded ? 1 : 0];
+    var known = cache.get(text);
+    if (known !== undefined) return known;
+    if (squeezedChars > 8e6) {
+      squeezed[0].clear();
+      squeezed[1].clear();
+      squeezedChars = 0;
+    }
     var t = text.normalize("NFC").toLowerCase();
-    return " " + (folded ? fold(t) : t).split(INDEX_SEPARATOR).filter(Boolean).join(" ") + " ";
+    var out = " " + (folded ? fold(t) : t).split(INDEX_SEPARATOR).filter(Boolean).join(" ") + " ";
+    cache.set(text, out);
+    squeezedChars += text.length + out.length;
+    return out;
   }
 
   function holds(group, phrase, titleOnly) {

@@ -20,6 +20,34 @@
   "use strict";
 
   var SETUP = 0, READY = 1;
+
+  // Answers carry only what the page reads (location, title, text, keys, also, terms, score, tags, audience;
+  // `fold` for an answer that allowed one wrong letter, "~1", which search-fold.js reads): Material's copy of
+  // each entry also holds the folded words, the tag and abbreviation words and, for a section, its whole
+  // page, which made half of an answer's bytes (3 256 results of "dan van kheo" at 5 000 plans: 7.4 MB
+  // structured-cloned, 3.4 MB without them) for the page's thread to receive.
+  var QUERY = 2, RESULT = 3; // the same in workers/search-full.js
+  var typo = []; // for each query in order: whether its answer keeps `fold`
+  function trimAnswers() {
+    addEventListener("message", function (ev) {
+      if (ev.data && ev.data.type === QUERY) typo.push(/~\d/.test(String(ev.data.data)));
+    });
+    var post = self.postMessage;
+    self.postMessage = function (message) {
+      if (message && message.type === RESULT) {
+        var keepFold = typo.shift();
+        ((message.data && message.data.items) || []).forEach(function (group) {
+          group.forEach(function (item) {
+            delete item.parent;
+            delete item.alt;
+            delete item.tagwords;
+            if (!keepFold) delete item.fold;
+          });
+        });
+      }
+      return post.apply(self, arguments);
+    };
+  }
   var OPTIONS = { suggest: false }; // what Material's page sends without the search.suggest feature (mkdocs.yml)
   var material = null; // Material's message listener, kept as its script registers it
   var index = null; // {config, docs}, once fetched
@@ -90,6 +118,7 @@
     return material(ev);
   }
 
+  trimAnswers();
   addEventListener("message", function (ev) {
     var message = ev.data;
     if (message && message.type === "quick-index") {
