@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from pathlib import Path
@@ -48,25 +49,27 @@ def read_all(root: Path, parses: dict | None = None) -> tuple[Dataset, list[Data
     if not root.is_dir():
         return dataset, [DataError(str(root), 1, "", "không tìm thấy thư mục dữ liệu")]
     inside = root.resolve()
+    folders: dict[Path, Path] = {}  # each folder's real path, found once (not once per file)
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         display = (Path(root.name) / rel).as_posix()
-        if _outside(path, inside):
+        info = path.lstat()
+        if _outside(path, info, inside, folders):
             errors.append(DataError(display, 1, "", "liên kết (symlink) hoặc tệp nằm ngoài thư mục dữ liệu: chép tệp "
                                     "thật vào data/ thay cho liên kết (trang web sẽ công bố nội dung tệp)"))
         elif rel.parts[0] == SOURCE_FOLDER and len(rel.parts) > 1:
-            refused = read_source(dataset, path, display)
+            refused = read_source(dataset, path, display, info)
             if refused:
                 dataset.failed.add(path.name)  # said here; a plan naming it is not told it is missing
             errors += refused
-        elif path.is_file():
-            errors += _read_file(dataset, path, parses)
-        elif not path.is_dir():
+        elif stat.S_ISREG(info.st_mode):
+            errors += _read_file(dataset, path, parses, info.st_size)
+        elif not stat.S_ISDIR(info.st_mode):
             errors.append(DataError(display, 1, "", NOT_A_FILE))
     return dataset, errors
 
 
-def read_source(dataset: Dataset, path: Path, display: str) -> list[DataError]:
+def read_source(dataset: Dataset, path: Path, display: str, info: os.stat_result | None = None) -> list[DataError]:
     """A source text: a regular file directly in data/sources/, one link to it, bounded, UTF-8.
 
     The site publishes it as the plan's source, so it must be that file and no other: a file of a
@@ -78,7 +81,7 @@ def read_source(dataset: Dataset, path: Path, display: str) -> list[DataError]:
         return []  # its folder is reported
     if path.name.startswith("."):
         return []  # .gitkeep, .DS_Store: not a source
-    info = path.lstat()
+    info = info or path.lstat()
     if stat.S_ISDIR(info.st_mode):
         return [DataError(display, 1, "", "thư mục con trong data/sources/: mọi văn bản gốc nằm ngay trong "
                           "data/sources/ (mỗi tên một tệp)")]
@@ -101,12 +104,19 @@ def read_source(dataset: Dataset, path: Path, display: str) -> list[DataError]:
     return []
 
 
-def _outside(path: Path, inside: Path) -> bool:
-    """A link, or a file that resolves outside data/: a link in data/sources/ would publish any file."""
-    return path.is_symlink() or not path.resolve().is_relative_to(inside)
+def _outside(path: Path, info: os.stat_result, inside: Path, folders: dict[Path, Path]) -> bool:
+    """A link, or a file that resolves outside data/: a link in data/sources/ would publish any file.
+
+    `info` is the path's lstat. A path that is no link resolves to its folder's real path and its name."""
+    if stat.S_ISLNK(info.st_mode):
+        return True
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return not (folder / path.name).is_relative_to(inside)
 
 
-def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list[DataError]:
+def _read_file(dataset: Dataset, path: Path, parses: dict | None, size: int) -> list[DataError]:
     rel = path.relative_to(dataset.root)
     display = (Path(dataset.root.name) / rel).as_posix()
     folder = rel.parts[0] if len(rel.parts) > 1 else ""
@@ -114,7 +124,7 @@ def _read_file(dataset: Dataset, path: Path, parses: dict | None = None) -> list
         if path.name.startswith(".") or path.suffix in {".md", ".txt"}:
             return []
         return [DataError(display, 1, "", "tệp không phải YAML (.yaml) trong thư mục dữ liệu")]
-    if path.stat().st_size > YAML_MAX_BYTES:
+    if size > YAML_MAX_BYTES:
         return [DataError(display, 1, "", f"tệp lớn hơn {YAML_MAX_BYTES // 1_000_000} MB: một tệp dữ liệu "
                           "không cần lớn như vậy (tách thành nhiều tệp)")]
     source = read_yaml(path, display, parses)
