@@ -20,9 +20,11 @@ from .prose import plan_texts
 
 _PAGE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+_BLANK_LINE = re.compile(r"\n\s*\n")  # between paragraphs
 
 
 _MARKS = (("*", ""), ("#", ""), ("_", ""), ("“", '"'), ("”", '"'))
+_SPACED_PUNCTUATION = (" .", " ,", " ;", " :")
 
 
 def norm(text: str) -> str:
@@ -31,13 +33,17 @@ def norm(text: str) -> str:
     Plain string operations after one whitespace pass: a regular expression with `\\s*` around
     every dash cost most of `check` on a thousand plans.
     """
-    text = _FOOTNOTE_REF.sub(r"\1", text)  # a kept source may write a Word footnote's mark as [^1]
+    if "[^" in text:  # a kept source may write a Word footnote's mark as [^1]
+        text = _FOOTNOTE_REF.sub(r"\1", text)
     for mark, instead in _MARKS:
-        text = text.replace(mark, instead)
+        if mark in text:
+            text = text.replace(mark, instead)
     text = " ".join(text.split())
-    text = text.replace(" -", "-").replace("- ", "-")
-    for mark in ".,;:":
-        text = text.replace(" " + mark, mark)
+    if "-" in text:
+        text = text.replace(" -", "-").replace("- ", "-")
+    for mark in _SPACED_PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, mark[1])
     return text
 
 
@@ -56,8 +62,10 @@ def missing(plan: model.Plan, source: str) -> Iterator[tuple[tuple, str]]:
     """(field location, paragraph) of each piece of the plan that its source does not have, first per field."""
     text = source_norm(source)
     for loc, piece in _pieces(plan):
-        for para in re.split(r"\n\s*\n", piece):
-            para = _FOOTNOTE_REF.sub(r"\1", re.sub(r"^- ", "", para.strip()))
+        for para in _BLANK_LINE.split(piece) if "\n" in piece else (piece,):
+            para = para.strip().removeprefix("- ")
+            if "[^" in para:
+                para = _FOOTNOTE_REF.sub(r"\1", para)
             wanted = norm(para)
             if wanted and wanted not in text and wanted not in body_norm(source):
                 yield loc, para
