@@ -11,6 +11,7 @@ from ..data.scope import for_province
 from ..drafting.guide import Drafting
 from ..knowledge.index import SiteIndex
 from ..text.errors import DataError
+from . import heap
 from .buildcache import BuildCache
 from .config import Settings
 from .orgpage import OrgPages
@@ -36,7 +37,9 @@ class SiteState:
     def load(cls, settings: Settings, cache: BuildCache | None = None, parses: dict | None = None) -> "SiteState":
         """Read and check data/ (raises DataInvalid), cut to the province if one is set."""
         data = load(settings.data_path, parses)
-        return cls(for_province(data, settings.province) if settings.province else data, settings, cache)
+        state = cls(for_province(data, settings.province) if settings.province else data, settings, cache)
+        heap.settle()
+        return state
 
     @cached_property
     def index(self) -> SiteIndex:
