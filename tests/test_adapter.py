@@ -369,25 +369,6 @@ def test_material_loads_the_quick_index_file_when_a_page_opens_and_its_worker_ta
     assert 'addEventListener("message"' in worker and 'split("/worker")' in worker
 
 
-def test_the_quick_index_names_the_worker_script_materials_page_starts():
-    """The quick index names Material's worker script (adapter.search_worker, read from Material's base.html)
-    so that workers/search-quick.js can load it before the page's bundle runs; search-quick.js hands that worker
-    to Material's bundle when it asks for a worker whose address fits MATERIAL_WORKER. If Material renames
-    its worker, the early worker is never taken and search falls back to Material's own: this fails first."""
-    import re
-
-    import material
-
-    worker = adapter.search_worker()
-    assert (Path(material.__file__).parent / "templates" / worker).is_file()
-    quick_js = (Path(__file__).parent.parent / "docs/assets/javascripts/search-quick.js").read_text(encoding="utf-8")
-    pattern = re.search(r"var MATERIAL_WORKER = /(.+)/;", quick_js).group(1).replace("\\/", "/")
-    assert re.search(pattern, worker) and re.search(pattern, "../../" + worker)  # as a page names it (`| url`)
-    worker_js = _material_script("workers/search.*.min.js")
-    listeners = re.findall(r'addEventListener\("message",.{0,80}', worker_js)  # one listener, which answers each message
-    assert len(listeners) == 1 and "postMessage(" in listeners[0]
-
-
 # --- Material's page template: parts made once per folder (FolderParts) ------------------------------------
 
 EVERY_TIME = """

@@ -42,7 +42,6 @@ What is used, each with its reason:
 from __future__ import annotations
 
 import copy
-import functools
 import json
 import os
 import re
@@ -279,18 +278,6 @@ def poll_every(server, seconds: float) -> bool:
 # --- Material's search and offline plugins: when the index is written and inlined -------------------------
 
 SEARCH_INDEX = "search/search_index.json"
-_WORKER_IN_TEMPLATE = re.compile(r'"search":\s*"(assets/javascripts/workers/search\.[^"]+\.js)"')
-
-
-@functools.cache
-def search_worker() -> str:
-    """Material's search worker script (`assets/javascripts/workers/search.<hash>.min.js`, from the site root),
-    as its base.html names it for the page (`__config.search`): the quick index names it so that our worker
-    can load it before the page's own bundle has run (search_files.py, docs/assets/javascripts/search-quick.js)."""
-    import material
-
-    template = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
-    return _WORKER_IN_TEMPLATE.search(template).group(1)
 
 
 @dataclass

@@ -15,10 +15,6 @@ in five entries at that size). So the build writes:
   second worker once the quick one is ready and the reader opens search; that worker fetches the
   file itself (docs/assets/javascripts/workers/search-full.js), so neither the download nor the
   parsing runs on the page's thread, and takes over when its index is built.
-
-The quick index also names Material's worker script (`worker`): the page starts the quick index's worker
-from its head (docs/assets/javascripts/workers/search-quick.js), before Material's bundle has run; that
-worker fetches this file and loads Material's script itself.
 """
 
 from __future__ import annotations
@@ -30,7 +26,7 @@ from html import unescape
 from pathlib import Path
 
 from ..text.format import fold
-from .adapter import SearchIndexFile, search_worker
+from .adapter import SearchIndexFile
 from .search_words import Splitter, tokens
 
 FULL_INDEX = "search/search_full.json"
@@ -38,7 +34,6 @@ FULL_SCRIPT = "search/search_full.js"  # for file://: loaded by a script tag, as
 FULL_GLOBAL = "__searchFull"  # the variable FULL_SCRIPT sets (read by workers/search-full.js)
 QUICK_FIELDS = ("title", "keys", "also", "fold")
 QUICK_MARK = "quick"  # config key: this index file is the quick one (the full one is beside it)
-WORKER = "worker"  # config key: Material's search worker script, from the site root (workers/search-quick.js loads it)
 _KEPT = ("location", "title", "keys", "also", "boost", "audience")
 _WORD = re.compile(r"[^\W_]")
 
@@ -54,7 +49,7 @@ def write_index_files(index: SearchIndexFile, is_draft: Callable[[str], bool],
     splitter = Splitter(index.separator)
     config = index.content["config"]
     fields = {name: config["fields"][name] for name in QUICK_FIELDS if name in config["fields"]}
-    index.content = {**index.content, "config": {**config, "fields": fields, QUICK_MARK: True, WORKER: search_worker()},
+    index.content = {**index.content, "config": {**config, "fields": fields, QUICK_MARK: True},
                      "docs": [quick_entry(e, splitter, by_number(e["location"])) for e in index.docs
                               if _quick(e, is_draft)]}
     index.write()

@@ -21,11 +21,6 @@
  *
  * A page that never opens search never downloads the full file.
  *
- * Served over http(s), the quick index's worker is started from the head, before Material's bundle has
- * run (workers/search-quick.js): it fetches the quick file and loads Material's worker script itself, and
- * Material's bundle is handed that worker when it asks for its own, so the index is built while the page
- * is still loading. From disk, Material starts and sets up its worker as it always does.
- *
  * `<html data-search-index="quick">` while the quick index answers, "full" once the full one does
  * (tests wait for it).
  *
@@ -44,9 +39,6 @@
   var FULL_INDEX = "search/search_full.json", FULL_SCRIPT = "search/search_full.js", QUICK_MARK = "quick";
   var FULL_WORKER = "assets/javascripts/workers/search-full.js";
   var QUICK_INDEX = "search/search_index.json", SELF = "assets/javascripts/search-quick.js";
-  var QUICK_WORKER = "assets/javascripts/workers/search-quick.js";
-  // Material's worker script as its page names it (base.html: __config.search; macros/site/adapter.py: search_worker).
-  var MATERIAL_WORKER = /(?:^|\/)assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js$/;
 
   // From disk the shim runs each worker in an iframe, on the page's own thread: the full index is
   // loaded only once the first answer is on screen, as building it holds the page for a while.
@@ -158,38 +150,22 @@
     if (ev.target && ev.target.id === "__search" && ev.target.checked) opened();
   }, true);
 
-  // The site root, from this script's address (it is in the head, before Material's config).
-  function siteRoot() {
+  // Material asks for the quick index only once its bundle has run, at the end of the page: ask for it
+  // now, from the head, so that it is here by then (the same request: Material's fetch takes this
+  // response). From disk Material loads it with a script tag when search opens.
+  function preload() {
     var script = document.currentScript;
-    var at = script ? script.src.indexOf(SELF) : -1;
-    return at > 0 ? script.src.slice(0, at) : null;
+    var at = script && script.src.indexOf(SELF);
+    if (FROM_DISK || !at || at < 0) return;
+    var link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = script.src.slice(0, at) + QUICK_INDEX;
+    document.head.appendChild(link);
   }
 
-  // Material starts its worker when its bundle runs, at the end of the page, and sets it up once its own
-  // request for the quick index is in: on a PC that is 0.3 s after the page opened, and the index is
-  // ready 0.4 s later. The quick index's worker is started here instead, from the head: it fetches the
-  // index and loads Material's script itself (workers/search-quick.js) while the page loads, and Material's
-  // bundle is handed it when it asks for its worker. Not from disk: the shim runs workers on this thread.
-  function startEarly(root) {
-    var Native = window.Worker;
-    var worker = new Native(root + QUICK_WORKER);
-    worker.postMessage({ type: "quick-index", index: root + QUICK_INDEX, root: root });
-    var taken = false;
-    var Worker = function (url, options) {
-      if (!taken && MATERIAL_WORKER.test(String(url).split(/[?#]/)[0])) {
-        taken = true;
-        worker.postMessage({ type: "material", url: new URL(url, location.href).href });
-        return worker;
-      }
-      return new Native(url, options);
-    };
-    Worker.prototype = Native.prototype;
-    window.Worker = Worker;
-    addEventListener("load", function () { if (!taken) worker.terminate(); }); // Material started none
-  }
-
+  preload();
   if (window.Worker) wrap(window.Worker.prototype);
   if (window.IFrameWorker) wrap(window.IFrameWorker.prototype);
-  var root = siteRoot();
-  if (root && window.Worker && !FROM_DISK) startEarly(root);
 })();
