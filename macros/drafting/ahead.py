@@ -76,9 +76,12 @@ def members(ix: SiteIndex, plan: model.Plan, job: model.Assignment) -> list[mode
     found = [g for g in GROUPS if re.search(g.pattern, job.unit_text)]
     if not found:
         return []
-    province = ix.data.organisations[plan.issuer].province  # belongs_to wants the issuer's province
-    return [o for o in ix.orgs.in_province(province)
-            if o.id != job.unit and any(belongs_to(ix, o, g, plan) for g in found)]
+    issuer = ix.data.organisations[plan.issuer]  # belongs_to wants the issuer's province
+    # A group of no level takes only bodies under the issuer: those, not the whole province, are tried
+    # (in data order either way). Each assignment of every plan asks, several times.
+    bodies = ix.orgs.in_province(issuer.province) if any(g.level for g in found) else \
+        [o for o in ix.orgs.under(issuer.id) if o.province == issuer.province]
+    return [o for o in bodies if o.id != job.unit and any(belongs_to(ix, o, g, plan) for g in found)]
 
 
 def belongs_to(ix: SiteIndex, org: model.Organisation, group: GroupKind, plan: model.Plan) -> bool:

@@ -271,9 +271,10 @@ def recipients(desk: Desk) -> tuple[str, ...]:
 def _up(desk: Desk) -> str | None:
     """Where reports go: the body the plan above sends them through (Sở Nội vụ), else the body above."""
     names = desk.ix.records.org_name
-    via = [r.via for j in desk.sheet.jobs for r in j.reports if r.via and r.via != desk.org.id and desk.exists(r.via)]
-    if via:
-        return re.sub(r" tỉnh .*$", "", names(via[0]))
+    via = next((r.via for j in desk.sheet.jobs for r in j.reports
+                if r.via and r.via != desk.org.id and desk.exists(r.via)), None)  # the first: a body named in
+    if via:  # many plans has jobs from each of them
+        return re.sub(r" tỉnh .*$", "", names(via))
     above = desk.above
     if above and desk.exists(above.id):
         name = above.short_name or re.split(",", above.name)[0]
