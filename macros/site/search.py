@@ -99,7 +99,7 @@ def page_entries(html: str, url: str, title: str, meta: dict, text_limit: int | 
         if words:
             entries[0]["tagwords"] = " · ".join(words)
     for entry in entries:
-        entry["text"] = _limit(_text("".join(entry["text"])), text_limit)
+        entry["text"] = _limited_text("".join(entry["text"]), text_limit)
         if "boost" in (meta.get("search") or {}):
             entry["boost"] = meta["search"]["boost"]
         if meta.get("audience") == MAINTAINERS:  # search-fold.js lists these after every officials' page
@@ -113,6 +113,25 @@ def _text(html: str) -> str:
     Runs of white space become one space with str.split (the same white space as the pattern \\s+ and
     strip(), twice as fast: a regular expression without a literal prefix tries every character)."""
     return escape(" ".join(unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html))).split()), quote=False)
+
+
+def _limited_text(html: str, limit: int | None) -> str:
+    """_limit(_text(html), limit), reading only as much of `html` as the summary needs: at scale a section keeps
+    its first SUMMARY_CHARS characters and a draft none, so its whole text need not be made. A start of the
+    html cut right after a ">" gives the start of the whole's text (no tag ends past a ">", and the html's
+    text escapes every "&"); once that is longer than `limit`, the summary is the whole's."""
+    if limit == 0:
+        return DRAFT_TEXT
+    size = 8 * limit if limit else len(html)
+    while size < len(html):
+        cut = html.find(">", size)
+        if cut < 0:
+            break
+        text = _text(html[: cut + 1])
+        if len(text) > limit:
+            return _limit(text, limit)
+        size *= 4
+    return _limit(_text(html), limit)
 
 
 def _limit(text: str, limit: int | None) -> str:
