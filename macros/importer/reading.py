@@ -119,11 +119,28 @@ def _pdf_text(path: Path) -> str:
         raise
     except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
         raise ImportRefused(f"{path.name}: tệp PDF bị hỏng hoặc không đọc được") from None
-    text = "\n".join(_clean(p) for p in pages)
+    text = "\n".join(_clean(p) for p in _without_spills(pages))
     if not re.search(r"\w{2,}", text):
         raise ImportRefused(f"{path.name}: tệp PDF không có lớp chữ (có lẽ là bản quét, chỉ có hình ảnh); "
                             "hãy nhập tệp Word gốc hoặc nhận dạng chữ (OCR) trước")
     return text.strip("\n") + "\n"
+
+
+def _without_spills(pages: list[str]) -> list[str]:
+    """Pages without the marks a glyph spills over the page above.
+
+    When a page starts with a letter stacked high (the "Ổ" of "TỔ CHỨC" in a heading), Chromium's print
+    also draws that glyph, clipped, at the foot of the page before, and pypdf reads it there as a last
+    line of one or two letters alone, a word that is no word of the plan. Such a line is dropped when
+    the next page's first line holds those letters; any other last line is kept.
+    """
+    kept = list(pages)
+    for i in range(len(kept) - 1):
+        before, after = kept[i].rstrip().rpartition("\n"), kept[i + 1].lstrip().partition("\n")[0]
+        last = before[2].strip()
+        if 0 < len(last) <= 2 and last.isalpha() and last in after:
+            kept[i] = before[0]
+    return kept
 
 
 def _clean(text: str) -> str:
