@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..data.lint import lint
-from ..data.loader import Dataset, load
+from ..data.loader import Dataset, collector_paused, load
 from ..data.scope import for_province
 from ..drafting.guide import Drafting
 from ..knowledge.index import SiteIndex
@@ -36,9 +36,10 @@ class SiteState:
     @classmethod
     def load(cls, settings: Settings, cache: BuildCache | None = None, parses: dict | None = None) -> "SiteState":
         """Read and check data/ (raises DataInvalid), cut to the province if one is set."""
-        data = load(settings.data_path, parses)
-        state = cls(for_province(data, settings.province) if settings.province else data, settings, cache)
-        heap.settle()
+        with collector_paused():  # and frozen before the collector first sees it
+            data = load(settings.data_path, parses)
+            state = cls(for_province(data, settings.province) if settings.province else data, settings, cache)
+            heap.settle()
         return state
 
     @cached_property
