@@ -381,22 +381,26 @@ def verdicts(rows: list[Row], serve: list[float] | None) -> list[str]:
                             f"{grow:.2f}× from {small.plans} to {big.plans} plans"))
     for r in by.values():
         if r.plain and r.plain.ok:
-            out.append(_verdict(r.ratio <= 1.25, f"data layer ≤ 25 % over plain mkdocs-material ({r.label}): "
-                                f"{100 * (r.ratio - 1):+.0f} % wall, {100 * (r.cpu_ratio - 1):+.0f} % CPU"))
+            measured = f"({r.label}): {r.cpu_ratio:.2f} (wall {r.ratio:.2f})"
+            limit = CPU_RATIO.get(r.label)
+            out.append(_verdict(r.cpu_ratio <= limit, f"ours ≤ {limit} × plain mkdocs-material's CPU {measured}")
+                       if limit else f"- (for information) ours / plain mkdocs-material's CPU {measured}")
+    five = by.get("5000")
+    if five:
+        out.append(_verdict(five.ms_per_page <= 8, f"≤ 8 ms/page at 5 000 plans: {five.ms_per_page:.1f} ms/page"))
     for label, limit in (("real", 500), ("5000", 2000)):
         if by.get(label) and by[label].search:
             ms = by[label].search["open_ms"]
             out.append(_verdict(ms <= limit, f"first search result from page open ≤ {limit} ms ({label}): {ms:.0f} ms "
                                 f"(full text ready at {by[label].search['full_ms']:.0f} ms)"))
-    five = by.get("5000")
     if five and five.search:
-        out.append(_verdict(five.search["query_ms"] <= 300, "first search result ≤ 300 ms at 5 000 plans (chromium, "
+        out.append(_verdict(five.search["query_ms"] <= 150, "first search result ≤ 150 ms at 5 000 plans (chromium, "
                             f"typing to first result): {five.search['query_ms']:.0f} ms"))
         out.append(f"- (for information) at 5 000 plans, opening the page to the first result, index fetched and "
                    f"indexed by the worker: {five.search['open_ms']:.0f} ms")
     big = by.get(str(NATIONAL_PLANS))
-    out.append(_verdict(bool(big) and big.ours.peak_mb <= 4096, "peak memory ≤ 4 GB at 20 000 plans: "
-                        + (f"{big.ours.peak_mb:.0f} MB" if big else "not measured in this run")))
+    out.append(_verdict(bool(big) and big.ours.peak_mb <= 4096, "20 000 plans built within the national budget, "
+                        "peak memory ≤ 4 GB: " + (f"{big.ours.peak_mb:.0f} MB" if big else "not built in this run")))
     if big:
         out.append(f"- (for information) the national site, {big.stats['pages']} pages, built in "
                    f"{big.ours.seconds / 60:.1f} min ({big.ours.cpu / 60:.1f} min CPU)")
@@ -404,6 +408,10 @@ def verdicts(rows: list[Row], serve: list[float] | None) -> list[str]:
         out.append(_verdict(max(serve) <= 2, "mkdocs serve shows a one-file YAML edit ≤ 2 s (real data): "
                             + ", ".join(f"{s:.1f}" for s in serve) + " s"))
     return out
+
+
+# Issue 29: our build's CPU at most this share of plain mkdocs-material's on the same pages.
+CPU_RATIO = {"real": 1.0, "1000": 0.6, "5000": 0.6}
 
 
 def _verdict(ok: bool, text: str) -> str:
