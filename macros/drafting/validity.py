@@ -61,9 +61,10 @@ def level_standing(ix: SiteIndex, level: str, province: str | None, on: dt.date)
     bodies = [o.id for o in ix.orgs.in_province(province) if o.level == level]  # the province's, in data order
     if not bodies:
         return Standing(True, "unknown", why=f"dữ liệu không có cơ quan cấp {LEVELS.get(level, level)} nào ở tỉnh này")
-    states = [standing(ix, body, on) for body in bodies]
-    alive = [s for s in states if s.ok]
-    return alive[0] if alive else Standing(False, "ceased", why=states[0].why)
+    states = (standing(ix, body, on) for body in bodies)  # up to the first that exists: each assignment asks
+    first = next(states)
+    alive = first if first.ok else next((s for s in states if s.ok), None)
+    return alive if alive is not None else Standing(False, "ceased", why=first.why)
 
 
 def as_of(ix: SiteIndex) -> dt.date:
