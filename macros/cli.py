@@ -43,9 +43,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .data.lint import lint
+    import gc
 
-    dataset = _load_or_report(args.data)
+    from .data.lint import lint
+    from .data.loader import collector_paused
+
+    with collector_paused():
+        dataset = _load_or_report(args.data)
+        gc.freeze()  # the data lives until the command ends: the collector need not walk it (see site/heap.py)
     if dataset is None:
         return 1
     from .knowledge.index import SiteIndex
