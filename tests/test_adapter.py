@@ -366,6 +366,8 @@ def test_material_loads_the_quick_index_file_when_a_page_opens_and_its_worker_ta
     bundle, worker = _material_script("bundle.*.min.js"), _material_script("workers/search.*.min.js")
     assert f'"{adapter.SEARCH_INDEX}"' in bundle and '"search/search_index.js"' in bundle and "__index" in bundle
     assert '"search.suggest"' in bundle  # the options the page adds to the setup message
+    # search-quick.js sets the quick worker up as soon as Material makes it with the page's global Worker
+    assert "new Worker(" in bundle
     assert 'addEventListener("message"' in worker and 'split("/worker")' in worker
 
 

@@ -7,8 +7,9 @@
  * writes two files (macros/site/search_files.py):
  *
  * 1. `search/search_index.json` (`search_index.js` under file://), which Material loads and hands
- *    to its worker as it always does: the quick index, one entry per page and glossary row with
- *    only the fields that name it and their words without diacritics. It is ready in a fraction of
+ *    to its worker (over http this file hands it over first, from its own request: earlySetup):
+ *    the quick index, one entry per page and glossary row with only the fields that name it and
+ *    their words without diacritics. It is ready in a fraction of
  *    the time and answers names, numbers and titles. A question it finds nothing for says the
  *    pages' content is still loading (search-fold.js).
  * 2. `search/search_full.json` (`search_full.js` under file://): every entry with its text. Once the
@@ -67,15 +68,17 @@
     var post = proto.postMessage;
     var add = proto.addEventListener;
 
-    function start(worker, message) {
+    function start(worker, message, early) {
       var url = materialUrl(worker);
       // An index without the quick mark (built with DVCQ_SEARCH_PLAIN=1): Material's setup as it is.
       if (!url || !message.data || !message.data.config || !message.data.config[QUICK_MARK]) {
         return post.call(worker, message);
       }
-      var state = worker.__quick = { url: url, options: message.data.options, full: null, active: null, quickBusy: 0, fullReady: false };
+      var state = worker.__quick = { url: url, options: message.data.options, full: null, active: null, quickBusy: 0, fullReady: false,
+                                     early: !!early, ready: false };
       add.call(worker, "message", function (ev) {
-        if (!ev.data || ev.__full) return;
+        if (!ev.data || ev.__full || ev.__replay) return;
+        if (ev.data.type === READY) state.ready = true;
         if (ev.data.type === READY && !state.full && !FROM_DISK) {
           if (wanted) startFull(worker, state);
           else waiting.push(function () { startFull(worker, state); });
@@ -110,6 +113,36 @@
                         file: location.protocol === "file:", options: state.options });
     }
 
+    // Material's own setup message after ours (see earlySetup): not posted again (the worker would index
+    // the same file twice). Material listens to its worker only from its setup on: if the worker is
+    // ready already, Material is told so again, once it listens (right after this call returns).
+    function replay(worker, state) {
+      state.setup = true;
+      if (!state.ready) return;
+      setTimeout(function () {
+        var out = new MessageEvent("message", { data: { type: READY } });
+        out.__replay = true;
+        worker.dispatchEvent(out);
+      }, 0);
+    }
+
+    // Material's worker, set up from the quick index as soon as it exists, from the copy this file asked
+    // for in the page's head. Material asks for the file only once its bundle has run and reads it after
+    // the page's DOMContentLoaded handlers, through a Blob: traced on the real site, its setup reached
+    // the worker ~70 ms after the worker was made, ~30 ms after the worker's script had run. The options
+    // are those Material's bundle sends (its feature "search.suggest").
+    if (proto === window.Worker.prototype && !FROM_DISK) earlySetup = function (worker) {
+      if (!early) return;
+      var ask = early;
+      early = null; // one worker; the parsed file is not kept once handed over
+      ask.then(function (index) {
+        var c = config();
+        if (!index || worker.__quick || !index.config || !index.config[QUICK_MARK] || !c) return;
+        var options = { suggest: (c.features || []).indexOf("search.suggest") >= 0 }; // as Material's bundle
+        start(worker, { type: SETUP, data: { config: index.config, docs: index.docs, options: options } }, true);
+      });
+    };
+
     // The full index takes over once no query waits on the quick one (answers stay in order).
     function handOver(worker, state) {
       if (state.active || !state.fullReady || state.quickBusy > 0) return;
@@ -122,6 +155,7 @@
     proto.postMessage = function (message) {
       var state = this.__quick;
       if (message && message.type === SETUP && !state) return start(this, message);
+      if (message && message.type === SETUP && state.early && !state.setup) return replay(this, state);
       if (message && message.type === QUERY && state) {
         opened();
         state.asked = state.asked || String(message.data).trim() !== ""; // Material asks "" as search opens
@@ -151,18 +185,28 @@
   }, true);
 
   // Material asks for the quick index only once its bundle has run, at the end of the page: ask for it
-  // now, from the head, so that it is here by then (the same request: Material's fetch takes this
-  // response). From disk Material loads it with a script tag when search opens.
+  // now, from the head, and set Material's worker up with it as soon as Material makes the worker
+  // (earlySetup). From disk Material loads it with a script tag when search opens, and the worker is
+  // the iframe-worker shim's: as Material does it.
+  var early = null; // the quick index fetched from the head, or null if that failed
+  var earlySetup = function () {};
   function preload() {
     var script = document.currentScript;
     var at = script && script.src.indexOf(SELF);
-    if (FROM_DISK || !at || at < 0) return;
-    var link = document.createElement("link");
-    link.rel = "preload";
-    link.as = "fetch";
-    link.crossOrigin = "anonymous";
-    link.href = script.src.slice(0, at) + QUICK_INDEX;
-    document.head.appendChild(link);
+    if (FROM_DISK || !at || at < 0 || !window.fetch || !window.Worker) return;
+    var url = script.src.slice(0, at) + QUICK_INDEX;
+    early = fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+    var Native = window.Worker;
+    var Early = function Worker(url, options) {
+      var worker = new Native(url, options);
+      var c = config();
+      if (c && c.search && new URL(url, location.href).href === new URL(c.search, location.href).href) earlySetup(worker);
+      return worker;
+    };
+    Early.prototype = Native.prototype;
+    window.Worker = Early;
   }
 
   preload();
