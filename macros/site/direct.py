@@ -48,6 +48,11 @@ class Abbreviations:
         self.titles = {term: _attribute(meaning) for term, meaning in meanings.items() if meaning}
         terms = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
+        # Tags, or the terms: one pass over a page's HTML, tags left as they are. A term never holds `<` or
+        # `>` (Renderer._abbr_terms) and a tag's ends are not word characters, so the terms found are those
+        # a pass over each text between tags finds. The lookahead skips, at once, a place where no term starts.
+        starts = "".join(sorted({re.escape(term[0]) for term in terms}))
+        self.in_html = re.compile(f"{TAG.pattern}|\\b(?=[{starts}])(?:{'|'.join(map(re.escape, terms))})\\b") if terms else None
 
     def text(self, text: str) -> str:
         """Escaped text with each term in an <abbr>."""
@@ -57,10 +62,10 @@ class Abbreviations:
 
     def html(self, html: str) -> str:
         """The same over the text between tags (a tag's attributes and comments are left alone)."""
-        if self.pattern is None:
+        if self.in_html is None:
             return html
-        parts = TAG.split(html)
-        return "".join(part if i % 2 else self.text(part) for i, part in enumerate(parts))
+        titles = self.titles
+        return self.in_html.sub(lambda m: m.group(1) or f'<abbr title="{titles[m.group(0)]}">{m.group(0)}</abbr>', html)
 
 
 def finish(html: str, abbreviations: Abbreviations) -> Finished:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 from html import escape
 from urllib.parse import quote
 import re
@@ -42,10 +42,18 @@ class Renderer:
     def __init__(self, index: SiteIndex, cache=None) -> None:
         self.index = index
         self.data = index.data
+        # What pages ask for again and again (the data does not change within a build): titles for the
+        # build, links and URLs for the folder being written (pages are written folder by folder), at most
+        # MEMO_LIMIT of them, so that a national build holds no more than a small one.
+        self._titles: dict[str, str] = {}  # record id -> title_of
+        self._urls: dict[tuple, Markup] = {}  # (target, anchor) -> url
+        self._record_urls: dict[tuple, Markup] = {}  # (record id, anchor, html) -> record_url
+        self._links: dict[tuple, Markup] = {}  # (record id, anchor, label and its type, html, HTML-escaped) -> link
+        self._folder = ""
         self.current = "index.md"
         self.stashed: dict[str, list[str]] = {}  # page src_uri -> HTML blocks kept out of Markdown
         self.toc_blocks: dict[str, dict[int, list[dict]]] = {}  # page src_uri -> block -> toc tokens of its headings
-        self.pending: list[tuple[Callable[[], str], Callable[[], str]]] = []  # see `_either`
+        self.pending: list[Callable[[bool], str]] = []  # see `_either`
         self.direct = False  # resolving a page written as HTML (`render_html`): its text gets abbreviations later
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
@@ -65,6 +73,18 @@ class Renderer:
             org=self.org_link, title_of=self.title_of, full_title=partial(full_title, self), flag=self.flag,
             org_end=self.org_end, src=partial(source_mark, self), doubt=partial(doubt_mark, self), where_link=where_link,
         )
+
+    @property
+    def current(self) -> str:
+        return self._current
+
+    @current.setter
+    def current(self, src_uri: str) -> None:
+        """The page being written: links are relative to its folder."""
+        folder = posixpath.dirname(src_uri)
+        if folder != self._folder or len(self._links) + len(self._urls) + len(self._record_urls) > MEMO_LIMIT:
+            self._urls, self._record_urls, self._links = {}, {}, {}
+        self._current, self._folder = src_uri, folder
 
     def render(self, template: str, current: str, **context) -> str:
         self.current, self.pending = current, []
@@ -103,29 +123,44 @@ class Renderer:
     def _abbreviations(self) -> Abbreviations:
         return Abbreviations(self._abbr_table[1])
 
-    def _either(self, markdown: Callable[[], str], html: Callable[[], str]) -> Markup:
+    def _either(self, make: Callable[[bool], str]) -> Markup:
         """Text whose form depends on where it lands: a marker now, made when that is known.
 
         Links, organisation names, cited text and status marks look the same in a template
         whether they stand in Markdown or inside an HTML block (`{% filter html %}`), which
         Markdown never parses: `stash` makes them as HTML, `render` as Markdown. So there is
-        one `link` for both, and a Markdown link can no longer end up as raw text in HTML."""
-        self.pending.append((markdown, html))
+        one `link` for both, and a Markdown link can no longer end up as raw text in HTML. `make(html)`
+        makes it, as HTML when `html`."""
+        self.pending.append(make)
         return Markup(f"\x02{len(self.pending) - 1}\x03")
 
     def _resolve(self, text: str, html: bool) -> str:
-        return EITHER.sub(lambda m: str(self.pending[int(m.group(1))][html]()), text) if "\x02" in text else text
+        if "\x02" not in text:
+            return text
+        pending = self.pending
+        return EITHER.sub(lambda m: str(pending[int(m.group(1))](html)), text)
 
     # --- links ---------------------------------------------------------------------------
 
     def url(self, target: str, anchor: str | None = None) -> Markup:
         """Relative link from the current page to a docs path (mkdocs checks `.md` links in --strict)."""
-        rel = _relative(target, posixpath.dirname(self.current) or ".")
-        return Markup(f"{rel}#{quote(anchor, safe='-_')}" if anchor else rel)
+        key = (target, anchor)
+        made = self._urls.get(key)
+        if made is None:
+            rel = _relative(target, self._folder)
+            made = self._urls[key] = Markup(f"{rel}#{quote(anchor, safe='-_')}" if anchor else rel)
+        return made
 
     def record_url(self, record_id: str, anchor: str | None = None, html: bool = False) -> str:
         """Link target of a record; `html` gives the built page's name, for links in raw HTML
         (mkdocs rewrites `.md` links in Markdown only)."""
+        key = (record_id, anchor, html)
+        made = self._record_urls.get(key)
+        if made is None:
+            made = self._record_urls[key] = self._record_url(record_id, anchor, html)
+        return made
+
+    def _record_url(self, record_id: str, anchor: str | None, html: bool) -> Markup:
         kind = self.index.records.kind_of(record_id)
         if kind == "organisations":
             target = org_page(record_id)
@@ -153,10 +188,14 @@ class Renderer:
         """A link to a record's page: Markdown, or HTML inside an HTML block (`html` None: decided
         where it lands, see `_either`)."""
         if html is None:
-            return self._either(partial(self.link, record_id, anchor, label, False),
-                                partial(self.link, record_id, anchor, label, True))
-        shown = self._escape(label if label is not None else self.title_of(record_id), html)
-        return Markup(_anchor(shown, self.record_url(record_id, anchor, html=html), html))
+            return self._either(partial(self.link, record_id, anchor, label))
+        escaped = html and not self.direct  # see _escape
+        key = (record_id, anchor, label, type(label), html, escaped)  # a Markup label is not escaped again
+        made = self._links.get(key)
+        if made is None:
+            shown = _escape(label if label is not None else self.title_of(record_id), escaped)
+            made = self._links[key] = Markup(_anchor(shown, self.record_url(record_id, anchor, html=html), html))
+        return made
 
     def _escape(self, text: str, html: bool) -> str:
         """Text in a link or citation: in an HTML block escaped for HTML; in Markdown, and in a page
@@ -165,8 +204,7 @@ class Renderer:
 
     def org_link(self, org_id: str | None, fallback: str | None = None, html: bool | None = None) -> Markup:
         if html is None:
-            return self._either(partial(self.org_link, org_id, fallback, False),
-                                partial(self.org_link, org_id, fallback, True))
+            return self._either(partial(self.org_link, org_id, fallback))
         if org_id and org_id in self.data.organisations:  # an ended body says so, with its successor
             named = self.link(org_id, label=self.data.organisations[org_id].name, html=html)
             return Markup(str(named) + org_end_mark(self, org_id, html))
@@ -174,10 +212,16 @@ class Renderer:
 
     def org_end(self, org_id: str) -> Markup:
         """'(thôi tồn tại từ 01/07/2025; kế thừa: …)' after an ended body's name, where it lands."""
-        return self._either(partial(org_end_mark, self, org_id, False), partial(org_end_mark, self, org_id, True))
+        return self._either(partial(org_end_mark, self, org_id))
 
     def title_of(self, record_id: str) -> str:
         """Short name used in links and lists: 'Chỉ thị 33/CT-TTg', a plan's number and issuer."""
+        title = self._titles.get(record_id)
+        if title is None:
+            title = self._titles[record_id] = self._title(record_id)
+        return title
+
+    def _title(self, record_id: str) -> str:
         record = self.index.records.record(record_id)
         kind = self.index.records.kind_of(record_id)
         if kind == "documents":
@@ -195,8 +239,7 @@ class Renderer:
 
     def flag(self, record_id: str) -> Markup:
         """The mark beside a citation of a basis that has ceased (marks.status_flag), where it lands."""
-        return self._either(partial(status_flag, self, record_id, html=False),
-                            partial(status_flag, self, record_id, html=True))
+        return self._either(partial(status_flag, self, record_id))
 
     def inline(self, text: str, province: str | None = None, self_id: str | None = None,
                html: bool | None = None) -> Markup:
@@ -206,8 +249,7 @@ class Renderer:
         `self_id` is the record the text belongs to: it is never linked to itself, and its
         footnote markers `[^N]` link to its footnotes."""
         if html is None:
-            return self._either(partial(self.inline, text, province, self_id, False),
-                                partial(self.inline, text, province, self_id, True))
+            return self._either(partial(self.inline, text, province, self_id))
         out, pos = [], 0
         for mention in self.index.citations.finder.find(text, province, fixes_of(self.data.plans.get(self_id or ""))):
             out.append(self._plain(text[pos:mention.start], self_id, html))
@@ -240,7 +282,7 @@ class Renderer:
 
     def _words(self, text: str, plan_id: str | None, html: bool) -> str:
         """Escaped text; `[^N]` becomes a superscript link to footnote N of the plan."""
-        parts = FOOTNOTE_REF.split(re.sub(r"\s+", " ", text) if html else text)
+        parts = FOOTNOTE_REF.split(_SPACES.sub(" ", text) if html else text)
         plain = self._abbr if html and not self.direct else partial(T.md_escape, strip=False)
         return "".join(plain(part) if i % 2 == 0 else self._footnote_ref(part, plan_id, html)
                        for i, part in enumerate(parts))
@@ -254,7 +296,7 @@ class Renderer:
         """Multi-paragraph text as one raw HTML block: blank lines split paragraphs, lines
         starting '- ' become a list. The block stands on its own lines in a template."""
         blocks = []
-        for para in re.split(r"\n\s*\n", text.strip()):
+        for para in _BLANK_LINES.split(text.strip()):
             lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
             if lines and all(ln.startswith("- ") for ln in lines):
                 items = "".join(f"<li>{self.inline(ln[2:], province, plan_id, html=True)}</li>" for ln in lines)
@@ -325,6 +367,7 @@ class Renderer:
         return "\n\n" + "\n".join(defs) + "\n" if defs else ""
 
 
+MEMO_LIMIT = 30_000  # links and URLs kept for one folder (at most some 15 MB)
 PLACEHOLDER = re.compile(r"<!--dvcq-html (\d+)-->")
 TOP_PLACEHOLDER = re.compile(r"<!--dvcq-html \d+-->(?!\n</)")  # not the last thing inside an element
 EITHER = re.compile("\x02(\\d+)\x03")
@@ -340,6 +383,7 @@ def html_path(src_uri: str) -> str:
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"\s+")
 
 
 def _escape(text: str, html: bool) -> str:
@@ -350,9 +394,21 @@ def _anchor(shown: str, href: str, html: bool) -> str:
     return f'<a href="{href}">{shown}</a>' if html else f"[{shown}]({href})"
 
 
-@lru_cache(maxsize=1 << 16)  # a page links the same themes, organisations and documents many times
-def _relative(target: str, start: str) -> str:
-    return quote(posixpath.relpath(target, start), safe="/.-_~")
+def _relative(target: str, folder: str) -> str:
+    """`target` (a docs path) relative to `folder` (a docs folder, '' for the top), as posixpath.relpath
+    gives it, without its look at the working directory."""
+    parts, start = _parts(target), _parts(folder)
+    common = 0
+    for a, b in zip(parts, start):
+        if a != b:
+            break
+        common += 1
+    return quote("/".join([".."] * (len(start) - common) + parts[common:]) or ".", safe="/.-_~")
+
+
+def _parts(path: str) -> list[str]:
+    normal = posixpath.normpath(path)
+    return [] if normal == "." else normal.split("/")
 
 
 def _one_line(text: str) -> str:
