@@ -16,7 +16,8 @@ from ..data.kinds import org_page
 from ..drafting.files import page_path
 from ..text.format import md_escape
 from .direct import Abbreviations, Finished, finish
-from .render import TEMPLATES, html_path
+from .paths import html_path
+from .render import TEMPLATES
 from .views.organisation import Directory, directory, org_view
 
 

@@ -1,19 +1,14 @@
-"""Model + index → Markdown for each page, through Jinja templates in `macros/site/templates/`.
+"""Model + index → each generated page's HTML, through Jinja templates in `macros/site/templates/`.
 
-Every `{{ value }}` in a template is escaped for Markdown by the environment's `finalize`,
-unless it is `Markup` that one of our filters built (links, prose with citations). So a
-template that forgets a filter still shows data as plain text.
-
-Long texts (the `prose` filter: task texts, notes, descriptions) are written as a raw HTML
-block, not Markdown: Python-Markdown passes such a block through without running its inline
-patterns over every word, which was most of the cost of a plan page. The glossary tooltips
-that Markdown's `abbr` would add there are added here instead.
+Every `{{ value }}` in a template is escaped by the environment's `finalize` unless it is `Markup` one
+of our filters built (links, prose with citations), so a template that forgets a filter still shows
+data as plain text. Glossary tooltips, heading ids and the table of contents come from direct.py.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
+import posixpath
 from functools import cached_property, partial
 from html import escape
 from urllib.parse import quote
@@ -31,10 +26,9 @@ from ..knowledge.marks import doubt_mark, full_title, org_end_mark, source_mark,
 from ..text import format as T
 from ..text.citations import fixes_of
 from .direct import ID_ATTRIBUTE, Abbreviations, Finished, finish
+from .paths import html_path, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
 
 class Renderer:
     """Renders pages for one build; `current` is the source path of the page being rendered."""
@@ -147,7 +141,7 @@ class Renderer:
         key = (target, anchor)
         made = self._urls.get(key)
         if made is None:
-            rel = _relative(target, self._folder)
+            rel = relative(target, self._folder)
             made = self._urls[key] = Markup(f"{rel}#{quote(anchor, safe='-_')}" if anchor else rel)
         return made
 
@@ -377,11 +371,6 @@ NAMED_KINDS = {"documents", "plans", "campaigns", "themes"}
 MARKDOWN_LINK = re.compile(r"\]\((?:\.\./)*[^()\s]*\.md(?:#[^()\s]*)?\)")
 
 
-def html_path(src_uri: str) -> str:
-    """The built page of a docs path ('van-ban/x.md' → 'van-ban/x.html'; use_directory_urls is off)."""
-    return src_uri[: -len(".md")] + ".html"
-
-
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
 
@@ -392,23 +381,6 @@ def _escape(text: str, html: bool) -> str:
 
 def _anchor(shown: str, href: str, html: bool) -> str:
     return f'<a href="{href}">{shown}</a>' if html else f"[{shown}]({href})"
-
-
-def _relative(target: str, folder: str) -> str:
-    """`target` (a docs path) relative to `folder` (a docs folder, '' for the top), as posixpath.relpath
-    gives it, without its look at the working directory."""
-    parts, start = _parts(target), _parts(folder)
-    common = 0
-    for a, b in zip(parts, start):
-        if a != b:
-            break
-        common += 1
-    return quote("/".join([".."] * (len(start) - common) + parts[common:]) or ".", safe="/.-_~")
-
-
-def _parts(path: str) -> list[str]:
-    normal = posixpath.normpath(path)
-    return [] if normal == "." else normal.split("/")
 
 
 def _one_line(text: str) -> str:

@@ -42,7 +42,8 @@ from ..data.kinds import GLOSSARY_PAGE, KINDS, org_page
 from ..drafting.files import page_path
 from ..text.format import fold
 from .adapter import SEARCH_INDEX, search_entry
-from .render import ID_ATTRIBUTE, html_path
+from .paths import html_path
+from .render import ID_ATTRIBUTE
 from .search_files import read_full_index, write_index_files
 from .search_words import ReadingWords, Splitter, new_tokens, tokens
 from .config import SEARCH_PLAIN_ENV
