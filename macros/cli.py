@@ -43,14 +43,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    import gc
-
     from .data.lint import lint
     from .data.loader import collector_paused
+    from .site.heap import settle
 
     with collector_paused():
         dataset = _load_or_report(args.data)
-        gc.freeze()  # the data lives until the command ends: the collector need not walk it (see site/heap.py)
+        settle()  # the data lives until the command ends: the collector need not walk it
     if dataset is None:
         return 1
     from .knowledge.index import SiteIndex

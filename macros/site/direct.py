@@ -47,21 +47,14 @@ class Abbreviations:
     def __init__(self, meanings: dict[str, str]) -> None:
         self.titles = {term: _attribute(meaning) for term, meaning in meanings.items() if meaning}
         terms = sorted(self.titles, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\b") if terms else None
         # Tags, or the terms: one pass over a page's HTML, tags left as they are. A term never holds `<` or
         # `>` (Renderer._abbr_terms) and a tag's ends are not word characters, so the terms found are those
         # a pass over each text between tags finds. The lookahead skips, at once, a place where no term starts.
         starts = "".join(sorted({re.escape(term[0]) for term in terms}))
         self.in_html = re.compile(f"{TAG.pattern}|\\b(?=[{starts}])(?:{'|'.join(map(re.escape, terms))})\\b") if terms else None
 
-    def text(self, text: str) -> str:
-        """Escaped text with each term in an <abbr>."""
-        if self.pattern is None:
-            return text
-        return self.pattern.sub(lambda m: f'<abbr title="{self.titles[m.group(0)]}">{m.group(0)}</abbr>', text)
-
     def html(self, html: str) -> str:
-        """The same over the text between tags (a tag's attributes and comments are left alone)."""
+        """Each term in the text between tags in an <abbr> (a tag's attributes and comments are left alone)."""
         if self.in_html is None:
             return html
         titles = self.titles

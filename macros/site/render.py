@@ -384,7 +384,7 @@ def _anchor(shown: str, href: str, html: bool) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def marked_blanks(text: str) -> Markup:
