@@ -24,7 +24,7 @@
   // each entry also holds the folded words, the tag and abbreviation words and, for a section, its whole
   // page, which made half of an answer's bytes (3 256 results of "dan van kheo" at 5 000 plans: 7.4 MB
   // structured-cloned, 3.4 MB without them) for the page's thread to receive.
-  var QUERY = 2, RESULT = 3; // the same in workers/search-quick.js
+  var QUERY = 2, RESULT = 3; // Material's worker protocol, as in ../search-quick.js
   var typo = []; // for each query in order: whether its answer keeps `fold`
   function trimAnswers() {
     addEventListener("message", function (ev) {
