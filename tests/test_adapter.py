@@ -6,7 +6,9 @@ its internals needs a new way (see the adapter's docstring for why each is used)
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 
 import jinja2
@@ -358,7 +360,7 @@ def _material_script(pattern: str) -> str:
 
 def test_material_loads_the_quick_index_file_when_a_page_opens_and_its_worker_takes_a_setup_message():
     """search_files.py writes the quick index where Material's page reads it (search_index.json, or the
-    offline plugin's search_index.js setting `__index` from disk); workers/search-full.js loads Material's
+    offline plugin's search_index.js setting `__index` from disk); workers/search-index.js loads Material's
     worker script, dispatches it a message event {type: 0, data: {config, docs, options}}, and sits in a
     folder named "workers" because the script finds its lunr language files from that path under file://.
     Material's scripts are minified JavaScript that no small build runs: their text is what can be checked here
@@ -369,6 +371,18 @@ def test_material_loads_the_quick_index_file_when_a_page_opens_and_its_worker_ta
     # search-quick.js sets the quick worker up as soon as Material makes it with the page's global Worker
     assert "new Worker(" in bundle
     assert 'addEventListener("message"' in worker and 'split("/worker")' in worker
+
+
+def test_the_search_worker_named_in_the_head_is_the_script_materials_page_config_names(small_build):
+    """The theme's head names Material's search worker (adapter.search_worker, read from base.html) for
+    search-quick.js to make it early; Material's bundle asks for the script its page config names, with the
+    script alone, and gets that worker only if the two are the same."""
+    from mkdocs.theme import Theme
+
+    html = (small_build / "index.html").read_text(encoding="utf-8")
+    page_config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert adapter.search_worker(Theme(name="material").get_env()) == page_config["search"]
+    assert re.search(r"new Worker\(\w+\)", _material_script("bundle.*.min.js"))
 
 
 # --- Material's page template: parts made once per folder (FolderParts) ------------------------------------

@@ -28,7 +28,7 @@ from macros.site.search import PLAIN_ENV, enrich_search_index, joined, search_in
 from macros.site.search_files import FULL_GLOBAL, FULL_INDEX, FULL_SCRIPT
 from macros.site.state import SiteState
 from tests.browser import (
-    GLOSSARY, chromium, first_result, fold, nfd, open_search, record_queries, records, results, serve, type_query,
+    GLOSSARY, WAIT_MS, chromium, first_result, fold, nfd, open_search, record_queries, records, results, serve, type_query,
     unambiguous, Query,
 )
 from tests.conftest import DATA, ENV, MKDOCS, ROOT, shared_build
@@ -252,6 +252,20 @@ def test_site_works_from_disk(pw, tmp_path, site):
         assert first_result(page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
         assert first_result(page, "dan van kheo zzqx") == "phong-trao/dan-van-kheo.html"  # no page has all: any-word
     assert outside == []
+
+
+@browser
+def test_a_number_asked_as_a_folder_page_opens_is_answered_then_the_full_text_takes_over(context, base_url):
+    """Over http the quick index's worker is made from the page's head and loads the index itself
+    (search-quick.js, workers/search-index.js), with paths relative to the page: on a page in a folder, a
+    number asked as soon as search opens finds its page, and the full index then takes over."""
+    page = context.new_page()
+    page.goto(base_url + "van-ban/index.html")
+    open_search(page, full=False)
+    assert first_result(page, "33/CT-TTg") == _by_number("33/CT-TTg")
+    page.wait_for_function("() => document.documentElement.dataset.searchIndex === 'full'", timeout=WAIT_MS)
+    assert first_result(page, "dan van kheo") == "phong-trao/dan-van-kheo.html"
+    page.close()
 
 
 # --- reading --------------------------------------------------------------------------------

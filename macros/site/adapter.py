@@ -37,6 +37,10 @@ What is used, each with its reason:
   depend on the page only through mkdocs' relative URLs (`url` filter, `base_url`), which depend on
   the page's folder (`get_relative_url`); each is made once per folder (`{% call per_folder(…) %}`
   in macros/site/theme) instead of once per page, a fifth of a record page's cost.
+- The path of Material's search worker script (`search_worker`), read from its base.html, where the
+  page's config names it with a content hash: the theme's `<head>` names it too, so that
+  docs/assets/javascripts/search-quick.js starts the worker while the page loads instead of when
+  Material's bundle runs at its end.
 """
 
 from __future__ import annotations
@@ -261,6 +265,29 @@ def url_folder(url: str) -> str:
 def add_folder_parts(env: jinja2.Environment) -> None:
     """`per_folder` for the theme's templates, fresh for each build (its nav, its pages)."""
     env.globals["per_folder"] = FolderParts()
+
+
+# --- Material: its search worker, started from the page's head -----------------------------------------------
+
+_SEARCH_WORKER = re.compile(r"[\"'](assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)[\"']")
+
+
+def search_worker(env: jinja2.Environment) -> str | None:
+    """The search worker script Material's page config names (`"search": …` in base.html), relative to the
+    site; None if this Material names none in the one place we look."""
+    try:
+        source, _, _ = env.loader.get_source(env, "base.html")
+    except jinja2.TemplateNotFound:
+        return None
+    found = _SEARCH_WORKER.findall(source)
+    return found[0] if len(set(found)) == 1 else None
+
+
+def add_search_worker(env: jinja2.Environment) -> None:
+    """`search_worker` for the theme's `<head>` (macros/site/theme/main.html), or nothing if not found."""
+    path = search_worker(env)
+    if path:
+        env.globals["search_worker"] = path
 
 
 # --- watchdog: how often mkdocs serve looks for changes --------------------------------------------------

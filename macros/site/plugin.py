@@ -26,7 +26,7 @@ from .orgpage import ORG_BOOST
 from .pages import TEXT_TITLE, add_generated, record_meta, record_title
 from .publish import Swap
 from .reading import data_date_vi
-from .search import enrich_search_index, index_page
+from .search import enrich_search_index, index_page, plain as search_plain
 from .servecache import ServeSession
 from .servefail import serve_errors
 from .state import SiteState
@@ -193,6 +193,8 @@ class SitePlugin(BasePlugin[PluginConfig]):
     def _cache_theme_templates(self, env, config, files):
         env.bytecode_cache = self.state.cache.templates(env) if self.state.cache else None
         adapter.add_folder_parts(env)  # the theme's `per_folder` parts
+        if not search_plain(self.state):  # Material's search as it is: no quick index to start early
+            adapter.add_search_worker(env)  # named in the page's head: search-quick.js starts it early
         return env
 
     @event_priority(adapter.AFTER_TAG_LISTINGS)

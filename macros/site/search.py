@@ -168,7 +168,7 @@ def index_page(page, state: SiteState, reuse: Callable | None = None) -> None:
     `reuse` (servecache.ServeSession.reuse, while serving) gives back the last build's entries
     of a page whose parts are unchanged."""
     search = page.meta.get("search") or {}
-    if _plain(state) or search.get("exclude"):
+    if plain(state) or search.get("exclude"):
         return
     cut = cut_for(state, page.file.src_uri)
     parts = (page.url, page.title or "", json.dumps([page.meta, cut], sort_keys=True, default=str), page.content)
@@ -196,7 +196,7 @@ def _gzip(data: bytes) -> int:
 def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     """Rewrite the index with folded keys and glossary rows, as a quick and a full file (search_files.py;
     idempotent, deterministic)."""
-    if _plain(state):
+    if plain(state):
         return
     index = read_full_index(site_dir)
     if index is None:
@@ -229,7 +229,7 @@ def enrich_search_index(site_dir: str | Path, state: SiteState) -> None:
     write_index_files(index, lambda location: location.split("#")[0] in drafts, plans.__contains__)
 
 
-def _plain(state: SiteState) -> bool:
+def plain(state: SiteState) -> bool:
     """DVCQ_SEARCH_PLAIN=1: leave Material's index as it is (to measure the plain index)."""
     return state.settings.search_plain if state.settings else bool(os.environ.get(PLAIN_ENV))
 

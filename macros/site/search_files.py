@@ -13,7 +13,7 @@ in five entries at that size). So the build writes:
 - `search/search_full.json` and, for file://, `search/search_full.js`: every entry with every
   field, as macros/site/search.py enriched it. docs/assets/javascripts/search-quick.js starts a
   second worker once the quick one is ready and the reader opens search; that worker fetches the
-  file itself (docs/assets/javascripts/workers/search-full.js), so neither the download nor the
+  file itself (docs/assets/javascripts/workers/search-index.js), so neither the download nor the
   parsing runs on the page's thread, and takes over when its index is built.
 """
 
@@ -31,7 +31,7 @@ from .search_words import Splitter, tokens
 
 FULL_INDEX = "search/search_full.json"
 FULL_SCRIPT = "search/search_full.js"  # for file://: loaded by a script tag, as Material's offline copy is
-FULL_GLOBAL = "__searchFull"  # the variable FULL_SCRIPT sets (read by workers/search-full.js)
+FULL_GLOBAL = "__searchFull"  # the variable FULL_SCRIPT sets (read by workers/search-index.js)
 QUICK_FIELDS = ("title", "keys", "also", "fold")
 QUICK_MARK = "quick"  # config key: this index file is the quick one (the full one is beside it)
 _KEPT = ("location", "title", "keys", "also", "boost", "audience")

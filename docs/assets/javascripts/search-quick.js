@@ -7,14 +7,14 @@
  * writes two files (macros/site/search_files.py):
  *
  * 1. `search/search_index.json` (`search_index.js` under file://), which Material loads and hands
- *    to its worker (over http this file hands it over first, from its own request: earlySetup):
- *    the quick index, one entry per page and glossary row with only the fields that name it and
- *    their words without diacritics. It is ready in a fraction of
- *    the time and answers names, numbers and titles. A question it finds nothing for says the
- *    pages' content is still loading (search-fold.js).
+ *    to its worker: the quick index, one entry per page and glossary row with only the fields that
+ *    name it and their words without diacritics. It is ready in a fraction of the time and answers
+ *    names, numbers and titles. A question it finds nothing for says the pages' content is still
+ *    loading (search-fold.js). Over http the worker is made from the page's head, before Material's
+ *    bundle runs, and loads the file itself (see preload).
  * 2. `search/search_full.json` (`search_full.js` under file://): every entry with its text. Once the
  *    quick index is ready and the reader opens search (focus in the box), a second worker is
- *    started (workers/search-full.js): it loads Material's worker script and the full file itself,
+ *    started (workers/search-index.js): it loads Material's worker script and the full file itself,
  *    off the page's thread, and builds the full index. From disk (file://) the shim's workers run
  *    on the page's thread, so the full index is loaded after the first answer is on screen. When it is ready and no query is waiting on
  *    the first, every query goes to it, and the query in the box, if any, is asked again, so the
@@ -35,10 +35,10 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var BOOT = "full-index"; // the first message to workers/search-full.js
+  var BOOT = "load-index"; // the first message to workers/search-index.js
   // macros/site/search_files.py: FULL_INDEX, FULL_SCRIPT, QUICK_MARK
   var FULL_INDEX = "search/search_full.json", FULL_SCRIPT = "search/search_full.js", QUICK_MARK = "quick";
-  var FULL_WORKER = "assets/javascripts/workers/search-full.js";
+  var INDEX_WORKER = "assets/javascripts/workers/search-index.js";
   var QUICK_INDEX = "search/search_index.json", SELF = "assets/javascripts/search-quick.js";
 
   // From disk the shim runs each worker in an iframe, on the page's own thread: the full index is
@@ -58,6 +58,7 @@
   }
 
   function materialUrl(worker) {
+    if (worker.__made) return worker.__made; // made from the head (preload)
     if (worker.url) return new URL(worker.url, location.href).href; // the iframe-worker shim (file://)
     var c = config();
     return c && c.search ? new URL(c.search, location.href).href : null;
@@ -68,14 +69,27 @@
     var post = proto.postMessage;
     var add = proto.addEventListener;
 
-    function start(worker, message, early) {
+    // Material's setup of its worker: the quick index's, unless the index has no quick mark (built with
+    // DVCQ_SEARCH_PLAIN=1), which is set up as Material does it.
+    function start(worker, message) {
       var url = materialUrl(worker);
-      // An index without the quick mark (built with DVCQ_SEARCH_PLAIN=1): Material's setup as it is.
       if (!url || !message.data || !message.data.config || !message.data.config[QUICK_MARK]) {
         return post.call(worker, message);
       }
-      var state = worker.__quick = { url: url, options: message.data.options, full: null, active: null, quickBusy: 0, fullReady: false,
-                                     early: !!early, ready: false };
+      watch(worker, url, message.data.options, false);
+      post.call(worker, message);
+    }
+
+    // The worker made from the head (preload) loads Material's script and the quick index itself.
+    if (proto === Native.prototype) boot = function (made) {
+      var options = { suggest: made.suggest };
+      watch(made.worker, made.url, options, true);
+      post.call(made.worker, { type: BOOT, worker: made.url, index: made.index, file: false, options: options });
+    };
+
+    function watch(worker, url, options, early) {
+      var state = worker.__quick = { url: url, options: options, full: null, active: null, quickBusy: 0, fullReady: false,
+                                     early: early, ready: false };
       add.call(worker, "message", function (ev) {
         if (!ev.data || ev.__full || ev.__replay) return;
         if (ev.data.type === READY) state.ready = true;
@@ -92,13 +106,12 @@
         }
       });
       document.documentElement.setAttribute("data-search-index", "quick");
-      post.call(worker, message);
     }
 
     // A worker of its own for the full index: it fetches the file and builds the index off this thread.
     function startFull(worker, state) {
       if (state.full) return;
-      var full = state.full = new worker.constructor(absolute(FULL_WORKER));
+      var full = state.full = new worker.constructor(absolute(INDEX_WORKER));
       full.onmessage = function (ev) {
         if (ev.data && ev.data.type === READY) {
           state.fullReady = true;
@@ -113,7 +126,7 @@
                         file: location.protocol === "file:", options: state.options });
     }
 
-    // Material's own setup message after ours (see earlySetup): not posted again (the worker would index
+    // Material's own setup message after ours (see preload): not posted again (the worker would index
     // the same file twice). Material listens to its worker only from its setup on: if the worker is
     // ready already, Material is told so again, once it listens (right after this call returns).
     function replay(worker, state) {
@@ -125,23 +138,6 @@
         worker.dispatchEvent(out);
       }, 0);
     }
-
-    // Material's worker, set up from the quick index as soon as it exists, from the copy this file asked
-    // for in the page's head. Material asks for the file only once its bundle has run and reads it after
-    // the page's DOMContentLoaded handlers, through a Blob: traced on the real site, its setup reached
-    // the worker ~70 ms after the worker was made, ~30 ms after the worker's script had run. The options
-    // are those Material's bundle sends (its feature "search.suggest").
-    if (proto === window.Worker.prototype && !FROM_DISK) earlySetup = function (worker) {
-      if (!early) return;
-      var ask = early;
-      early = null; // one worker; the parsed file is not kept once handed over
-      ask.then(function (index) {
-        var c = config();
-        if (!index || worker.__quick || !index.config || !index.config[QUICK_MARK] || !c) return;
-        var options = { suggest: (c.features || []).indexOf("search.suggest") >= 0 }; // as Material's bundle
-        start(worker, { type: SETUP, data: { config: index.config, docs: index.docs, options: options } }, true);
-      });
-    };
 
     // The full index takes over once no query waits on the quick one (answers stay in order).
     function handOver(worker, state) {
@@ -184,32 +180,44 @@
     if (ev.target && ev.target.id === "__search" && ev.target.checked) opened();
   }, true);
 
-  // Material asks for the quick index only once its bundle has run, at the end of the page: ask for it
-  // now, from the head, and set Material's worker up with it as soon as Material makes the worker
-  // (earlySetup). From disk Material loads it with a script tag when search opens, and the worker is
-  // the iframe-worker shim's: as Material does it.
-  var early = null; // the quick index fetched from the head, or null if that failed
-  var earlySetup = function () {};
+  // Material makes its search worker, and asks for the quick index, only once its bundle has run at the
+  // end of the page, and then posts the parsed file to it. The theme's head names Material's worker
+  // script (macros/site/theme/main.html, a <meta> before this script): over http the worker is made now,
+  // from the head, running workers/search-index.js, which loads Material's script and fetches and parses
+  // the index itself, off the page's thread; when Material's bundle makes its worker from that script it
+  // gets this one, and its own setup is not posted again (replay). Traced on the real site, Material made
+  // its worker ~100 ms after this script ran and posted the setup ~100 ms later (after the rest of its
+  // bundle ran), and the worker then took ~120 ms to load lunr's language files and index the file: most
+  // of that now runs while the page loads. Without the note (a build without the project's plugin, or
+  // with DVCQ_SEARCH_PLAIN=1) and from disk (where Material loads the index with a script tag when search
+  // opens, and the worker is the iframe-worker shim's), everything happens as Material does it.
+  var Native = window.Worker;
+  var made = null; // {url: Material's worker script, index, suggest, worker} until Material asks for its worker
+  var boot = function () {};
   function preload() {
     var script = document.currentScript;
-    var at = script && script.src.indexOf(SELF);
-    if (FROM_DISK || !at || at < 0 || !window.fetch || !window.Worker) return;
-    var url = script.src.slice(0, at) + QUICK_INDEX;
-    early = fetch(url, { credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .catch(function () { return null; });
-    var Native = window.Worker;
+    var at = script ? script.src.indexOf(SELF) : -1;
+    var note = document.querySelector('meta[name="dvcq-search-worker"]');
+    if (FROM_DISK || at < 0 || !note || !note.content || !Native) return;
+    var base = script.src.slice(0, at);
+    made = { url: new URL(note.content, location.href).href, index: base + QUICK_INDEX,
+             suggest: note.getAttribute("data-suggest") === "true" };
+    made.worker = new Native(base + INDEX_WORKER);
+    made.worker.__made = made.url;
     var Early = function Worker(url, options) {
-      var worker = new Native(url, options);
-      var c = config();
-      if (c && c.search && new URL(url, location.href).href === new URL(c.search, location.href).href) earlySetup(worker);
-      return worker;
+      if (made && !options && new URL(url, location.href).href === made.url) {
+        var mine = made.worker;
+        made = null;
+        return mine;
+      }
+      return new Native(url, options);
     };
     Early.prototype = Native.prototype;
     window.Worker = Early;
   }
 
   preload();
-  if (window.Worker) wrap(window.Worker.prototype);
+  if (Native) wrap(Native.prototype);
   if (window.IFrameWorker) wrap(window.IFrameWorker.prototype);
+  if (made) boot(made);
 })();

@@ -1,9 +1,11 @@
 /*
- * The full search index's worker (started by ../search-quick.js once the quick index answers and the
- * reader opens search): Material's own search worker, set up from search/search_full.json, which
- * this worker fetches itself so that neither the download nor the parsing runs on the page's thread.
+ * A search index's worker, started by ../search-quick.js: Material's own search worker, set up from an
+ * index file which this worker fetches itself, so that neither the download nor the parsing runs on
+ * the page's thread. Two run on a page: the quick index's (search/search_index.json), made from the
+ * page's head over http, and the full index's (search/search_full.json), started once the quick index
+ * answers and the reader opens search.
  *
- * The first message says where things are: {type: "full-index", worker: Material's worker script,
+ * The first message says where things are: {type: "load-index", worker: Material's worker script,
  * index: the JSON file, script: its file:// copy (`var __searchFull = …`), file: opened from disk,
  * options: the options Material's page gave the quick index}. Material's script is then loaded
  * and handed the index as Material's page would hand it ({type: 0 (setup), data: {config, docs,
@@ -59,7 +61,7 @@
 
   function boot(ev) {
     var message = ev.data;
-    if (!message || message.type !== "full-index") return;
+    if (!message || message.type !== "load-index") return;
     removeEventListener("message", boot);
     trimAnswers(); // before Material's listener: it sees each query first
     Promise.resolve(importScripts(message.worker))
