@@ -266,6 +266,16 @@ def test_an_added_template_is_found_before_the_theme_ones():
     assert env.get_template("main.html").render() == "theme"
 
 
+def test_jinja_marks_what_it_passes_a_filter():
+    """buildcache keys compiled templates by it (a compiled call passes the context, or not)."""
+    kinds = [adapter.pass_kind(mark(lambda first, value: value)) for mark in
+             (jinja2.pass_context, jinja2.pass_eval_context, jinja2.pass_environment)]
+    assert len(set(kinds)) == 3 and "" not in kinds
+    assert adapter.pass_kind(lambda value: value) == ""
+    env = jinja2.Environment()
+    assert adapter.pass_kind(env.filters["attr"]) == adapter.pass_kind(jinja2.pass_environment(lambda e, v: v))
+
+
 def _priority(method) -> int:
     return getattr(method, "mkdocs_priority", 0)
 

@@ -104,6 +104,21 @@ def test_an_environment_setting_is_a_new_compiled_template(package, tmp_path, se
     assert _render(cache, source, **settings) == expected
 
 
+def _shout(cache: BuildCache, shout) -> str:
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t.j2": "{{ name | shout }}"}))
+    env.filters["shout"] = shout
+    env.bytecode_cache = cache.templates(env)
+    return env.get_template("t.j2").render(name="Lào Cai")
+
+
+def test_a_filter_given_the_context_is_a_new_compiled_template(package, tmp_path):
+    """The compiled call passes the context to such a filter: code compiled for a plain one would not."""
+    cache = BuildCache(tmp_path / "cache", package, INSTALLED)
+    assert _shout(cache, str.upper) == "LÀO CAI"
+    assert _shout(cache, jinja2.pass_context(lambda context, value: f"{value.upper()} ({context['name']})")) == \
+        "LÀO CAI (Lào Cai)"
+
+
 def test_a_changed_template_source_is_compiled_again_in_place_of_the_old(package, tmp_path):
     cache = BuildCache(tmp_path / "cache", package, INSTALLED)
     assert _render(cache, "{{ name }}") == "Lào Cai"

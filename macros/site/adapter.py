@@ -41,6 +41,9 @@ What is used, each with its reason:
   page's config names it with a content hash: the theme's `<head>` names it too, so that
   docs/assets/javascripts/search-quick.js starts the worker while the page loads instead of when
   Material's bundle runs at its end.
+- Jinja's `jinja_pass_arg`, which its `pass_context`, `pass_eval_context` and `pass_environment`
+  set on a filter or test (`pass_kind`): a template's compiled call passes what it names, so a compiled
+  template kept between builds is keyed by it (buildcache.py).
 """
 
 from __future__ import annotations
@@ -220,6 +223,12 @@ def unpark(page) -> None:
 def add_template(env: jinja2.Environment, name: str, source: str) -> None:
     """Templates named `name` come from `source`, the theme's from its own loader."""
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: source}), env.loader])
+
+
+def pass_kind(function: Callable) -> str:
+    """What Jinja passes a filter or test before its arguments ('context', 'environment', ... or '')."""
+    kind = getattr(function, "jinja_pass_arg", None)
+    return getattr(kind, "name", "")
 
 
 # --- Material: parts of its page template made once per folder ----------------------------------------------

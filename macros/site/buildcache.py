@@ -5,8 +5,10 @@ Each entry is keyed by what it really depends on, nothing more:
 - a Word file (`docx/`): the draft model it is written from (its repr holds every word and mark),
   the source of the code that writes it (the writer module and every module of ours it imports,
   found by reading their imports) and the versions of the libraries it uses;
-- compiled Jinja templates (`jinja/<settings>/`): the settings of the environment, Jinja's and
-  Python's versions; Jinja itself checks each template's source against its entry.
+- compiled Jinja templates (`jinja/<settings>/`): the settings of the environment (its filters and
+  tests too), Jinja's and Python's versions; Jinja itself checks each template's source against its
+  entry. Our own templates are read first from the package's `site/__jinjacache__/<settings>/`, where
+  `make bytecode` compiles them (macros/site/precompiled.py); only one edited since lands here.
 
 So a code edit elsewhere reuses every entry. Each build records the entries it used in a
 manifest (`manifests/`, one per site built: config file, data folder, province), and at its end
@@ -30,6 +32,8 @@ from pathlib import Path
 
 import jinja2
 
+from .adapter import pass_kind
+
 try:  # POSIX: builds sharing a cache hold it shared; pruning needs it alone
     import fcntl
 except ImportError:  # pragma: no cover - elsewhere pruning relies on entry times alone
@@ -43,6 +47,7 @@ ENV_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string
                 "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
                 "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
                 "autoescape", "finalize", "extensions", "is_async")
+PRECOMPILED = Path("site", "__jinjacache__")  # in the package: templates compiled by `make bytecode`
 KINDS = ("docx", "jinja")  # the entry folders; `manifests/` lists what builds used
 # An entry is "older than the build" if written this long before it began: file times come from a coarser
 # clock than time.time(), and an entry a build beside this one made just now must not look old.
@@ -116,8 +121,17 @@ def _imports(path: Path, name: str, package: Path) -> list[str]:
 
 
 def env_settings(env: jinja2.Environment) -> dict[str, str]:
-    """The settings of `env` that change what its templates compile to."""
-    return {name: _name(getattr(env, name)) for name in ENV_SETTINGS}
+    """The settings of `env` that change what its templates compile to: a call to a filter or test is
+    compiled by its name and by what Jinja passes it (the context, the environment...)."""
+    found = {name: _name(getattr(env, name)) for name in ENV_SETTINGS}
+    for name in ("filters", "tests"):
+        found[name] = json.dumps({k: pass_kind(f) for k, f in sorted(getattr(env, name).items())})
+    return found
+
+
+def templates_key(env: jinja2.Environment, installed: dict[str, str]) -> str:
+    """The folder name of `env`'s compiled templates: its settings, Jinja's and Python's versions."""
+    return _digest(json.dumps(env_settings(env), sort_keys=True), installed["jinja2"], installed["python"])[:32]
 
 
 def _name(value: object) -> str:
@@ -157,10 +171,13 @@ class BuildCache:
         return folder
 
     def templates(self, env: jinja2.Environment) -> jinja2.BytecodeCache | None:
-        """Compiled templates of `env`, under `env`'s settings and the versions of Jinja and Python."""
-        key = _digest(json.dumps(env_settings(env), sort_keys=True), self.installed["jinja2"], self.installed["python"])
-        folder = self.folder("jinja", key[:32])
-        return _Templates(folder, self) if folder else None
+        """Compiled templates of `env`, under `env`'s settings and the versions of Jinja and Python: those
+        `make bytecode` compiled into the package, then this cache's (where a template compiled now goes)."""
+        key = templates_key(env, self.installed)
+        folder = self.folder("jinja", key)
+        cache = _Templates(folder, self) if folder else None
+        made = self.package / PRECOMPILED / key
+        return _Precompiled(made, cache) if made.is_dir() else cache
 
     def cached(self, kind: str, key: str, make: Callable[[], bytes], code: Iterable[str] = (),
                libraries: Iterable[str] = ()) -> bytes:
@@ -299,3 +316,20 @@ class _Templates(jinja2.FileSystemBytecodeCache):
             os.utime(path)
         self.cache.use(path)
 
+
+class _Precompiled(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by `make bytecode` (read only), then `then` for the others (None: compiled each time).
+    Jinja resets a bucket whose source checksum differs: an edited template is looked for in `then`."""
+
+    def __init__(self, folder: Path, then: jinja2.BytecodeCache | None) -> None:
+        super().__init__(str(folder))
+        self.then = then
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is None and self.then:
+            self.then.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if self.then:
+            self.then.dump_bytecode(bucket)

@@ -24,6 +24,7 @@ from .views.organisation import Directory, directory, org_view
 # Material's boost of the page: low, as its deadlines and duties repeat words of the plans ("báo cáo 6
 # tháng"); its names (search.org_words, weighted like titles) still put it first for its name.
 ORG_BOOST = 2
+TEMPLATE = "organisation.html.j2"  # the one template of this environment (render.py's has the others)
 
 
 class OrgPages:
@@ -34,8 +35,11 @@ class OrgPages:
 
     @cached_property
     def env(self) -> jinja2.Environment:
-        return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                  trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                 trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        if self.state.cache:  # compiled templates kept between builds (macros/site/buildcache.py)
+            env.bytecode_cache = self.state.cache.templates(env)
+        return env
 
     @cached_property
     def rows(self) -> Directory:
@@ -47,7 +51,7 @@ class OrgPages:
         view = org_view(state.index, state.drafting.book, org_id,
                         href=lambda i, anchor: str(renderer.record_url(i, anchor, html=True)),
                         draft_href=lambda slug: str(renderer.url(html_path(page_path(slug)))), rows=self.rows)
-        html = self.env.get_template("organisation.html.j2").render(v=view)
+        html = self.env.get_template(TEMPLATE).render(v=view)
         return finish(f"<h1>{md_escape(view.name)}</h1>\n{renderer.stash(html).strip()}", NO_ABBREVIATIONS)
 
 

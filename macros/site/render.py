@@ -53,8 +53,6 @@ class Renderer:
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, finalize=T.md_escape,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         )
-        if cache is not None:  # a buildcache.BuildCache: compiled templates kept between builds
-            self.env.bytecode_cache = cache.templates(self.env)
         self.env.filters.update(
             prose=self.prose, inline=self.inline, date=T.date_vi, due=T.due_vi, label=T.label, roman=T.roman,
             html=self.stash, blanks=marked_blanks,
@@ -67,6 +65,8 @@ class Renderer:
             org=self.org_link, title_of=self.title_of, full_title=partial(full_title, self), flag=self.flag,
             org_end=self.org_end, src=partial(source_mark, self), doubt=partial(doubt_mark, self), where_link=where_link,
         )
+        if cache is not None:  # a buildcache.BuildCache: compiled templates (keyed by the filters too)
+            self.env.bytecode_cache = cache.templates(self.env)
 
     @property
     def current(self) -> str:
