@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - elsewhere pruning relies on entry time
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole `macros` package
 DEPENDENCIES = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "markdown",
-                "pymdown-extensions", "python-docx", "lxml", "pydantic", "pyyaml", "icalendar")
+                "pymdown-extensions", "python-docx", "lxml", "pydantic", "pyyaml")
 # What decides the code Jinja compiles a source to, besides the source and Jinja's version.
 ENV_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
                 "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
