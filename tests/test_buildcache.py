@@ -7,6 +7,7 @@ the checkout's `.cache`.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from macros.site.buildcache import PACKAGE, BuildCache, versions
+from macros.site.buildcache import PACKAGE, BuildCache, _imports, versions
 from tests.conftest import ENV, ROOT, build_site
 from tests.minidata import write_minidata
 
@@ -176,10 +177,62 @@ def test_an_entry_made_while_the_build_ran_is_kept(package, tmp_path):
     assert _word(BuildCache(root, package, INSTALLED), "made again", "draft of the other build") == b"x"
 
 
+def _imports_by_ast(path: Path, name: str, package: Path) -> set[str]:
+    """What `_imports` must find: every import statement of the file, read by Python's own parser."""
+    here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ImportFrom):
+            base = here.rsplit(".", node.level - 1)[0] if node.level else ""
+            base = f"{base}.{node.module}".strip(".") if node.module else base
+            found |= {base} | {f"{base}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return {m for m in found if m == package.name or m.startswith(package.name + ".")}
+
+
+def _module_name(path: Path, package: Path) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_every_import_of_the_package_is_found_as_pythons_parser_finds_it():
+    """A Word file's key covers what its writer imports: an import missed would keep a stale file."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = _module_name(path, PACKAGE)
+        assert _imports_by_ast(path, name, PACKAGE) <= set(_imports(path, name, PACKAGE)), path
+
+
+def test_imports_are_found_however_they_are_written(package):
+    path = package / "drafting" / "word.py"
+    path.write_text("""from __future__ import annotations
+import macros.text.format as T, macros.data.model
+from . import draftdoc, word_xml as X  # a comment (with brackets)
+from ..knowledge.calendar import (  # a note (bracketed)
+    STAMP,  # the time, (again)
+    END,
+)
+from ..site import \\
+    render
+x = "import macros.site.plugin"
+
+
+def write():
+    from ..data.dates import FullDate  # only when called
+""", encoding="utf-8")
+    found = set(_imports(path, "macros.drafting.word", package))
+    assert found == _imports_by_ast(path, "macros.drafting.word", package)
+    assert {"macros.text.format", "macros.data.model", "macros.drafting.word_xml", "macros.knowledge.calendar.END",
+            "macros.site.render", "macros.data.dates"} <= found
+
+
 def test_versions_name_the_dependencies_that_shape_output():
     found = versions()
-    assert {"python", "jinja2", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "python-docx"} <= set(found)
+    names = ("jinja2", "mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "python-docx", "lxml")
+    assert all(found[name] != "-" for name in names) and found["python"]
     assert found["jinja2"] == jinja2.__version__
+    with pytest.raises(KeyError):
+        found["a library no output depends on"]
 
 
 # --- whole builds, in a copy of the project whose code the test edits ------------------------------------
