@@ -39,8 +39,10 @@ check: install
 schema: install
 	$(PY) -m macros schema
 
+# Chromium for the browser tests; node runs Material's search worker in tests/test_search_lunr.py.
 browsers:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@command -v node >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs >/dev/null)
 
 # One test worker per core (pytest-xdist; tests/conftest.py says which tests share a worker).
 # Plain `pytest` runs the tests one after another.

@@ -32,6 +32,9 @@ What is used, each with its reason:
   `docs` entries with `location`, `title`, `text`, written compactly; search.py rewrites it.
 - mkdocs-macros leaves a page alone whose meta says `render_macros: false` (documented): the
   plugin renders record pages itself, so their source is never compiled as a template.
+- Material's lunr (`MaterialLunr`): the lunr version its worker bundles and the stop words of its
+  lunr.vi, read from its files, for the quick index built ahead (search_lunr.py), whose format and
+  tokens must be those of Material's worker.
 - Material's page template (`FolderParts`): for a page outside the nav (every record page), its
   navigation, footer, header around the title and the assets and config in `<head>` and at the end
   depend on the page only through mkdocs' relative URLs (`url` filter, `base_url`), which depend on
@@ -49,6 +52,7 @@ What is used, each with its reason:
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import re
@@ -350,6 +354,35 @@ class SearchIndexFile:
 def search_entry(location: str, title: str, text: list | str) -> dict:
     """One entry of the index: a page (`page.html`) or a section of it (`page.html#anchor`)."""
     return {"location": location, "title": title, "text": text}
+
+
+# --- Material's lunr: what its worker builds the search index with --------------------------------------
+
+_LUNR_VERSION = re.compile(r'\.version="(\d+\.\d+\.\d+)"')
+_VI_STOP_WORDS = re.compile(r'\.vi\.stopWordFilter=\w+\.generateStopWordFilter\("([^"]*)"\.split\(" "\)\)')
+
+
+@dataclass(frozen=True)
+class MaterialLunr:
+    """What Material's search worker builds its lunr index with, for search_lunr.py to build the same."""
+
+    version: str  # `lunr.version`, written into a serialised index (`lunr.Index.load` warns on a mismatch)
+    vi_stop_words: frozenset[str]  # lunr.vi's stop word filter, the pipeline function mkdocs.yml keeps
+
+    @classmethod
+    @functools.cache
+    def installed(cls) -> "MaterialLunr":
+        """Read from the installed Material: its worker script (which bundles lunr) and lunr-languages' vi."""
+        import material
+
+        scripts = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+        worker = next((scripts / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+        vi = (scripts / "lunr" / "min" / "lunr.vi.min.js").read_text(encoding="utf-8")
+        version, stop_words = _LUNR_VERSION.search(worker), _VI_STOP_WORDS.search(vi)
+        if not version or not stop_words:
+            raise RuntimeError("Material's worker or lunr.vi changed: no lunr version or vi stop word filter found "
+                               "(macros/site/search_lunr.py builds the quick index as they do)")
+        return cls(version.group(1), frozenset(stop_words.group(1).split(" ")))
 
 
 # --- event priorities: where each of our steps falls among the other plugins' (mkdocs runs higher first) ---

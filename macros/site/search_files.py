@@ -15,18 +15,25 @@ in five entries at that size). So the build writes:
   second worker once the quick one is ready and the reader opens search; that worker fetches the
   file itself (docs/assets/javascripts/workers/search-index.js), so neither the download nor the
   parsing runs on the page's thread, and takes over when its index is built.
+- `search/search_lunr.json`: the quick index as lunr would build it in the worker (search_lunr.py),
+  which docs/assets/javascripts/workers/lunr-ready.js loads instead of building; the quick index's
+  `config.lunr` and the file's `for` are the same digest of the quick entries, so a file made for
+  other entries is never used. Entries search_lunr.py cannot index as the browser would get no file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import re
 from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
 from ..text.format import fold
-from .adapter import SearchIndexFile
+from .adapter import MaterialLunr, SearchIndexFile
+from .search_lunr import Unsupported, lunr_index, packed
 from .search_words import Splitter, tokens
 
 FULL_INDEX = "search/search_full.json"
@@ -34,6 +41,8 @@ FULL_SCRIPT = "search/search_full.js"  # for file://: loaded by a script tag, as
 FULL_GLOBAL = "__searchFull"  # the variable FULL_SCRIPT sets (read by workers/search-index.js)
 QUICK_FIELDS = ("title", "keys", "also", "fold")
 QUICK_MARK = "quick"  # config key: this index file is the quick one (the full one is beside it)
+QUICK_LUNR = "search/search_lunr.json"  # the quick index built ahead (read by workers/lunr-ready.js)
+LUNR_MARK = "lunr"  # config key: the digest of the quick entries QUICK_LUNR was made for
 _KEPT = ("location", "title", "keys", "also", "boost", "audience")
 _WORD = re.compile(r"[^\W_]")
 
@@ -52,7 +61,24 @@ def write_index_files(index: SearchIndexFile, is_draft: Callable[[str], bool],
     index.content = {**index.content, "config": {**config, "fields": fields, QUICK_MARK: True},
                      "docs": [quick_entry(e, splitter, by_number(e["location"])) for e in index.docs
                               if _quick(e, is_draft)]}
+    write_built_index(index, directory / Path(QUICK_LUNR).name)
     index.write()
+
+
+def write_built_index(index: SearchIndexFile, path: Path) -> None:
+    """Write `path`, the lunr index of `index`'s entries, and mark `index` with the digest it is made for;
+    or, for entries the browser would index otherwise than search_lunr.py can, neither."""
+    config, docs = index.content["config"], index.docs
+    try:
+        lunr = lunr_index(config, docs, MaterialLunr.installed())
+    except Unsupported as why:
+        logging.getLogger(__name__).info("search: the quick index is built in the browser: %s", why)
+        path.unlink(missing_ok=True)
+        return
+    digest = hashlib.sha256(json.dumps([config, docs], separators=(",", ":"), default=str).encode()).hexdigest()[:20]
+    pack = {"for": digest, **packed(lunr, config, [doc["location"] for doc in docs])}
+    path.write_text(json.dumps(pack, separators=(",", ":")), encoding="utf-8")
+    index.content["config"] = {**config, LUNR_MARK: digest}
 
 
 def read_full_index(site_dir: str | Path) -> SearchIndexFile | None:

@@ -39,6 +39,7 @@
   // macros/site/search_files.py: FULL_INDEX, FULL_SCRIPT, QUICK_MARK
   var FULL_INDEX = "search/search_full.json", FULL_SCRIPT = "search/search_full.js", QUICK_MARK = "quick";
   var INDEX_WORKER = "assets/javascripts/workers/search-index.js";
+  var QUICK_LUNR = "search/search_lunr.json"; // macros/site/search_files.py: the quick index's lunr index, built ahead
   var QUICK_INDEX = "search/search_index.json", SELF = "assets/javascripts/search-quick.js";
 
   // From disk the shim runs each worker in an iframe, on the page's own thread: the full index is
@@ -84,7 +85,8 @@
     if (proto === Native.prototype) boot = function (made) {
       var options = { suggest: made.suggest };
       watch(made.worker, made.url, options, true);
-      post.call(made.worker, { type: BOOT, worker: made.url, index: made.index, file: false, options: options });
+      post.call(made.worker, { type: BOOT, worker: made.url, index: made.index, file: false, options: options,
+                               lunr: made.lunr });
     };
 
     function watch(worker, url, options, early) {
@@ -93,6 +95,7 @@
       add.call(worker, "message", function (ev) {
         if (!ev.data || ev.__full || ev.__replay) return;
         if (ev.data.type === READY) state.ready = true;
+        if (ev.data.type === READY) document.documentElement.setAttribute("data-search-lunr", ev.data.lunr || "built");
         if (ev.data.type === READY && !state.full && !FROM_DISK) {
           if (wanted) startFull(worker, state);
           else waiting.push(function () { startFull(worker, state); });
@@ -200,7 +203,7 @@
     var note = document.querySelector('meta[name="dvcq-search-worker"]');
     if (FROM_DISK || at < 0 || !note || !note.content || !Native) return;
     var base = script.src.slice(0, at);
-    made = { url: new URL(note.content, location.href).href, index: base + QUICK_INDEX,
+    made = { url: new URL(note.content, location.href).href, index: base + QUICK_INDEX, lunr: base + QUICK_LUNR,
              suggest: note.getAttribute("data-suggest") === "true" };
     made.worker = new Native(base + INDEX_WORKER);
     made.worker.__made = made.url;

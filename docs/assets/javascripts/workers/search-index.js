@@ -7,9 +7,11 @@
  *
  * The first message says where things are: {type: "load-index", worker: Material's worker script,
  * index: the JSON file, script: its file:// copy (`var __searchFull = …`), file: opened from disk,
- * options: the options Material's page gave the quick index}. Material's script is then loaded
- * and handed the index as Material's page would hand it ({type: 0 (setup), data: {config, docs,
- * options}}); from there on it answers as Material's worker does.
+ * options: the options Material's page gave the quick index, lunr: for the quick index,
+ * search/search_lunr.json}. Material's script is then loaded and handed the index as Material's page
+ * would hand it ({type: 0 (setup), data: {config, docs, options}}); from there on it answers as
+ * Material's worker does. With `lunr`, that file is fetched alongside the index and, if it was made for
+ * the index's entries, Material's lunr index is loaded from it instead of built (lunr-ready.js).
  *
  * Under file:// this runs in the iframe of the iframe-worker shim, whose importScripts adds script
  * tags and returns a promise (fetch cannot read files there). This file sits in a folder named
@@ -59,17 +61,33 @@
     });
   }
 
+  // search/search_lunr.json, or null (no such file: DVCQ_SEARCH_PLAIN=1, or entries the build could not index)
+  function readyMade(message) {
+    if (!message.lunr) return Promise.resolve(null);
+    return fetch(message.lunr)
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+  }
+
   function boot(ev) {
     var message = ev.data;
     if (!message || message.type !== "load-index") return;
     removeEventListener("message", boot);
     trimAnswers(); // before Material's listener: it sees each query first
+    var ready = readyMade(message);
     Promise.resolve(importScripts(message.worker))
       // lunr's query with less work, same answers (lunr-query.js, next to Material's worker and this file)
       .then(function () { return importScripts(new URL("lunr-query.js", message.worker).href); })
       .then(function () { self.lunr.Index.prototype.query = self.dvcqFasterQuery(self.lunr); })
-      .then(function () { return load(message); })
-      .then(function (index) {
+      .then(function () { return message.lunr && importScripts(new URL("lunr-ready.js", message.worker).href); })
+      .then(function () { return Promise.all([load(message), ready]); })
+      .then(function (both) {
+        var index = both[0], pack = both[1];
+        if (pack && index.config.lunr && pack.for === index.config.lunr) { // made for these entries
+          var made = self.dvcqReadyMade(self.lunr);
+          self.lunr = made.lunr; // before the setup: the language files Material loads then add to it
+          made.arm(pack, index.docs);
+        }
         var data = { config: index.config, docs: index.docs, options: message.options };
         dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: data } }));
       });
