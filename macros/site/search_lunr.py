@@ -144,11 +144,12 @@ def _setup(config: dict, lunr: MaterialLunr) -> tuple[re.Pattern, frozenset[str]
 
 
 def _refs(docs: list[dict]) -> list[str]:
-    """The entries' addresses (lunr's refs): text, each once, none a number (JavaScript lists those first)."""
+    """The entries' addresses (lunr's refs): text, each once, none a number (JavaScript lists those first)
+    nor `__proto__` (a key JavaScript objects do not keep as such)."""
     refs = [doc.get("location") for doc in docs]
     for ref in refs:
-        if not isinstance(ref, str) or ref.isdigit() and str(int(ref)) == ref:
-            raise Unsupported(f"location {ref!r}: not a text, or a number")
+        if not isinstance(ref, str) or ref.isdigit() and str(int(ref)) == ref or ref == "__proto__":
+            raise Unsupported(f"location {ref!r}: not a text, a number or __proto__")
     if len(set(refs)) != len(refs):
         raise Unsupported("two entries at one address")
     return refs
