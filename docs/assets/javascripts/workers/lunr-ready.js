@@ -113,8 +113,8 @@
           var flat = this[AT][0], k = this[AT][1][f], value = {}, doc = 0;
           for (var left = flat[k++]; left > 0; left--) {
             doc += flat[k];
-            value[docs[doc].location] = { position: flat.slice(k + 3, k + 3 + flat[k + 2]) };
-            k += 3 + flat[k + 2];
+            value[docs[doc].location] = { position: flat.slice(k + 2, k + 2 + flat[k + 1]) };
+            k += 2 + flat[k + 1];
           }
           Object.defineProperty(this, field, { value: value, enumerable: true, writable: true });
           return value;
@@ -129,33 +129,76 @@
     }
 
     // The index from the packed one (search_lunr.py's `packed`): what lunr.Index.load does with a serialised
-    // index, but for the token set, made as a plain trie of the sorted terms. Index.load makes it with lunr's
-    // TokenSet.Builder, which merges equal suffixes, four times slower (35 000 terms at 5 000 plans: ~500 vs
-    // ~130 ms in node); a query's intersect walks the words both accept, with the edges in the same order.
-    function load(pack, docs) {
+    // index, with the fields' vectors computed from the postings as lunr's Builder computes them (its
+    // createFieldVectors and idf, in its order of operations: the same numbers), and the token set made as a
+    // plain trie of the sorted terms. Index.load makes it with lunr's TokenSet.Builder, which merges equal
+    // suffixes, four times slower (35 000 terms at 5 000 plans: ~500 vs ~130 ms in node); a query's
+    // intersect walks the words both accept, with the edges in the same order.
+    function load(pack, docs, builder) {
       var fields = pack.fields, count = fields.length, terms = pack.terms, Posting = postingClass(pack, docs);
-      var elements = docs.map(function () { return fields.map(function () { return []; }); });
-      var inverted = Object.create(null), byNumber = [];
-      pack.numbers.forEach(function (number, i) { byNumber[number] = i; });
+      var numbers = pack.numbers || firstSeen(pack.postings, count);
+      var tfs = docs.map(function () { return fields.map(function () { return []; }); });
+      var lengths = docs.map(function () { return fields.map(function () { return 0; }); });
+      var inverted = Object.create(null), byNumber = [], idf = [];
+      numbers.forEach(function (number, i) { byNumber[number] = i; });
       byNumber.forEach(function (i, number) { // by term number: each vector's terms come in order
-        var flat = pack.postings[i], starts = new Array(count), k = 0;
+        var flat = pack.postings[i], starts = new Array(count), k = 0, holding = 0;
         for (var f = 0; f < count; f++) {
           starts[f] = k;
+          holding += flat[k];
           for (var left = flat[k++], doc = 0; left > 0; left--) {
             doc += flat[k];
-            elements[doc][f].push(number, flat[k + 1] / 1000);
-            k += 3 + flat[k + 2];
+            tfs[doc][f].push(number, flat[k + 1]);
+            lengths[doc][f] += flat[k + 1];
+            k += 2 + flat[k + 1];
           }
         }
+        idf[number] = Math.log(1 + Math.abs((docs.length - holding + 0.5) / (holding + 0.5))); // lunr.idf
         inverted[terms[i]] = new Posting(number, flat, starts);
       });
-      var vectors = {};
+      var average = fields.map(function (field, f) {
+        return lengths.reduce(function (sum, entry) { return sum + entry[f]; }, 0) / docs.length;
+      });
+      var b = builder._b, k1 = builder._k1, vectors = {};
       docs.forEach(function (doc, d) {
-        fields.forEach(function (field, f) { vectors[field + "/" + doc.location] = new real.Vector(elements[d][f]); });
+        var docBoost = doc.boost || 1;
+        fields.forEach(function (field, f) {
+          var elements = tfs[d][f], fieldBoost = builder._fields[field].boost || 1;
+          for (var j = 0; j < elements.length; j += 2) {
+            var tf = elements[j + 1];
+            var score = idf[elements[j]] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (lengths[d][f] / average[f])) + tf);
+            score *= fieldBoost;
+            score *= docBoost;
+            elements[j + 1] = Math.round(score * 1000) / 1000;
+          }
+          vectors[field + "/" + doc.location] = new real.Vector(elements);
+        });
       });
       return new real.Index({ invertedIndex: inverted, fieldVectors: vectors, tokenSet: trie(terms), fields: fields,
                               pipeline: real.Pipeline.load(pack.pipeline) });
     }
+
+    // The terms' numbers when the file gives none: the order lunr first met them in (entry, field, position).
+    function firstSeen(postings, count) {
+      var keys = postings.map(function (flat) {
+        var best = null, k = 0;
+        for (var f = 0; f < count; f++) {
+          var held = flat[k++];
+          if (held > 0) {
+            var key = [flat[k], f, flat[k + 2]];
+            if (!best || compare(key, best) < 0) best = key;
+          }
+          for (; held > 0; held--) k += 2 + flat[k + 1];
+        }
+        return best;
+      });
+      var numbers = new Array(keys.length);
+      keys.map(function (key, i) { return i; })
+        .sort(function (a, b) { return compare(keys[a], keys[b]); })
+        .forEach(function (term, number) { numbers[term] = number; });
+      return numbers;
+    }
+    function compare(a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; }
 
     // The sorted terms as a trie of lunr.TokenSet nodes, one edge per UTF-16 code unit, as lunr's are.
     function trie(terms) {
@@ -188,7 +231,7 @@
         return real(fn);
       }
       try {
-        var index = load(given.pack, given.docs);
+        var index = load(given.pack, given.docs, builder);
         fillTable(builder, given.docs);
         loaded = true;
         return index;
