@@ -1,4 +1,4 @@
-"""The full index's worker answers as Material's would: docs/assets/javascripts/workers/lunr-query.js, lunr's
+"""The index workers answer as Material's would: docs/assets/javascripts/workers/lunr-query.js, lunr's
 Index#query with less work, gives lunr's own results (entries, scores, order, match data) for the queries
 search-fold.js sends, on the real site's full index in Chromium, with the lunr Material's worker bundles."""
 

@@ -1,6 +1,6 @@
 /*
  * lunr's Index#query (lunr 2.3.9, which Material's search worker bundles and sets as `self.lunr`), giving
- * the same answers with less work; workers/search-full.js puts it in place for the full index.
+ * the same answers with less work; workers/search-index.js puts it in place in both index workers.
  *
  * Why: search-fold.js asks every word of a query typed without diacritics as a required folded word
  * ("+_dan +_van +_kheo*"), and at 5 000 plans "_dan" or "_van" is in some 15 000 entries. lunr's own

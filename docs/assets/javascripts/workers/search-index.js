@@ -28,7 +28,13 @@
   // each entry also holds the folded words, the tag and abbreviation words and, for a section, its whole
   // page, which made half of an answer's bytes (3 256 results of "dan van kheo" at 5 000 plans: 7.4 MB
   // structured-cloned, 3.4 MB without them) for the page's thread to receive.
+  // Nor does Material mark the query's words in the fields the page does not show (Material shows title, text
+  // and tags; search-fold.js reads `keys`, `also` and `fold` as text, without marks): each answer's copy of
+  // such a field was rebuilt with <mark>s, which the page then parsed as HTML to take them out again ("dan van
+  // kheo" at 5 000 plans: `also` of 3 242 answers and `keys` of 2 583, ~0.9 MB). Their positions are taken
+  // out of lunr's match data, which keeps every word matched (Material's `terms`) and the scores.
   var QUERY = 2, RESULT = 3; // Material's worker protocol, as in ../search-quick.js
+  var UNMARKED = ["keys", "also", "alt", "tagwords", "fold"];
   var typo = []; // for each query in order: whether its answer keeps `fold`
   function trimAnswers() {
     addEventListener("message", function (ev) {
@@ -48,6 +54,22 @@
         });
       }
       return post.apply(self, arguments);
+    };
+  }
+
+  // lunr's query with less work, same answers (lunr-query.js), without the positions of the words in the
+  // fields left unmarked.
+  function fasterQuery(lunr) {
+    var query = self.dvcqFasterQuery(lunr);
+    lunr.Index.prototype.query = function () {
+      var results = query.apply(this, arguments);
+      results.forEach(function (result) {
+        var metadata = result.matchData.metadata;
+        Object.keys(metadata).forEach(function (term) {
+          UNMARKED.forEach(function (field) { delete metadata[term][field]; });
+        });
+      });
+      return results;
     };
   }
 
@@ -75,10 +97,9 @@
     removeEventListener("message", boot);
     trimAnswers(); // before Material's listener: it sees each query first
     var ready = readyMade(message);
-    Promise.resolve(importScripts(message.worker))
-      // lunr's query with less work, same answers (lunr-query.js, next to Material's worker and this file)
-      .then(function () { return importScripts(new URL("lunr-query.js", message.worker).href); })
-      .then(function () { self.lunr.Index.prototype.query = self.dvcqFasterQuery(self.lunr); })
+    // lunr-query.js sits next to Material's worker and this file
+    Promise.resolve(importScripts(message.worker, new URL("lunr-query.js", message.worker).href))
+      .then(function () { fasterQuery(self.lunr); })
       .then(function () { return message.lunr && importScripts(new URL("lunr-ready.js", message.worker).href); })
       .then(function () { return Promise.all([load(message), ready]); })
       .then(function (both) {
