@@ -301,17 +301,22 @@
   var held = null; // the newest query typed while an answer was on its way: {worker, query} (13.)
 
   // Text of a result's field (Material marks matches with <mark>): parsed once per distinct string,
-  // as every answer reads the same titles and keys many times over.
+  // as every answer reads the same titles and keys many times over. Text holding nothing but Material's
+  // marks (the index's own text holds no markup) is what is left once they are taken out: no parsing.
   var flatText = new Map();
   var parser = document.createElement("template");
+  var MARKS = /<\/?mark>/g, MARKUP = /[<&\r\0]/;  // the parser also reads entities, CR and NUL
   function flat(html) {
     if (!html) return "";
     if (html.indexOf("<") < 0 && html.indexOf("&") < 0) return html;
     var known = flatText.get(html);
     if (known !== undefined) return known;
     if (flatText.size > 20000) flatText.clear();
-    parser.innerHTML = html;
-    var text = parser.content.textContent;
+    var text = html.replace(MARKS, "");
+    if (MARKUP.test(text)) {
+      parser.innerHTML = html;
+      text = parser.content.textContent;
+    }
     flatText.set(html, text);
     return text;
   }
