@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..text.format import fold
 from .adapter import MaterialLunr, SearchIndexFile
-from .search_lunr import Unsupported, lunr_index, packed
+from .search_lunr import Unsupported, packed, postings
 from .search_words import Splitter, tokens
 
 FULL_INDEX = "search/search_full.json"
@@ -70,13 +70,13 @@ def write_built_index(index: SearchIndexFile, path: Path) -> None:
     or, for entries the browser would index otherwise than search_lunr.py can, neither."""
     config, docs = index.content["config"], index.docs
     try:
-        lunr = lunr_index(config, docs, MaterialLunr.installed())
+        core = postings(config, docs, MaterialLunr.installed())
     except Unsupported as why:
         logging.getLogger(__name__).info("search: the quick index is built in the browser: %s", why)
         path.unlink(missing_ok=True)
         return
     digest = hashlib.sha256(json.dumps([config, docs], separators=(",", ":"), default=str).encode()).hexdigest()[:20]
-    pack = {"for": digest, **packed(lunr, config, [doc["location"] for doc in docs])}
+    pack = {"for": digest, **packed(core, config, MaterialLunr.installed())}
     path.write_text(json.dumps(pack, separators=(",", ":")), encoding="utf-8")
     index.content["config"] = {**config, LUNR_MARK: digest}
 

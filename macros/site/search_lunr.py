@@ -5,18 +5,18 @@ opens: at 5 000 plans about 1.5 s of the first search's 2.2 s. The build writes 
 (`search/search_lunr.json`), and docs/assets/javascripts/workers/lunr-ready.js makes Material's index
 from it instead, as `lunr.Index.load` would (but for the token set, a plain trie: see there).
 
-`lunr_index` builds exactly what `lunr.Index.toJSON` gives for Material's builder on the same
-entries: Material's tokenizer (its HTML-aware split on the separator, lower case, a position
-`block << 20 | n` for each token, see `tokens`), the indexing pipeline lunr.vi sets up minus the
-functions `plugins.search.pipeline` leaves out, the entries' and fields' boosts, BM25 with Material's
-b = 0 and lunr's k1 = 1.2, scores rounded to thousandths. tests/test_search_lunr.py builds the same
-entries with Material's own worker in node and compares. What this module cannot do as the browser
-would (another language, a trimmer, a separator beyond one character class, a field that is not
-text, two entries at one address) gives no index (None): the worker then builds it as before.
-
-`packed` is what is written: the same index with every term, score and position, but without what
-the worker has already (the entries' addresses, the fields of each posting) and with scores as
-integer thousandths: 0.5 MB gzipped at 5 000 plans instead of 2.2 MB (the entries are 0.3 MB).
+`postings` files every term of every field as lunr's Builder does for Material's setup: Material's
+tokenizer (its HTML-aware split on the separator, lower case, a position `block << 20 | n` for each
+token, see `tokens`), the indexing pipeline lunr.vi sets up minus the functions
+`plugins.search.pipeline` leaves out, terms numbered in the order lunr meets them. `packed` is what is
+written: the terms and their postings, without what the worker has or can compute as lunr does (the
+entries' addresses; each field's vector: BM25 scores with Material's b = 0 and lunr's k1 = 1.2 and the
+boosts): 0.29 MB gzipped at 5 000 plans (the entries are 0.28 MB; lunr's own serialised index, 2.2 MB).
+`lunr_index` makes of the postings exactly what `lunr.Index.toJSON` gives, scores included:
+tests/test_search_lunr.py builds the same entries with Material's own worker in node and compares it,
+and compares the index the worker makes from the packed file. What this module cannot do as the browser
+would (another language, a trimmer, a separator beyond one character class, a field that is not text,
+two entries at one address) raises Unsupported: no file, and the worker builds the index as before.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .adapter import MaterialLunr
 
@@ -100,31 +101,71 @@ def _int32(value: int) -> int:
     return value - (1 << 32) if value >= 1 << 31 else value
 
 
-def lunr_index(config: dict, docs: list[dict], lunr: MaterialLunr) -> dict:
-    """What `JSON.parse(JSON.stringify(index))` gives for the index Material's worker builds of `docs`."""
+@dataclass
+class Postings:
+    """Where each term is, as lunr's Builder files it: terms numbered in the order it first meets them (its
+    `_index`), and for each term and field the entries holding it, in order, each as [its place minus the
+    previous one's, how many positions, the positions]: flat lists of numbers, the least memory."""
+
+    fields: list[str]
+    refs: list[str]  # the entries' addresses, in order
+    boosts: list[float]  # each entry's boost as lunr takes it (`boost || 1`)
+    terms: list[str]  # by term number
+    flats: list[list[list[int]]]  # [term number][field] → [place delta, count, positions…, …]
+    held: list[list[int]]  # [term number][field] → how many entries hold it
+
+
+def postings(config: dict, docs: list[dict], lunr: MaterialLunr) -> Postings:
+    """Material's tokenizer and lunr.vi's pipeline over every field of every entry, in lunr's order."""
     separator, stop = _setup(config, lunr)
-    fields = list(config["fields"])
-    inverted: dict[str, dict] = {}
-    frequencies: dict[tuple[str, str], dict[str, int]] = {}
-    lengths: dict[tuple[str, str], int] = {}
-    for ref, doc in zip(_refs(docs), docs):
-        for field in fields:
+    fields, refs = list(config["fields"]), _refs(docs)
+    numbers: dict[str, int] = {}
+    out = Postings(fields, refs, [_boost(doc.get("boost")) for doc in docs], [], [], [])
+    last: list[list[int]] = []
+    for place, doc in enumerate(docs):
+        for f, field in enumerate(fields):
             value = doc.get(field)
             if value is not None and not isinstance(value, str):
-                raise Unsupported(f"{ref}: field {field} is not text")
-            terms = [(t, p) for t, p in tokens(value or "", separator) if t not in stop]
-            counts = frequencies[ref, field] = {}
-            lengths[ref, field] = len(terms)
-            for term, position in terms:
-                counts[term] = counts.get(term, 0) + 1
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = inverted[term] = {"_index": len(inverted), **{f: {} for f in fields}}
-                posting[field].setdefault(ref, {"position": []})["position"].append(position)
-    boosts = {doc["location"]: _boost(doc.get("boost")) for doc in docs}
-    vectors = _vectors(config, docs, inverted, frequencies, lengths, boosts)
-    return {"version": lunr.version, "fields": fields, "fieldVectors": vectors,
+                raise Unsupported(f"{refs[place]}: field {field} is not text")
+            here: dict[int, list[int]] = {}
+            for term, position in tokens(value or "", separator):
+                if term in stop:
+                    continue
+                number = numbers.get(term)
+                if number is None:
+                    number = numbers[term] = len(out.terms)
+                    out.terms.append(term)
+                    out.flats.append([[] for _ in fields])
+                    out.held.append([0] * len(fields))
+                    last.append([0] * len(fields))
+                here.setdefault(number, []).append(position)
+            for number, positions in here.items():
+                out.flats[number][f] += [place - last[number][f], len(positions), *positions]
+                out.held[number][f] += 1
+                last[number][f] = place
+    return out
+
+
+def lunr_index(config: dict, docs: list[dict], lunr: MaterialLunr) -> dict:
+    """What `JSON.parse(JSON.stringify(index))` gives for the index Material's worker builds of `docs`: the
+    postings with lunr's scores (its field vectors), as tests/test_search_lunr.py compares with Material's."""
+    core = postings(config, docs, lunr)
+    inverted = {}
+    for number, term in enumerate(core.terms):
+        posting = inverted[term] = {"_index": number}
+        for f, field in enumerate(core.fields):
+            posting[field] = {core.refs[place]: {"position": positions} for place, positions in _entries(core.flats[number][f])}
+    return {"version": lunr.version, "fields": core.fields, "fieldVectors": _vectors(config, core),
             "invertedIndex": [[t, inverted[t]] for t in sorted(inverted, key=_utf16)], "pipeline": SEARCH_PIPELINE}
+
+
+def _entries(flat: list[int]) -> Iterator[tuple[int, list[int]]]:
+    """(place, positions) of each entry of a term's field, from its flat list."""
+    at = place = 0
+    while at < len(flat):
+        place += flat[at]
+        yield place, flat[at + 2:at + 2 + flat[at + 1]]
+        at += 2 + flat[at + 1]
 
 
 def _setup(config: dict, lunr: MaterialLunr) -> tuple[re.Pattern, frozenset[str]]:
@@ -164,32 +205,30 @@ def _boost(value) -> float:
     return value or 1
 
 
-def _vectors(config, docs, inverted, frequencies, lengths, boosts) -> list:
-    """lunr's `calculateAverageFieldLengths` and `createFieldVectors`, in its order of operations."""
-    fields = list(config["fields"])
-    count = len(docs)
-    average = {f: sum(lengths[d["location"], f] for d in docs) / count for f in fields} if count else {}
-    idf: dict[str, float] = {}
+def _vectors(config: dict, core: Postings) -> list:
+    """lunr's `calculateAverageFieldLengths`, `idf` and `createFieldVectors`, in its order of operations."""
+    fields, count = core.fields, len(core.refs)
+    tfs = [[[] for _ in fields] for _ in core.refs]  # [place][field] → [(term number, tf)], by term number
+    lengths = [[0] * len(fields) for _ in core.refs]
+    idf = []
+    for number, by_field in enumerate(core.flats):
+        holding = sum(core.held[number])  # lunr.idf: entries counted once per field that holds the term
+        idf.append(math.log(1 + abs((count - holding + 0.5) / (holding + 0.5))))
+        for f, flat in enumerate(by_field):
+            for place, positions in _entries(flat):
+                tfs[place][f].append((number, len(positions)))
+                lengths[place][f] += len(positions)
+    average = [sum(entry[f] for entry in lengths) / count if count else 0 for f in range(len(fields))]
     out = []
-    for doc in docs:
-        ref = doc["location"]
-        for field in fields:
-            field_boost = config["fields"][field].get("boost") or 1
-            elements = []
-            for term, tf in frequencies[ref, field].items():
-                if term not in idf:
-                    idf[term] = _idf(inverted[term], count)
-                norm = K1 * (1 - B + B * (lengths[ref, field] / average[field])) + tf
-                score = idf[term] * ((K1 + 1) * tf) / norm * field_boost * boosts[ref]
-                elements.append((inverted[term]["_index"], _round(score * 1000) / 1000))
-            out.append([f"{field}/{ref}", [x for pair in sorted(elements) for x in pair]])
+    for place, ref in enumerate(core.refs):
+        for f, field in enumerate(fields):
+            field_boost, elements = config["fields"][field].get("boost") or 1, []
+            for number, tf in tfs[place][f]:
+                norm = K1 * (1 - B + B * (lengths[place][f] / average[f])) + tf
+                score = idf[number] * ((K1 + 1) * tf) / norm * field_boost * core.boosts[place]
+                elements += [number, _round(score * 1000) / 1000]
+            out.append([f"{field}/{ref}", elements])
     return out
-
-
-def _idf(posting: dict, count: int) -> float:
-    """lunr.idf: the entries holding the term are counted once per field that holds it."""
-    holding = sum(len(refs) for name, refs in posting.items() if name != "_index")
-    return math.log(1 + abs((count - holding + 0.5) / (holding + 0.5)))
 
 
 def _round(value: float) -> int:
@@ -203,42 +242,31 @@ def _utf16(term: str) -> bytes:
     return term.encode("utf-16-be", "surrogatepass")
 
 
-def packed(index: dict, config: dict, refs: list[str]) -> dict:
-    """`index` (from lunr_index) without what the worker has already (the entries' addresses `refs`, in
-    order) nor what it can compute as lunr does (the fields' vectors: each entry's terms and their scores,
-    from the postings), places as differences from the previous one:
+def packed(core: Postings, config: dict, lunr: MaterialLunr) -> dict:
+    """The postings as search_lunr.json holds them, without what the worker has already (the entries'
+    addresses) nor what it can compute as lunr does (the fields' vectors: each entry's terms and their
+    scores, from the postings):
 
     - `terms`: the terms in lunr's (sorted) order;
     - `postings`: for each term, for each field in order, how many entries hold it, then for each entry
-      [its place in `refs` minus the previous one's, how many positions, the positions];
+      [its place among the entries minus the previous one's, how many positions, the positions];
     - `numbers`: the terms' numbers (`_index`), only when they are not the order in which the terms are
       first seen (entry, field, position), which they are unless a position overflowed 32 bits.
 
     With it, the number of `entries` and how the builder must be set up for these scores (`b`, `k1`, the
     fields' `boosts`, the names of lunr.vi's functions in the `indexing` pipeline):
-    docs/assets/javascripts/workers/lunr-ready.js checks Material's setup against them, then unpacks the
-    rest into `index` again. Without scores and numbers: 0.37 instead of 0.41 MB gzipped at 5 000 plans."""
-    fields = index["fields"]
-    where = {ref: i for i, ref in enumerate(refs)}
-    postings = []
-    for _, posting in index["invertedIndex"]:
-        flat = []
-        for field in fields:
-            flat.append(len(posting[field]))
-            previous = 0
-            for ref, meta in posting[field].items():
-                flat += [where[ref] - previous, len(meta["position"]), *meta["position"]]
-                previous = where[ref]
-        postings.append(flat)
-    numbers = [p["_index"] for _, p in index["invertedIndex"]]
+    docs/assets/javascripts/workers/lunr-ready.js checks Material's setup against them, then makes the
+    index lunr would have built. Without scores and numbers: 0.29 instead of 0.41 MB gzipped at 5 000 plans."""
+    order = sorted(range(len(core.terms)), key=lambda number: _utf16(core.terms[number]))
+    flats = [[x for f, flat in enumerate(core.flats[n]) for x in (core.held[n][f], *flat)] for n in order]
     setup = {"b": B, "k1": K1, "boosts": [spec.get("boost") or 1 for spec in config["fields"].values()],
              "indexing": ["stopWordFilter"] if "stopWordFilter" in config.get("pipeline", []) else []}
-    return {**setup, "entries": len(refs), "version": index["version"], "fields": fields, "pipeline": index["pipeline"],
-            "terms": [t for t, _ in index["invertedIndex"]], "postings": postings,
-            **({} if numbers == first_seen(postings, len(fields)) else {"numbers": numbers})}
+    return {**setup, "entries": len(core.refs), "version": lunr.version, "fields": core.fields,
+            "pipeline": SEARCH_PIPELINE, "terms": [core.terms[n] for n in order], "postings": flats,
+            **({} if order == _sorted_by_first_seen(flats, len(core.fields)) else {"numbers": order})}
 
 
-def first_seen(postings: list[list[int]], count: int) -> list[int]:
+def _sorted_by_first_seen(postings: list[list[int]], count: int) -> list[int]:
     """Each term's number if terms are numbered in the order lunr first meets them: by entry, field, then
     position (its first in that field), as lunr-ready.js numbers them when the file gives no `numbers`."""
     keys = []
