@@ -97,10 +97,11 @@
     removeEventListener("message", boot);
     trimAnswers(); // before Material's listener: it sees each query first
     var ready = readyMade(message);
-    // lunr-query.js sits next to Material's worker and this file
-    Promise.resolve(importScripts(message.worker, new URL("lunr-query.js", message.worker).href))
+    // lunr-query.js and lunr-ready.js sit next to Material's worker and this file: one request after another
+    var scripts = [message.worker, new URL("lunr-query.js", message.worker).href];
+    if (message.lunr) scripts.push(new URL("lunr-ready.js", message.worker).href);
+    Promise.resolve(importScripts.apply(self, scripts))
       .then(function () { fasterQuery(self.lunr); })
-      .then(function () { return message.lunr && importScripts(new URL("lunr-ready.js", message.worker).href); })
       .then(function () { return Promise.all([load(message), ready]); })
       .then(function (both) {
         var index = both[0], pack = both[1];
