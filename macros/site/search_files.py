@@ -68,15 +68,15 @@ def write_index_files(index: SearchIndexFile, is_draft: Callable[[str], bool],
 def write_built_index(index: SearchIndexFile, path: Path) -> None:
     """Write `path`, the lunr index of `index`'s entries, and mark `index` with the digest it is made for;
     or, for entries the browser would index otherwise than search_lunr.py can, neither."""
-    config, docs = index.content["config"], index.docs
+    config, docs, material = index.content["config"], index.docs, MaterialLunr.installed()
     try:
-        core = postings(config, docs, MaterialLunr.installed())
+        core = postings(config, docs, material)
     except Unsupported as why:
         logging.getLogger(__name__).info("search: the quick index is built in the browser: %s", why)
         path.unlink(missing_ok=True)
         return
     digest = hashlib.sha256(json.dumps([config, docs], separators=(",", ":"), default=str).encode()).hexdigest()[:20]
-    pack = {"for": digest, **packed(core, config, MaterialLunr.installed())}
+    pack = {"for": digest, **packed(core, config, material)}
     path.write_text(json.dumps(pack, separators=(",", ":")), encoding="utf-8")
     index.content["config"] = {**config, LUNR_MARK: digest}
 
